@@ -1,0 +1,54 @@
+//! A located message about a briefing file: an error that refuses it, or a warning.
+//!
+//! Its one job is the line a person reads: `file:line:col: key.path: what is wrong`.
+
+use std::fmt;
+
+use super::node::Pos;
+
+/// Whether a diagnostic refuses the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file cannot be read as a briefing.
+    Error,
+    /// Worth knowing; the file still loads.
+    Warning,
+}
+
+/// One message about one place in a briefing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it.
+    pub file: String,
+    /// Where in the file, when the problem has a place.
+    pub pos: Option<Pos>,
+    /// The key path, such as `quotes[2].speaker`; empty for the whole document.
+    pub path: String,
+    /// What is wrong and, where it helps, what to do.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// True for a diagnostic that refuses the file.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", super::clean(&self.file))?;
+        if let Some(pos) = self.pos {
+            write!(f, ":{}:{}", pos.line, pos.col)?;
+        }
+        if !self.path.is_empty() {
+            write!(f, ": {}", self.path)?;
+        }
+        if self.severity == Severity::Warning {
+            write!(f, ": warning")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}

@@ -1,0 +1,41 @@
+//! Finding briefing files among the paths a user names.
+
+use std::path::{Path, PathBuf};
+
+/// True for a path whose name ends in `.yaml` or `.yml`.
+pub fn is_briefing_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("yaml" | "yml")
+    )
+}
+
+/// The briefing files a path names: the file itself, or every `*.yaml` and `*.yml`
+/// under a folder, at any depth, in name order. Hidden entries are skipped.
+pub fn briefing_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        // Let the loader report a missing or unreadable file with its own message.
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let mut folders = vec![path.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                folders.push(path);
+            } else if is_briefing_file(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

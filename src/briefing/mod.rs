@@ -1,0 +1,163 @@
+//! The briefing: what one file holds, in types the rest of the program reads.
+//!
+//! The model is plain data plus the indexes built once at load (quotes by speaker,
+//! the comment tree as flat pre-order rows). It knows nothing of files, the
+//! terminal or the reader's state; `parse` turns YAML text into it.
+
+mod diagnostic;
+mod files;
+pub mod node;
+mod parse;
+pub mod schema;
+mod text;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use files::{briefing_files, is_briefing_file};
+pub use parse::{FORMAT, Limits, Loaded, load, parse};
+pub use text::clean;
+
+/// One briefing, loaded and validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Briefing {
+    /// Stable identity; reading state and notes are kept under it.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// A second line under the headline.
+    pub subtitle: Option<String>,
+    /// Who wrote the article and where it appeared.
+    pub source: Source,
+    /// Where the events took place.
+    pub location: Option<String>,
+    /// Free-form labels.
+    pub tags: Vec<String>,
+    /// Paragraphs, in order.
+    pub summary: Vec<String>,
+    /// The points a reader must take away.
+    pub key_points: Vec<String>,
+    /// The nations the article concerns.
+    pub nations: Vec<Nation>,
+    /// Quotes in file order.
+    pub quotes: Vec<Quote>,
+    /// Speakers in order of first appearance, each with its quotes.
+    pub speakers: Vec<Speaker>,
+    /// How many comments the source said it had.
+    pub comments_reported: Option<u64>,
+    /// The comment tree, flattened in pre-order.
+    pub comments: Vec<Comment>,
+}
+
+/// Where the article came from; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Source {
+    /// The publication's name.
+    pub publication: Option<String>,
+    /// The article's author.
+    pub author: Option<String>,
+    /// A line or two about the author.
+    pub author_bio: Option<String>,
+    /// Where the article can be read; shown, never followed.
+    pub url: Option<String>,
+    /// The publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+}
+
+/// A member nation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nation {
+    /// The nation's name as the article gives it.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: Option<String>,
+    /// A remark about this nation's part.
+    pub note: Option<String>,
+}
+
+/// A quote from the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Given in the file, or `q<n>` from its position (from 1).
+    pub id: String,
+    /// Who said it, compared exactly when grouping.
+    pub speaker: String,
+    /// The speaker's position.
+    pub role: Option<String>,
+    /// Where or when it was said.
+    pub context: Option<String>,
+    /// The words, verbatim.
+    pub text: String,
+    /// Index into `Briefing::speakers`.
+    pub speaker_index: usize,
+    /// The line of the file where the quote starts.
+    pub line: u32,
+}
+
+/// A speaker and the quotes they gave, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// The name, exactly as written.
+    pub name: String,
+    /// The role given with the speaker's first quote that has one.
+    pub role: Option<String>,
+    /// Indexes into `Briefing::quotes`.
+    pub quotes: Vec<usize>,
+}
+
+/// One reader comment, as a row of the flattened tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comment {
+    /// Given in the file, or its position path such as `c2.1.4`.
+    pub id: String,
+    /// The comment's words.
+    pub text: String,
+    /// Who wrote it, when the source says.
+    pub author: Option<String>,
+    /// When it was posted, as the source gives it.
+    pub posted: Option<String>,
+    /// 0 for a top-level comment.
+    pub depth: usize,
+    /// Index of the comment this replies to.
+    pub parent: Option<usize>,
+    /// Index one past the last row of this comment's subtree.
+    pub subtree_end: usize,
+    /// The line of the file where the comment starts.
+    pub line: u32,
+}
+
+impl Comment {
+    /// How many replies, at any depth, sit under this comment.
+    pub fn descendants(&self, index: usize) -> usize {
+        self.subtree_end - index - 1
+    }
+}
+
+impl Briefing {
+    /// The index of the quote with this id.
+    pub fn quote_index(&self, id: &str) -> Option<usize> {
+        self.quotes.iter().position(|q| q.id == id)
+    }
+
+    /// The index of the comment with this id.
+    pub fn comment_index(&self, id: &str) -> Option<usize> {
+        self.comments.iter().position(|c| c.id == id)
+    }
+
+    /// The direct replies of the comment at `index`, in order.
+    pub fn replies(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.comments[index].subtree_end;
+        let mut next = index + 1;
+        std::iter::from_fn(move || {
+            (next < end).then(|| {
+                let here = next;
+                next = self.comments[here].subtree_end;
+                here
+            })
+        })
+    }
+}
+
+/// The briefing compiled into the binary, so `brief` has something to show anywhere.
+pub const BUNDLED: &str = include_str!("../../briefings/cspo-florence.yaml");
+
+/// The name the bundled briefing is reported under.
+pub const BUNDLED_NAME: &str = "briefings/cspo-florence.yaml";

@@ -1,0 +1,55 @@
+//! The command line, as clap derive types. Parsing only: `main` decides what runs.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal reader for briefings: summary, nations, quotes by speaker, comment tree.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Briefing files to open; with none, the bundled CSpO briefing.
+    pub paths: Vec<PathBuf>,
+
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The one-shot commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefing files and folders; print every error and warning.
+    Validate {
+        /// Files, or folders searched for *.yaml and *.yml.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Replay keys through the reader and print the final screen as text.
+    Snapshot {
+        /// The briefing to draw.
+        path: PathBuf,
+        /// Screen size as WIDTHxHEIGHT.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys separated by spaces: `j`, `Tab`, `Enter`, `C-d`, `PageDown`, ...
+        #[arg(long, default_value = "")]
+        keys: String,
+    },
+    /// Print the briefing format's JSON Schema.
+    Schema,
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(|| {
+        format!("`{text}` is not a size; write it as WIDTHxHEIGHT, such as 120x40")
+    })?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("`{s}` in `{text}` is not a size from 1 to 65535"))
+    };
+    Ok((number(w)?, number(h)?))
+}

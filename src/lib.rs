@@ -1,0 +1,9 @@
+//! `brief`, a terminal reader for briefings.
+//!
+//! The binary in `main.rs` is a thin shell; everything it runs lives here so
+//! tests can reach it: the briefing model and loader, the reader's state and
+//! keymap, the views, and the one-shot commands.
+
+pub mod briefing;
+pub mod cli;
+pub mod validate;

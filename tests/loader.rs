@@ -1,0 +1,414 @@
+//! The loader's rules, checked through `parse` and `load` as a user meets them.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly"
+)]
+
+use brief::briefing::{self, Briefing, Diagnostic};
+
+const MINIMAL: &str = "format: brief/1\nid: t\ntitle: T\nsummary: [one]\n";
+
+fn ok(text: &str) -> Briefing {
+    match briefing::parse(text, "t.yaml") {
+        Ok(loaded) => loaded.briefing,
+        Err(d) => panic!("expected to load, got {d:#?}"),
+    }
+}
+
+fn errors(text: &str) -> Vec<String> {
+    match briefing::parse(text, "t.yaml") {
+        Ok(_) => panic!("expected errors for:\n{text}"),
+        Err(d) => d
+            .iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::to_string)
+            .collect(),
+    }
+}
+
+fn one_error(text: &str) -> String {
+    let e = errors(text);
+    assert_eq!(e.len(), 1, "expected one error, got {e:#?}");
+    e.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn bundled_briefing_has_the_ten_nations_and_both_quotes_verbatim() {
+    let b = ok(briefing::BUNDLED);
+    assert_eq!(b.id, "cspo-florence");
+    let codes: Vec<_> = b.nations.iter().filter_map(|n| n.code.as_deref()).collect();
+    assert_eq!(
+        codes,
+        ["AU", "CA", "FR", "DE", "IT", "JP", "NZ", "NO", "GB", "US"]
+    );
+    assert_eq!(b.quotes.len(), 2);
+    assert_eq!(
+        b.quotes[0].text,
+        "We are seeing increasing competition in space, with some competitors fielding advanced \
+         capabilities that could disrupt the satellites we rely on for modern life. It is crucial \
+         that we work alongside our allies, through partnerships like CSpO, to safeguard our \
+         interests in space."
+    );
+    assert_eq!(
+        b.quotes[0].speaker,
+        "Air Chief Marshal Sir Richard Knighton"
+    );
+    assert_eq!(
+        b.quotes[1].text,
+        "It’s more important than ever that we increase our resilience and interoperability, \
+         strengthen and uphold the international rules-based order, and deter hostile acts. No \
+         nation can do this alone – space is truly a global endeavour and CSpO is integral to how \
+         the UK is pursuing this."
+    );
+    assert_eq!(b.quotes[1].speaker, "Avril Jolliffe");
+    assert_eq!(b.source.author.as_deref(), Some("George Allison"));
+    assert_eq!(
+        b.source.publication, None,
+        "the article names no publication"
+    );
+    assert_eq!(b.source.url, None, "the article gives no address");
+}
+
+#[test]
+fn bundled_comments_are_a_chain_of_three_with_five_reported() {
+    let b = ok(briefing::BUNDLED);
+    assert_eq!(b.comments_reported, Some(5));
+    let shape: Vec<_> = b
+        .comments
+        .iter()
+        .map(|c| (c.id.as_str(), c.depth, c.parent))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("skynet", 0, None),
+            ("skynet-asat", 1, Some(0)),
+            ("skynet-waffle", 2, Some(1))
+        ]
+    );
+    assert!(
+        b.comments[0]
+            .text
+            .ends_with("How does this safeguard out Skynet satellites, exactly?")
+    );
+    assert!(
+        b.comments[2]
+            .text
+            .ends_with("both open, and covert. ( black)")
+    );
+    assert!(
+        b.comments.iter().all(|c| c.author.is_none()),
+        "the article shows no authors"
+    );
+}
+
+#[test]
+fn bundled_file_on_disk_is_the_embedded_one() {
+    let on_disk = std::fs::read_to_string("briefings/cspo-florence.yaml").expect("read");
+    assert_eq!(on_disk, briefing::BUNDLED);
+}
+
+#[test]
+fn ids_are_derived_from_position_when_absent() {
+    let b = ok(&format!(
+        "{MINIMAL}quotes:\n  - {{text: a, speaker: A}}\n  - {{text: b, speaker: B, id: given}}\n  - {{text: c, speaker: A}}\n\
+         comments:\n  - text: one\n  - text: two\n    replies:\n      - text: two-one\n        replies:\n          - text: deep\n      - text: two-two\n"
+    ));
+    let quote_ids: Vec<_> = b.quotes.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(quote_ids, ["q1", "given", "q3"]);
+    let comment_ids: Vec<_> = b.comments.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(comment_ids, ["c1", "c2", "c2.1", "c2.1.1", "c2.2"]);
+    assert_eq!(b.comments[1].subtree_end, 5);
+    assert_eq!(b.replies(1).collect::<Vec<_>>(), [2, 4]);
+}
+
+#[test]
+fn quotes_group_by_exact_speaker_in_order_of_first_appearance() {
+    let b = ok(&format!(
+        "{MINIMAL}quotes:\n  - {{text: a, speaker: Bo}}\n  - {{text: b, speaker: Al, role: Chief}}\n  - {{text: c, speaker: Bo, role: Late}}\n  - {{text: d, speaker: bo}}\n"
+    ));
+    let groups: Vec<_> = b
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.quotes.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        [("Bo", vec![0, 2]), ("Al", vec![1]), ("bo", vec![3])]
+    );
+    assert_eq!(b.speakers[0].role.as_deref(), Some("Late"));
+}
+
+#[test]
+fn unknown_keys_warn_with_their_line_and_still_load() {
+    let loaded = briefing::parse(&format!("{MINIMAL}colour: blue\n"), "t.yaml").expect("loads");
+    let warnings: Vec<_> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].starts_with("t.yaml:5:1: colour: warning: unknown key `colour`"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn missing_required_key_names_line_and_path() {
+    let e = one_error(&format!("{MINIMAL}quotes:\n  - text: hi\n"));
+    assert_eq!(
+        e,
+        "t.yaml:6:5: quotes[0].speaker: missing required key; add who said it: `speaker: ...`"
+    );
+}
+
+#[test]
+fn every_missing_top_level_key_is_reported() {
+    let e = errors("subtitle: s\n");
+    let paths: Vec<_> = e
+        .iter()
+        .map(|e| e.split(": ").nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(paths, ["format", "id", "title", "summary"]);
+}
+
+#[test]
+fn wrong_types_name_what_was_expected_and_found() {
+    let e = one_error("format: brief/1\nid: t\ntitle: [x]\nsummary: [a]\n");
+    assert_eq!(e, "t.yaml:3:8: title: expected a string, found a list");
+    let e = one_error(&format!(
+        "{MINIMAL}quotes:\n  - {{text: hi, speaker: 42}}\n"
+    ));
+    assert!(
+        e.starts_with(
+            "t.yaml:6:25: quotes[0].speaker: expected a string, found a number; put it in quotes"
+        ),
+        "{e}"
+    );
+    let e = one_error(&format!("{MINIMAL}comments_reported: many\n"));
+    assert!(
+        e.contains("comments_reported: expected a whole number, found a string"),
+        "{e}"
+    );
+}
+
+#[test]
+fn wrong_format_names_the_supported_version() {
+    let e = one_error("format: brief/2\nid: t\ntitle: T\nsummary: [a]\n");
+    assert_eq!(
+        e,
+        "t.yaml:1:9: format: unsupported format `brief/2`; this version of brief reads `brief/1`"
+    );
+}
+
+#[test]
+fn bad_id_characters_are_refused() {
+    for id in ["Bad", "-lead", "with space", "ünïcode", &"x".repeat(65)] {
+        let e = one_error(&format!(
+            "format: brief/1\nid: \"{id}\"\ntitle: T\nsummary: [a]\n"
+        ));
+        assert!(e.starts_with("t.yaml:2:5: id: "), "{e}");
+        assert!(e.contains("is not a valid id"), "{e}");
+    }
+}
+
+#[test]
+fn duplicate_ids_are_errors_pointing_at_both() {
+    let e = one_error(&format!(
+        "{MINIMAL}quotes:\n  - {{id: x, text: a, speaker: A}}\n  - {{id: x, text: b, speaker: A}}\n"
+    ));
+    assert!(
+        e.starts_with("t.yaml:7:10: quotes[1].id: duplicate id `x`: quotes[0] at line 6"),
+        "{e}"
+    );
+    let e = one_error(&format!(
+        "{MINIMAL}comments:\n  - text: a\n  - text: b\n    id: c1\n"
+    ));
+    assert!(
+        e.contains("duplicate id `c1`"),
+        "a given id may not take a derived one: {e}"
+    );
+}
+
+#[test]
+fn nation_codes_and_dates_are_checked() {
+    let e = one_error(&format!(
+        "{MINIMAL}nations:\n  - {{name: France, code: fr}}\n"
+    ));
+    assert!(
+        e.contains("nations[0].code: `fr` is not an ISO 3166-1 alpha-2 code"),
+        "{e}"
+    );
+    let e = one_error(&format!("{MINIMAL}source:\n  published: 2024-13-01\n"));
+    assert!(
+        e.contains("source.published: `2024-13-01` is not a date; write it as YYYY-MM-DD"),
+        "{e}"
+    );
+    let b = ok(&format!(
+        "{MINIMAL}nations:\n  - {{name: Norway, code: NO}}\nsource: {{published: 2024-02-29}}\n"
+    ));
+    assert_eq!(
+        b.nations[0].code.as_deref(),
+        Some("NO"),
+        "NO is Norway, not false"
+    );
+}
+
+#[test]
+fn yaml_that_is_not_a_map_or_not_yaml_is_located() {
+    assert_eq!(
+        one_error("- a\n- b\n"),
+        "t.yaml:1:1: a briefing is a map of keys (format, id, title, summary, ...), found a list"
+    );
+    let e = one_error("title: [unclosed\nid: x\n");
+    assert!(e.starts_with("t.yaml:2:"), "{e}");
+    assert!(e.contains("not valid YAML"), "{e}");
+    assert_eq!(
+        one_error("format: brief/1\nformat: brief/1\n"),
+        "t.yaml:2:1: the key `format` appears twice in one map; keep one"
+    );
+}
+
+#[test]
+fn empty_file_says_what_a_briefing_needs() {
+    let e = one_error("  \n\n");
+    assert!(e.starts_with("t.yaml:1:1: the file is empty"), "{e}");
+}
+
+#[test]
+fn alias_bomb_is_refused_quickly() {
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        text.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    let started = std::time::Instant::now();
+    let e = one_error(&text);
+    assert!(e.contains("alias bomb"), "{e}");
+    assert!(started.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn nesting_ten_thousand_deep_is_refused_with_the_limit() {
+    let text = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let e = one_error(&text);
+    assert!(e.contains("nested deeper than 256 levels"), "{e}");
+    let mut deep = String::from(MINIMAL);
+    deep.push_str("comments:\n");
+    for level in 0..300 {
+        let indent = "  ".repeat(level);
+        deep.push_str(&format!("{indent}- text: x\n{indent}  replies:\n"));
+    }
+    let e = one_error(&deep);
+    assert!(e.contains("levels of comment replies"), "{e}");
+}
+
+#[test]
+fn deep_comment_threads_within_the_limit_load() {
+    let mut text = String::from(MINIMAL);
+    text.push_str("comments:\n");
+    for level in 0..100 {
+        let indent = "  ".repeat(level);
+        text.push_str(&format!(
+            "{indent}- text: level {level}\n{indent}  replies:\n"
+        ));
+    }
+    let b = ok(&text);
+    assert_eq!(b.comments.len(), 100);
+    assert_eq!(b.comments[99].depth, 99);
+}
+
+#[test]
+fn control_characters_are_replaced_at_load() {
+    let b = ok("format: brief/1\nid: t\ntitle: \"a\\e]0;owned\\aB\"\nsummary: [\"x\\u009b2Jy\"]\n");
+    assert_eq!(b.title, "a␛]0;owned␇B");
+    assert_eq!(b.summary[0], "x\u{fffd}2Jy");
+}
+
+mod files {
+    use super::*;
+    use std::path::Path;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    fn load_error(path: &Path) -> String {
+        match briefing::load(path) {
+            Ok(_) => panic!("{} loaded", path.display()),
+            Err(d) => d[0].to_string(),
+        }
+    }
+
+    #[test]
+    fn not_utf8_is_located_at_the_first_bad_byte() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(
+            dir.path(),
+            "x.yaml",
+            b"format: brief/1\nid: x\ntitle: caf\xe9\n",
+        );
+        let e = load_error(&path);
+        assert!(
+            e.ends_with("x.yaml:3:11: the file is not UTF-8 text; save it as UTF-8"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn missing_file_and_folder_are_plain_messages() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let e = load_error(&dir.path().join("nope.yaml"));
+        assert!(
+            e.ends_with("nope.yaml: cannot read: no such file or folder"),
+            "{e}"
+        );
+        let e = load_error(dir.path());
+        assert!(e.ends_with(": is a folder; name a briefing file"), "{e}");
+    }
+
+    #[test]
+    fn fifty_megabytes_of_junk_fail_fast() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Deterministic junk: a simple LCG, mostly not UTF-8.
+        let mut state: u32 = 12345;
+        let junk: Vec<u8> = (0..50 * 1024 * 1024)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (state >> 16) as u8
+            })
+            .collect();
+        let path = write(dir.path(), "junk.yaml", &junk);
+        let started = std::time::Instant::now();
+        let e = load_error(&path);
+        assert!(e.contains("not UTF-8"), "{e}");
+        assert!(started.elapsed().as_secs() < 5);
+        // The same size of printable junk is not YAML that makes a briefing either.
+        let printable: Vec<u8> = junk
+            .iter()
+            .map(|b| b"ab:[{ -\n#&*"[usize::from(*b) % 11])
+            .collect();
+        let path = write(dir.path(), "junk2.yaml", &printable);
+        assert!(briefing::load(&path).is_err());
+    }
+
+    #[test]
+    fn files_past_the_size_limit_are_refused_before_reading() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.yaml");
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(200 * 1024 * 1024).expect("sparse file");
+        let e = load_error(&path);
+        assert!(
+            e.ends_with("the file is 200 MiB; briefings are limited to 64 MiB"),
+            "{e}"
+        );
+    }
+}
