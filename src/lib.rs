@@ -4,6 +4,10 @@
 //! tests can reach it: the briefing model and loader, the reader's state and
 //! keymap, the views, and the one-shot commands.
 
+pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod snapshot;
+pub mod terminal;
+pub mod ui;
 pub mod validate;

@@ -1,0 +1,82 @@
+//! What a user can ask of the reader, in domain verbs. Keys map to these; `update` obeys them.
+
+use super::{Metrics, Pane};
+
+/// One request to change the reader's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Open or close the list of every key.
+    ToggleHelp,
+    /// Close the overlay or full view on top, or clear the status message.
+    Close,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus one pane.
+    Focus(Pane),
+    /// Move the selection (or the text, in Summary) down one.
+    MoveDown,
+    /// Move the selection (or the text, in Summary) up one.
+    MoveUp,
+    /// Go to the first item.
+    First,
+    /// Go to the last item.
+    Last,
+    /// Move down half a page.
+    HalfPageDown,
+    /// Move up half a page.
+    HalfPageUp,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Select the next quote, from any pane, wrapping around.
+    NextQuote,
+    /// Select the previous quote, from any pane, wrapping around.
+    PrevQuote,
+    /// Select the next speaker's first quote.
+    NextSpeaker,
+    /// Select the previous speaker's first quote.
+    PrevSpeaker,
+    /// Collapse or expand the selected comment.
+    ToggleCollapse,
+    /// Collapse the selected comment, or go to its parent.
+    CollapseOrParent,
+    /// Expand the selected comment, or go to its first reply.
+    ExpandOrChild,
+    /// Go to the comment this one replies to.
+    GoToParent,
+    /// Go to the next comment at the same depth.
+    NextSibling,
+    /// Go to the previous comment at the same depth.
+    PrevSibling,
+    /// Read the selected item whole, full screen.
+    ReadWhole,
+    /// Collapse every comment that has replies.
+    CollapseAll,
+    /// Expand every comment.
+    ExpandAll,
+    /// Switch Nations between the list and the world map.
+    ToggleMap,
+    /// Capture the mouse, or give it back to the terminal for text selection.
+    ToggleMouse,
+    /// Scroll the pane under the mouse pointer.
+    Scroll {
+        /// The pane under the pointer.
+        pane: Pane,
+        /// Rows to move: positive is down.
+        rows: i8,
+    },
+    /// A click: focus the pane and select the item under the pointer.
+    Click {
+        /// The pane clicked.
+        pane: Pane,
+        /// The item clicked, in that pane's own numbering.
+        item: Option<usize>,
+    },
+    /// The sizes the last frame was drawn at, for paging and scrolling.
+    Measured(Metrics),
+}

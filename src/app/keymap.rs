@@ -1,0 +1,482 @@
+//! The one keymap: a table of (context, key, action, help). Key resolution, the `?`
+//! overlay and the status-line hints all read this table, so help cannot drift from
+//! behaviour (yazi's `keymap-default.toml` and television's `keymap.rs` do the same).
+
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Action, Pane};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, unless a more specific context binds the key.
+    Global,
+    /// Reading the panes.
+    Panes,
+    /// The help overlay is open.
+    Help,
+    /// The full-screen view of one item is open.
+    Read,
+}
+
+/// A key with the modifiers that matter (Ctrl and Alt; Shift is in the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl and Alt, never Shift.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A plain key.
+    pub const fn new(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key::new(KeyCode::Char(c))
+    }
+
+    /// Ctrl and a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key a terminal event stands for, or `None` for releases and repeats we ignore.
+    pub fn from_event(event: KeyEvent) -> Option<Key> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match event.code {
+            // Some terminals send Ctrl-letters upper-cased when Shift is also down.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        Some(Key { code, mods })
+    }
+
+    /// Parses a key name as `brief snapshot --keys` takes it: `j`, `Tab`, `C-d`, `PageDown`.
+    pub fn parse(name: &str) -> Result<Key, String> {
+        if let Some(rest) = name.strip_prefix("C-").filter(|r| r.chars().count() == 1) {
+            let c = rest.chars().next().unwrap_or_default();
+            return Ok(Key::ctrl(c.to_ascii_lowercase()));
+        }
+        let mut chars = name.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Ok(Key::ch(c));
+        }
+        let code = match name {
+            "Tab" => KeyCode::Tab,
+            "BackTab" => KeyCode::BackTab,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Space" => KeyCode::Char(' '),
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
+            "Backspace" => KeyCode::Backspace,
+            _ => {
+                return Err(format!(
+                    "unknown key `{name}`; use a character, C-x for Ctrl-x, or one of Tab BackTab Enter Esc Space Up Down Left Right Home End PageUp PageDown Backspace"
+                ));
+            }
+        };
+        Ok(Key::new(code))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            code => write!(f, "{code}"),
+        }
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+    /// One line for the `?` overlay.
+    pub help: &'static str,
+}
+
+const fn bind(context: Context, key: Key, action: Action, help: &'static str) -> Binding {
+    Binding {
+        context,
+        key,
+        action,
+        help,
+    }
+}
+
+use Context::{Global, Help, Panes, Read};
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+const fn k(code: KeyCode) -> Key {
+    Key::new(code)
+}
+
+/// Every binding, in the order the `?` overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(Global, Key::ch('q'), Action::Quit, "quit"),
+    bind(Global, Key::ctrl('c'), Action::Quit, "quit"),
+    bind(
+        Global,
+        Key::ch('?'),
+        Action::ToggleHelp,
+        "this help; Esc or ? closes it",
+    ),
+    bind(Panes, k(Tab), Action::FocusNext, "next pane"),
+    bind(Panes, k(BackTab), Action::FocusPrev, "previous pane"),
+    bind(
+        Panes,
+        Key::ch('1'),
+        Action::Focus(Pane::Summary),
+        "focus Summary",
+    ),
+    bind(
+        Panes,
+        Key::ch('2'),
+        Action::Focus(Pane::Nations),
+        "focus Nations",
+    ),
+    bind(
+        Panes,
+        Key::ch('3'),
+        Action::Focus(Pane::Quotes),
+        "focus Quotes",
+    ),
+    bind(
+        Panes,
+        Key::ch('4'),
+        Action::Focus(Pane::Comments),
+        "focus Comments",
+    ),
+    bind(
+        Panes,
+        Key::ch('j'),
+        Action::MoveDown,
+        "move down; in Summary, scroll",
+    ),
+    bind(
+        Panes,
+        k(Down),
+        Action::MoveDown,
+        "move down; in Summary, scroll",
+    ),
+    bind(
+        Panes,
+        Key::ch('k'),
+        Action::MoveUp,
+        "move up; in Summary, scroll",
+    ),
+    bind(Panes, k(Up), Action::MoveUp, "move up; in Summary, scroll"),
+    bind(Panes, Key::ch('g'), Action::First, "first"),
+    bind(Panes, k(Home), Action::First, "first"),
+    bind(Panes, Key::ch('G'), Action::Last, "last"),
+    bind(Panes, k(End), Action::Last, "last"),
+    bind(
+        Panes,
+        Key::ctrl('d'),
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    bind(Panes, Key::ctrl('u'), Action::HalfPageUp, "half a page up"),
+    bind(Panes, k(PageDown), Action::PageDown, "a page down"),
+    bind(Panes, k(PageUp), Action::PageUp, "a page up"),
+    bind(
+        Panes,
+        Key::ch(']'),
+        Action::NextQuote,
+        "next quote, from any pane",
+    ),
+    bind(
+        Panes,
+        Key::ch('['),
+        Action::PrevQuote,
+        "previous quote, from any pane",
+    ),
+    bind(
+        Panes,
+        Key::ch('}'),
+        Action::NextSpeaker,
+        "next speaker's first quote",
+    ),
+    bind(
+        Panes,
+        Key::ch('{'),
+        Action::PrevSpeaker,
+        "previous speaker's first quote",
+    ),
+    bind(
+        Panes,
+        k(Enter),
+        Action::ToggleCollapse,
+        "in Comments: collapse/expand",
+    ),
+    bind(
+        Panes,
+        Key::ch(' '),
+        Action::ToggleCollapse,
+        "in Comments: collapse/expand",
+    ),
+    bind(
+        Panes,
+        Key::ch('h'),
+        Action::CollapseOrParent,
+        "in Comments: collapse, or go to the parent",
+    ),
+    bind(
+        Panes,
+        k(Left),
+        Action::CollapseOrParent,
+        "in Comments: collapse, or go to the parent",
+    ),
+    bind(
+        Panes,
+        Key::ch('l'),
+        Action::ExpandOrChild,
+        "in Comments: expand, or go to the first reply",
+    ),
+    bind(
+        Panes,
+        k(Right),
+        Action::ExpandOrChild,
+        "in Comments: expand, or go to the first reply",
+    ),
+    bind(
+        Panes,
+        Key::ch('p'),
+        Action::GoToParent,
+        "in Comments: go to the parent",
+    ),
+    bind(
+        Panes,
+        Key::ch('J'),
+        Action::NextSibling,
+        "in Comments: next sibling",
+    ),
+    bind(
+        Panes,
+        Key::ch('K'),
+        Action::PrevSibling,
+        "in Comments: previous sibling",
+    ),
+    bind(
+        Panes,
+        Key::ch('C'),
+        Action::CollapseAll,
+        "in Comments: collapse all",
+    ),
+    bind(
+        Panes,
+        Key::ch('E'),
+        Action::ExpandAll,
+        "in Comments: expand all",
+    ),
+    bind(
+        Panes,
+        Key::ch('v'),
+        Action::ReadWhole,
+        "read the selected item whole; Esc returns",
+    ),
+    bind(
+        Panes,
+        Key::ch('m'),
+        Action::ToggleMap,
+        "in Nations: list or world map",
+    ),
+    bind(
+        Panes,
+        Key::ch('M'),
+        Action::ToggleMouse,
+        "mouse on/off (off keeps text selection)",
+    ),
+    bind(Panes, k(Esc), Action::Close, "clear the message"),
+    bind(Help, k(Esc), Action::Close, "close help"),
+    bind(Help, Key::ch('j'), Action::MoveDown, "scroll down"),
+    bind(Help, k(Down), Action::MoveDown, "scroll down"),
+    bind(Help, Key::ch('k'), Action::MoveUp, "scroll up"),
+    bind(Help, k(Up), Action::MoveUp, "scroll up"),
+    bind(Help, Key::ch('g'), Action::First, "top"),
+    bind(Help, Key::ch('G'), Action::Last, "bottom"),
+    bind(Help, k(PageDown), Action::PageDown, "a page down"),
+    bind(Help, k(PageUp), Action::PageUp, "a page up"),
+    bind(Read, k(Esc), Action::Close, "back to the panes"),
+    bind(Read, Key::ch('v'), Action::Close, "back to the panes"),
+    bind(Read, Key::ch('j'), Action::MoveDown, "scroll down"),
+    bind(Read, k(Down), Action::MoveDown, "scroll down"),
+    bind(Read, Key::ch('k'), Action::MoveUp, "scroll up"),
+    bind(Read, k(Up), Action::MoveUp, "scroll up"),
+    bind(Read, Key::ch('g'), Action::First, "top"),
+    bind(Read, k(Home), Action::First, "top"),
+    bind(Read, Key::ch('G'), Action::Last, "bottom"),
+    bind(Read, k(End), Action::Last, "bottom"),
+    bind(
+        Read,
+        Key::ctrl('d'),
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    bind(Read, Key::ctrl('u'), Action::HalfPageUp, "half a page up"),
+    bind(Read, k(PageDown), Action::PageDown, "a page down"),
+    bind(Read, Key::ch(' '), Action::PageDown, "a page down"),
+    bind(Read, k(PageUp), Action::PageUp, "a page up"),
+    bind(Read, Key::ch('b'), Action::PageUp, "a page up"),
+];
+
+/// The action `key` stands for in `context`, falling back to the global bindings.
+pub fn resolve(context: Context, key: Key) -> Option<Action> {
+    let find = |ctx: Context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.key == key)
+            .map(|b| b.action)
+    };
+    find(context).or_else(|| find(Global))
+}
+
+/// The first key bound to `action` in `context`, for hints.
+pub fn key_for(context: Context, action: Action) -> Option<Key> {
+    BINDINGS
+        .iter()
+        .find(|b| (b.context == context || b.context == Global) && b.action == action)
+        .map(|b| b.key)
+}
+
+/// One line of help: every key for an action in a context, and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    /// The keys, as shown: `j ↓`.
+    pub keys: String,
+    /// What they do.
+    pub help: &'static str,
+}
+
+/// The help for one context, keys joined per action, in table order.
+pub fn help_lines(context: Context) -> Vec<HelpLine> {
+    let mut lines: Vec<(Action, HelpLine)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.context == context) {
+        match lines
+            .iter_mut()
+            .find(|(a, l)| *a == b.action && l.help == b.help)
+        {
+            Some((_, line)) => {
+                line.keys.push(' ');
+                line.keys.push_str(&b.key.to_string());
+            }
+            None => lines.push((
+                b.action,
+                HelpLine {
+                    keys: b.key.to_string(),
+                    help: b.help,
+                },
+            )),
+        }
+    }
+    lines.into_iter().map(|(_, l)| l).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key),
+                    "{} bound twice in {:?}",
+                    a.key,
+                    a.context
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_round_trip_through_parse() {
+        assert_eq!(Key::parse("C-d"), Ok(Key::ctrl('d')));
+        assert_eq!(Key::parse("Space"), Ok(Key::ch(' ')));
+        assert_eq!(Key::parse("BackTab"), Ok(Key::new(KeyCode::BackTab)));
+        assert_eq!(Key::parse("]"), Ok(Key::ch(']')));
+        assert!(
+            Key::parse("Hyper")
+                .unwrap_err()
+                .contains("unknown key `Hyper`")
+        );
+    }
+
+    #[test]
+    fn shift_is_in_the_character_not_the_modifiers() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Some(Key::ch('G')));
+        let event = KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(Key::from_event(event), Some(Key::ctrl('c')));
+    }
+
+    #[test]
+    fn global_keys_work_in_every_context() {
+        for ctx in [Context::Panes, Context::Help, Context::Read] {
+            assert_eq!(resolve(ctx, Key::ctrl('c')), Some(Action::Quit));
+        }
+        assert_eq!(
+            resolve(Context::Help, Key::ch('?')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(resolve(Context::Read, Key::ch('j')), Some(Action::MoveDown));
+    }
+
+    #[test]
+    fn help_joins_the_keys_of_one_action() {
+        let lines = help_lines(Context::Panes);
+        let down = lines
+            .iter()
+            .find(|l| l.help.starts_with("move down"))
+            .expect("move down");
+        assert_eq!(down.keys, "j ↓");
+    }
+}

@@ -1,0 +1,205 @@
+//! The comment tree as the reader sees it: which comments are collapsed, which rows
+//! are visible, and which comment is selected.
+//!
+//! Comments are flat pre-order rows (`Briefing::comments`), so a subtree is a range
+//! and the visible rows are an ascending list: finding the selection in them is a
+//! binary search. The visible list is rebuilt only when something collapses or
+//! expands, never per frame (gitui's `filetreelist` keeps its tree the same way).
+
+use crate::briefing::Comment;
+
+/// Collapse state and selection over a briefing's comments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tree {
+    collapsed: Vec<bool>,
+    visible: Vec<usize>,
+    selected: Option<usize>,
+}
+
+impl Tree {
+    /// Everything expanded, the first comment selected.
+    pub fn new(comments: &[Comment]) -> Self {
+        let mut tree = Tree {
+            collapsed: vec![false; comments.len()],
+            visible: Vec::new(),
+            selected: (!comments.is_empty()).then_some(0),
+        };
+        tree.rebuild(comments);
+        tree
+    }
+
+    /// The comment indexes shown, in order.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// The selected comment's index.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// Whether the comment at `index` hides its replies.
+    pub fn is_collapsed(&self, index: usize) -> bool {
+        self.collapsed.get(index).copied().unwrap_or(false)
+    }
+
+    /// The selection's place among the visible rows.
+    pub fn position(&self) -> Option<usize> {
+        self.visible.binary_search(&self.selected?).ok()
+    }
+
+    fn rebuild(&mut self, comments: &[Comment]) {
+        self.visible.clear();
+        let mut i = 0;
+        while i < comments.len() {
+            self.visible.push(i);
+            i = if self.collapsed[i] {
+                comments[i].subtree_end
+            } else {
+                i + 1
+            };
+        }
+        self.reveal_selection(comments);
+    }
+
+    /// If the selection was hidden by a collapse, move it to the ancestor that hides it.
+    fn reveal_selection(&mut self, comments: &[Comment]) {
+        let Some(mut at) = self.selected else { return };
+        let mut hider = None;
+        let mut up = comments[at].parent;
+        while let Some(p) = up {
+            if self.collapsed[p] {
+                hider = Some(p);
+            }
+            up = comments[p].parent;
+        }
+        if let Some(p) = hider {
+            at = p;
+        }
+        self.selected = Some(at);
+    }
+
+    /// Select the comment at `index`, expanding whatever hides it.
+    pub fn select(&mut self, comments: &[Comment], index: usize) {
+        if index >= comments.len() {
+            return;
+        }
+        let mut changed = false;
+        let mut up = comments[index].parent;
+        while let Some(p) = up {
+            changed |= std::mem::replace(&mut self.collapsed[p], false);
+            up = comments[p].parent;
+        }
+        self.selected = Some(index);
+        if changed {
+            self.rebuild(comments);
+        }
+    }
+
+    /// Move the selection by `delta` visible rows, stopping at either end.
+    pub fn move_by(&mut self, delta: isize) {
+        let Some(pos) = self.position() else { return };
+        let last = self.visible.len().saturating_sub(1);
+        let to = pos.saturating_add_signed(delta).min(last);
+        self.selected = Some(self.visible[to]);
+    }
+
+    /// Select the first visible row.
+    pub fn first(&mut self) {
+        self.selected = self.visible.first().copied();
+    }
+
+    /// Select the last visible row.
+    pub fn last(&mut self) {
+        self.selected = self.visible.last().copied();
+    }
+
+    /// Collapse or expand the selected comment; false when it has no replies.
+    pub fn toggle(&mut self, comments: &[Comment]) -> bool {
+        let Some(at) = self.selected else {
+            return false;
+        };
+        if comments[at].descendants(at) == 0 {
+            return false;
+        }
+        self.collapsed[at] = !self.collapsed[at];
+        self.rebuild(comments);
+        true
+    }
+
+    /// `h`: collapse an expanded comment with replies, else go to the parent.
+    pub fn collapse_or_parent(&mut self, comments: &[Comment]) {
+        let Some(at) = self.selected else { return };
+        if comments[at].descendants(at) > 0 && !self.collapsed[at] {
+            self.collapsed[at] = true;
+            self.rebuild(comments);
+        } else {
+            self.parent(comments);
+        }
+    }
+
+    /// `l`: expand a collapsed comment, else go to its first reply.
+    pub fn expand_or_child(&mut self, comments: &[Comment]) {
+        let Some(at) = self.selected else { return };
+        if comments[at].descendants(at) == 0 {
+            return;
+        }
+        if self.collapsed[at] {
+            self.collapsed[at] = false;
+            self.rebuild(comments);
+        } else {
+            self.selected = Some(at + 1);
+        }
+    }
+
+    /// Select the comment this one replies to; false at the top level.
+    pub fn parent(&mut self, comments: &[Comment]) -> bool {
+        match self.selected.and_then(|at| comments[at].parent) {
+            Some(p) => {
+                self.selected = Some(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Select the next (`forward`) or previous comment with the same parent.
+    pub fn sibling(&mut self, comments: &[Comment], forward: bool) -> bool {
+        let Some(at) = self.selected else {
+            return false;
+        };
+        let parent = comments[at].parent;
+        let target = if forward {
+            let next = comments[at].subtree_end;
+            (next < comments.len() && comments[next].parent == parent).then_some(next)
+        } else {
+            let first = parent.map_or(0, |p| p + 1);
+            // Walk the siblings from the first; the one whose subtree ends at `at` is the previous.
+            let mut i = first;
+            let mut prev = None;
+            while i < at {
+                prev = Some(i);
+                i = comments[i].subtree_end;
+            }
+            prev
+        };
+        if let Some(t) = target {
+            self.selected = Some(t);
+        }
+        target.is_some()
+    }
+
+    /// Collapse every comment with replies; the selection moves to its top-level thread.
+    pub fn collapse_all(&mut self, comments: &[Comment]) {
+        for (i, c) in comments.iter().enumerate() {
+            self.collapsed[i] = c.descendants(i) > 0;
+        }
+        self.rebuild(comments);
+    }
+
+    /// Expand every comment; the selection stays.
+    pub fn expand_all(&mut self, comments: &[Comment]) {
+        self.collapsed.fill(false);
+        self.rebuild(comments);
+    }
+}

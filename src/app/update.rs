@@ -1,0 +1,265 @@
+//! `update`: the only place the reader's state changes. Pure: no files, no clock,
+//! no terminal.
+
+use super::{Action, App, Effect, Mode, Pane};
+
+/// Applies one action to the app and says what the loop must do next.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    if let Action::Measured(metrics) = action {
+        app.metrics = metrics;
+        clamp_scrolls(app);
+        return Effect::None;
+    }
+    app.status = None;
+    match app.mode {
+        Mode::Panes => panes(app, action),
+        Mode::Help { scroll } => {
+            let (len, height) = app.metrics.help;
+            overlay(app, action, scroll, len, height, |app, scroll| {
+                app.mode = Mode::Help { scroll }
+            })
+        }
+        Mode::Read { pane, scroll } => {
+            let (len, height) = app.metrics.read;
+            overlay(app, action, scroll, len, height, move |app, scroll| {
+                app.mode = Mode::Read { pane, scroll }
+            })
+        }
+    }
+}
+
+/// Scrolling and closing in the help overlay and the full view, which share their keys.
+fn overlay(
+    app: &mut App,
+    action: Action,
+    scroll: usize,
+    len: usize,
+    height: usize,
+    set: impl Fn(&mut App, usize),
+) -> Effect {
+    let max = len.saturating_sub(height);
+    let page = height.max(1);
+    let to = |delta: isize| scroll.saturating_add_signed(delta).min(max);
+    match action {
+        Action::Quit => return Effect::Quit,
+        Action::Close => app.mode = Mode::Panes,
+        Action::ToggleHelp if matches!(app.mode, Mode::Help { .. }) => app.mode = Mode::Panes,
+        Action::ToggleHelp => app.mode = Mode::Help { scroll: 0 },
+        Action::MoveDown => set(app, to(1)),
+        Action::MoveUp => set(app, to(-1)),
+        Action::First => set(app, 0),
+        Action::Last => set(app, max),
+        Action::HalfPageDown => set(app, to(signed(page / 2).max(1))),
+        Action::HalfPageUp => set(app, to(-signed(page / 2).max(1))),
+        Action::PageDown => set(app, to(signed(page))),
+        Action::PageUp => set(app, to(-signed(page))),
+        Action::Scroll { rows, .. } => set(app, to(isize::from(rows))),
+        _ => {}
+    }
+    Effect::None
+}
+
+fn panes(app: &mut App, action: Action) -> Effect {
+    let page = app.metrics.page[app.focus.index()].max(1);
+    let half = signed(page / 2).max(1);
+    match action {
+        Action::Quit => return Effect::Quit,
+        Action::ToggleHelp => app.mode = Mode::Help { scroll: 0 },
+        Action::Close => {}
+        Action::FocusNext => app.focus = Pane::ALL[(app.focus.index() + 1) % 4],
+        Action::FocusPrev => app.focus = Pane::ALL[(app.focus.index() + 3) % 4],
+        Action::Focus(pane) => app.focus = pane,
+        Action::MoveDown => move_by(app, app.focus, 1),
+        Action::MoveUp => move_by(app, app.focus, -1),
+        Action::HalfPageDown => move_by(app, app.focus, half),
+        Action::HalfPageUp => move_by(app, app.focus, -half),
+        Action::PageDown => move_by(app, app.focus, signed(page)),
+        Action::PageUp => move_by(app, app.focus, -signed(page)),
+        Action::First => move_by(app, app.focus, isize::MIN),
+        Action::Last => move_by(app, app.focus, isize::MAX),
+        Action::NextQuote => step_quote(app, true),
+        Action::PrevQuote => step_quote(app, false),
+        Action::NextSpeaker => step_speaker(app, true),
+        Action::PrevSpeaker => step_speaker(app, false),
+        Action::ToggleCollapse
+        | Action::CollapseOrParent
+        | Action::ExpandOrChild
+        | Action::GoToParent
+        | Action::NextSibling
+        | Action::PrevSibling
+        | Action::CollapseAll
+        | Action::ExpandAll => comments(app, action),
+        Action::ReadWhole => {
+            if has_selection(app, app.focus) {
+                app.mode = Mode::Read {
+                    pane: app.focus,
+                    scroll: 0,
+                };
+            } else {
+                app.status = Some(format!("{} has nothing to read", app.focus.title()));
+            }
+        }
+        Action::ToggleMap if app.focus == Pane::Nations => app.show_map = !app.show_map,
+        Action::ToggleMap => app.status = Some("m shows the map in Nations (press 2)".into()),
+        Action::ToggleMouse => {
+            app.mouse = !app.mouse;
+            app.status = Some(if app.mouse {
+                "mouse on: wheel scrolls, click selects; M gives it back to the terminal".into()
+            } else {
+                "mouse off: the terminal's text selection works again".into()
+            });
+            return Effect::SetMouse(app.mouse);
+        }
+        Action::Scroll { pane, rows } => move_by(app, pane, isize::from(rows)),
+        Action::Click { pane, item } => {
+            app.focus = pane;
+            if let Some(item) = item {
+                select(app, pane, item);
+            }
+        }
+        Action::Measured(_) => {}
+    }
+    Effect::None
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+/// Moves within one pane by `delta` rows; `isize::MIN` and `MAX` go to either end.
+fn move_by(app: &mut App, pane: Pane, delta: isize) {
+    let step = |at: usize, len: usize| at.saturating_add_signed(delta).min(len.saturating_sub(1));
+    match pane {
+        Pane::Summary => {
+            app.summary_scroll = app.summary_scroll.saturating_add_signed(delta);
+            clamp_scrolls(app);
+        }
+        Pane::Nations => app.nation = step(app.nation, app.briefing.nations.len()),
+        Pane::Quotes => app.quote = step(app.quote, app.quote_order.len()),
+        Pane::Comments => match delta {
+            isize::MIN => app.tree.first(),
+            isize::MAX => app.tree.last(),
+            _ => app.tree.move_by(delta),
+        },
+    }
+}
+
+fn select(app: &mut App, pane: Pane, item: usize) {
+    match pane {
+        Pane::Summary => {}
+        Pane::Nations => app.nation = item.min(app.briefing.nations.len().saturating_sub(1)),
+        Pane::Quotes => app.quote = item.min(app.quote_order.len().saturating_sub(1)),
+        Pane::Comments => app.tree.select(&app.briefing.comments, item),
+    }
+}
+
+fn has_selection(app: &App, pane: Pane) -> bool {
+    match pane {
+        Pane::Summary => true,
+        Pane::Nations => !app.briefing.nations.is_empty(),
+        Pane::Quotes => !app.quote_order.is_empty(),
+        Pane::Comments => app.tree.selected().is_some(),
+    }
+}
+
+fn clamp_scrolls(app: &mut App) {
+    let page = app.metrics.page[Pane::Summary.index()];
+    let max = app.metrics.summary_lines.saturating_sub(page);
+    app.summary_scroll = app.summary_scroll.min(max);
+}
+
+fn step_quote(app: &mut App, forward: bool) {
+    app.focus = Pane::Quotes;
+    let len = app.quote_order.len();
+    if len == 0 {
+        app.status = Some("this briefing has no quotes".into());
+        return;
+    }
+    app.quote = match (forward, app.quote) {
+        (true, at) if at + 1 >= len => {
+            app.status = Some("wrapped to the first quote".into());
+            0
+        }
+        (true, at) => at + 1,
+        (false, 0) => {
+            app.status = Some("wrapped to the last quote".into());
+            len - 1
+        }
+        (false, at) => at - 1,
+    };
+}
+
+fn step_speaker(app: &mut App, forward: bool) {
+    app.focus = Pane::Quotes;
+    let speakers = &app.briefing.speakers;
+    let Some(current) = app
+        .selected_quote()
+        .map(|q| app.briefing.quotes[q].speaker_index)
+    else {
+        app.status = Some("this briefing has no quotes".into());
+        return;
+    };
+    let count = speakers.len();
+    let target = if forward {
+        (current + 1) % count
+    } else {
+        (current + count - 1) % count
+    };
+    let wrapped = if forward {
+        target <= current
+    } else {
+        target >= current
+    };
+    if wrapped {
+        app.status = Some(format!(
+            "wrapped to the {} speaker",
+            if forward { "first" } else { "last" }
+        ));
+    }
+    // The Quotes pane lists speakers in order, so a speaker's first quote sits after
+    // all the quotes of the speakers before it.
+    app.quote = speakers[..target].iter().map(|s| s.quotes.len()).sum();
+}
+
+fn comments(app: &mut App, action: Action) {
+    if app.focus != Pane::Comments {
+        app.status = Some("that key works in Comments (press 4)".into());
+        return;
+    }
+    let rows = &app.briefing.comments;
+    if rows.is_empty() {
+        app.status = Some("this briefing has no comments".into());
+        return;
+    }
+    let tree = &mut app.tree;
+    let refused = match action {
+        Action::ToggleCollapse => (!tree.toggle(rows)).then_some("this comment has no replies"),
+        Action::CollapseOrParent => {
+            tree.collapse_or_parent(rows);
+            None
+        }
+        Action::ExpandOrChild => {
+            tree.expand_or_child(rows);
+            None
+        }
+        Action::GoToParent => (!tree.parent(rows)).then_some("a top-level comment has no parent"),
+        Action::NextSibling => {
+            (!tree.sibling(rows, true)).then_some("no later reply at this depth")
+        }
+        Action::PrevSibling => {
+            (!tree.sibling(rows, false)).then_some("no earlier reply at this depth")
+        }
+        Action::CollapseAll => {
+            tree.collapse_all(rows);
+            None
+        }
+        Action::ExpandAll => {
+            tree.expand_all(rows);
+            None
+        }
+        _ => None,
+    };
+    if let Some(message) = refused {
+        app.status = Some(message.into());
+    }
+}

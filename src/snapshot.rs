@@ -1,0 +1,55 @@
+//! `brief snapshot`: the reader without a terminal. Keys go through the same keymap,
+//! `update` and draw code as the interactive loop, a frame after every key, and the
+//! final screen comes back as plain text. Fresh state in, nothing written out.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellWidth};
+
+use crate::app::{Action, App, Effect, Key, update};
+use crate::ui::{self, Theme};
+
+/// Parses `--keys`: names separated by spaces.
+pub fn parse_keys(keys: &str) -> Result<Vec<Key>, String> {
+    keys.split_whitespace().map(Key::parse).collect()
+}
+
+/// Replays `keys` on `app` at `size` and returns the last frame.
+pub fn replay(app: &mut App, keys: &[Key], size: (u16, u16), theme: Theme) -> Buffer {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(size.0, size.1));
+    frame(&mut terminal, app, theme);
+    for &key in keys {
+        if app.press(key) == Effect::Quit {
+            break;
+        }
+        frame(&mut terminal, app, theme);
+    }
+    terminal.backend().buffer().clone()
+}
+
+/// Draws once and hands the sizes back to `update`, as the interactive loop does.
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: Theme) {
+    let mut drawn = ui::Drawn::default();
+    let Ok(_) = terminal.draw(|f| drawn = ui::draw(f, app, theme));
+    update(app, Action::Measured(drawn.metrics));
+}
+
+/// The buffer as lines of text, trailing spaces trimmed. The cells a wide character
+/// covers after its first are skipped, as ratatui's own `TestBackend` view does.
+pub fn to_text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width).max(1);
+    let mut out = String::new();
+    for row in buffer.content.chunks(width) {
+        let mut line = String::new();
+        let mut covered: u16 = 0;
+        for cell in row {
+            if covered == 0 {
+                line.push_str(cell.symbol());
+            }
+            covered = covered.max(cell.cell_width()).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

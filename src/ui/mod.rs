@@ -1,0 +1,308 @@
+//! Drawing: every view reads `App` and draws; none changes it. `draw` hands back the
+//! sizes it drew at (for paging) and where each pane and row landed (for the mouse).
+
+mod capitals;
+mod comments;
+mod help;
+mod nations;
+mod quotes;
+mod read;
+mod summary;
+mod text;
+pub mod theme;
+mod window;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Context, Metrics, Mode, Pane, keymap};
+pub use theme::Theme;
+
+/// The smallest terminal the reader draws in; below it, a short message.
+pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// From about this width, all four panes show at once.
+pub const WIDE: u16 = 120;
+
+/// Where something was drawn, so a click can find it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The screen area.
+    pub area: Rect,
+    /// The pane it belongs to.
+    pub pane: Pane,
+    /// The item, in the pane's numbering (see `Action::Click`); `None` for the pane itself.
+    pub item: Option<usize>,
+}
+
+/// What a frame hands back to the loop.
+#[derive(Debug, Clone, Default)]
+pub struct Drawn {
+    /// Sizes for paging.
+    pub metrics: Metrics,
+    /// Panes and rows by screen area, later entries on top.
+    pub hits: Vec<Hit>,
+}
+
+impl Drawn {
+    /// The pane and item under a screen cell.
+    pub fn hit(&self, column: u16, row: u16) -> Option<(Pane, Option<usize>)> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.area.contains(Position::new(column, row)))
+            .map(|h| (h.pane, h.item))
+    }
+}
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
+    let area = frame.area();
+    let mut drawn = Drawn {
+        metrics: app.metrics,
+        ..Drawn::default()
+    };
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = format!(
+            "brief needs at least {}x{}; this terminal is {}x{}",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return drawn;
+    }
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(frame, title, app, theme);
+    match app.mode {
+        Mode::Read { pane, scroll } => {
+            drawn.metrics.read = read::draw(frame, body, app, pane, scroll, theme);
+        }
+        Mode::Panes | Mode::Help { .. } => {
+            panes(frame, body, app, theme, &mut drawn);
+            if let Mode::Help { scroll } = app.mode {
+                drawn.metrics.help = help::draw(frame, body, scroll, theme);
+            }
+        }
+    }
+    status_line(frame, status, app, &drawn.metrics, theme);
+    drawn
+}
+
+fn panes(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
+    if body.width >= WIDE {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(body);
+        let [summary, nations] =
+            Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(left);
+        let [quotes, comments] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+        for (pane, area) in [
+            (Pane::Summary, summary),
+            (Pane::Nations, nations),
+            (Pane::Quotes, quotes),
+            (Pane::Comments, comments),
+        ] {
+            pane_view(frame, area, app, pane, theme, drawn);
+        }
+    } else {
+        let [tabs, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        tab_row(frame, tabs, app, theme, drawn);
+        pane_view(frame, rest, app, app.focus, theme, drawn);
+    }
+}
+
+fn pane_view(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    theme: Theme,
+    drawn: &mut Drawn,
+) {
+    drawn.hits.push(Hit {
+        area,
+        pane,
+        item: None,
+    });
+    let focused = app.focus == pane;
+    let title = match pane {
+        Pane::Comments => comments::title(app),
+        Pane::Nations if app.show_map => " 2 Nations · map ".to_owned(),
+        _ => format!(" {} {} ", pane.index() + 1, pane.title()),
+    };
+    let block = Block::bordered().title(title).border_style(if focused {
+        theme.border_focused()
+    } else {
+        theme.border()
+    });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let view = PaneView {
+        app,
+        theme,
+        focused,
+        area: inner,
+    };
+    let page = match pane {
+        Pane::Summary => {
+            let (lines, height) = summary::draw(frame, &view, app.summary_scroll);
+            drawn.metrics.summary_lines = lines;
+            height
+        }
+        Pane::Nations => nations::draw(frame, &view, &mut drawn.hits),
+        Pane::Quotes => quotes::draw(frame, &view, &mut drawn.hits),
+        Pane::Comments => comments::draw(frame, &view, &mut drawn.hits),
+    };
+    drawn.metrics.page[pane.index()] = page.max(1);
+}
+
+/// What every pane view needs: the app, the styles, focus and its inner area.
+pub(crate) struct PaneView<'a> {
+    app: &'a App,
+    theme: Theme,
+    focused: bool,
+    area: Rect,
+}
+
+impl PaneView<'_> {
+    fn selected_style(&self) -> Style {
+        if self.focused {
+            self.theme.selected()
+        } else {
+            self.theme.selected_unfocused()
+        }
+    }
+}
+
+fn tab_row(frame: &mut Frame, area: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
+    let mut spans = Vec::new();
+    let mut x = area.x;
+    for pane in Pane::ALL {
+        let label = format!(" {} {} ", pane.index() + 1, pane.title());
+        let width = u16::try_from(label.len()).unwrap_or(u16::MAX);
+        let area = Rect::new(x, area.y, width.min(area.right().saturating_sub(x)), 1);
+        drawn.hits.push(Hit {
+            area,
+            pane,
+            item: None,
+        });
+        x = x.saturating_add(width + 1);
+        let style = if pane == app.focus {
+            theme
+                .border_focused()
+                .add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let b = &app.briefing;
+    let mut parts = vec![b.title.clone()];
+    let source = [b.source.publication.as_deref(), b.source.author.as_deref()];
+    parts.extend(source.iter().flatten().map(|s| s.to_string()));
+    parts.extend(b.location.clone());
+    frame.render_widget(Paragraph::new(parts.join(" · ")).style(theme.title()), area);
+}
+
+fn status_line(frame: &mut Frame, area: Rect, app: &App, metrics: &Metrics, theme: Theme) {
+    let position = match app.mode {
+        Mode::Help { .. } => "Help".to_owned(),
+        Mode::Read { pane, .. } => format!("{} · full view", pane.title()),
+        Mode::Panes => position(app, metrics),
+    };
+    let mut spans = vec![Span::styled(format!(" {position} "), theme.message())];
+    if app.mouse {
+        spans.push(Span::styled("[mouse] ", theme.status()));
+    }
+    match &app.status {
+        Some(message) => spans.push(Span::styled(format!(" {message}"), theme.message())),
+        None => spans.push(Span::styled(
+            format!(" {}", hints(app.context())),
+            theme.status(),
+        )),
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status()),
+        area,
+    );
+}
+
+fn position(app: &App, metrics: &Metrics) -> String {
+    let b = &app.briefing;
+    match app.focus {
+        Pane::Summary => {
+            let lines = metrics.summary_lines.max(1);
+            format!("Summary {}/{lines}", (app.summary_scroll + 1).min(lines))
+        }
+        Pane::Nations if b.nations.is_empty() => "Nations · none".into(),
+        Pane::Nations => format!("Nations {}/{}", app.nation + 1, b.nations.len()),
+        Pane::Quotes if b.quotes.is_empty() => "Quotes · none".into(),
+        Pane::Quotes => format!("Quotes {}/{}", app.quote + 1, b.quotes.len()),
+        Pane::Comments => match app.tree.selected() {
+            Some(i) => format!("Comments {}/{}", i + 1, b.comments.len()),
+            None => "Comments · none".into(),
+        },
+    }
+}
+
+/// The most useful keys for a context, read from the keymap so they never drift.
+fn hints(context: Context) -> String {
+    use crate::app::Action as A;
+    let wanted: &[(A, &str)] = match context {
+        Context::Panes | Context::Global => &[
+            (A::ToggleHelp, "help"),
+            (A::Quit, "quit"),
+            (A::FocusNext, "pane"),
+            (A::NextQuote, "quote"),
+            (A::ReadWhole, "read"),
+            (A::ToggleMouse, "mouse"),
+        ],
+        Context::Help | Context::Read => &[
+            (A::Close, "back"),
+            (A::MoveDown, "scroll"),
+            (A::Quit, "quit"),
+        ],
+    };
+    wanted
+        .iter()
+        .filter_map(|(action, word)| {
+            keymap::key_for(context, *action).map(|k| format!("{k} {word}"))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// A centred rectangle of the given size inside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears `area` and draws a bordered box titled `title`; returns the inside.
+fn overlay_box(frame: &mut Frame, area: Rect, title: String, theme: Theme) -> Rect {
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border_focused());
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}

@@ -1,0 +1,145 @@
+//! The Quotes pane: speakers in order of first appearance, each with a heading (role
+//! and count) and its quotes; the selected quote is shown whole and wrapped.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Hit, PaneView, text, window};
+use crate::app::Pane;
+
+enum Row {
+    Gap,
+    Speaker(usize),
+    /// A quote, by its place in `App::quote_order`.
+    Quote(usize),
+}
+
+/// Draws the quotes; returns how many quotes fit on one screen.
+pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
+    let app = view.app;
+    let b = &app.briefing;
+    if b.quotes.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No quotes.").style(view.theme.dim()),
+            view.area,
+        );
+        return 1;
+    }
+    let mut rows = Vec::with_capacity(b.quotes.len() + 2 * b.speakers.len());
+    let mut place = 0;
+    for (s, speaker) in b.speakers.iter().enumerate() {
+        if s > 0 {
+            rows.push(Row::Gap);
+        }
+        rows.push(Row::Speaker(s));
+        for _ in &speaker.quotes {
+            rows.push(Row::Quote(place));
+            place += 1;
+        }
+    }
+    let width = usize::from(view.area.width);
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Quote(p) if *p == app.quote))
+        .unwrap_or(0);
+    let lines_of = |row: &Row| -> Vec<Line<'static>> {
+        match *row {
+            Row::Gap => vec![Line::default()],
+            Row::Speaker(s) => speaker_lines(view, s, width),
+            Row::Quote(p) if p == app.quote => selected_quote(view, p, width),
+            Row::Quote(p) => {
+                let quote = &b.quotes[app.quote_order[p]];
+                vec![Line::raw(format!(
+                    "  {}",
+                    text::truncate(&format!("“{}”", quote.text), width.saturating_sub(2))
+                ))]
+            }
+        }
+    };
+    let height = usize::from(view.area.height);
+    // A speaker heading belongs with the quote after it: start the window there.
+    let mut first = window::first_item(selected_row, rows.len(), height, |i| {
+        lines_of(&rows[i]).len()
+    });
+    if first > 0
+        && matches!(rows[first], Row::Quote(_))
+        && matches!(rows[first - 1], Row::Speaker(_))
+        && first < selected_row
+    {
+        first -= 1;
+    }
+    let mut y = 0usize;
+    let mut fitted = 0;
+    for row in &rows[first..] {
+        if y >= height {
+            break;
+        }
+        let lines = lines_of(row);
+        let shown = lines.len().min(height - y);
+        let area = Rect::new(
+            view.area.x,
+            view.area.y + u16::try_from(y).unwrap_or(u16::MAX),
+            view.area.width,
+            u16::try_from(shown).unwrap_or(u16::MAX),
+        );
+        if let Row::Quote(p) = row {
+            hits.push(Hit {
+                area,
+                pane: Pane::Quotes,
+                item: Some(*p),
+            });
+            if shown == lines.len() {
+                fitted += 1;
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        y += shown;
+    }
+    fitted
+}
+
+/// The speaker's name and quote count, then the role on a line of its own.
+fn speaker_lines(view: &PaneView, s: usize, width: usize) -> Vec<Line<'static>> {
+    let speaker = &view.app.briefing.speakers[s];
+    let count = speaker.quotes.len();
+    let count = format!(" ({count} quote{})", if count == 1 { "" } else { "s" });
+    let name = text::truncate(&speaker.name, width.saturating_sub(count.len()));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(name, view.theme.heading()),
+        Span::styled(count, view.theme.dim()),
+    ])];
+    if let Some(role) = &speaker.role {
+        lines.push(Line::styled(text::truncate(role, width), view.theme.dim()));
+    }
+    lines
+}
+
+fn selected_quote(view: &PaneView, place: usize, width: usize) -> Vec<Line<'static>> {
+    let quote = &view.app.briefing.quotes[view.app.quote_order[place]];
+    let style = view.selected_style();
+    let mut lines: Vec<Line> = text::wrap(
+        &format!("“{}”", quote.text),
+        width.saturating_sub(2),
+        "",
+        "",
+    )
+    .into_iter()
+    .map(|l| {
+        Line::from(vec![
+            Span::styled("▌ ", view.theme.accent()),
+            Span::styled(l, style),
+        ])
+    })
+    .collect();
+    if let Some(context) = &quote.context {
+        for l in text::wrap(context, width.saturating_sub(4), "— ", "  ") {
+            lines.push(Line::from(vec![
+                Span::styled("▌ ", view.theme.accent()),
+                Span::styled(l, view.theme.dim()),
+            ]));
+        }
+    }
+    lines
+}
