@@ -15,23 +15,28 @@ pub fn parse_keys(keys: &str) -> Result<Vec<Key>, String> {
 }
 
 /// Replays `keys` on `app` at `size` and returns the last frame.
+///
+/// The frame comes from what the views drew, not from the backend's copy, which
+/// holds the terminal diffs applied one after another.
 pub fn replay(app: &mut App, keys: &[Key], size: (u16, u16), theme: Theme) -> Buffer {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(size.0, size.1));
-    frame(&mut terminal, app, theme);
+    let mut last = frame(&mut terminal, app, theme);
     for &key in keys {
         if app.press(key) == Effect::Quit {
             break;
         }
-        frame(&mut terminal, app, theme);
+        last = frame(&mut terminal, app, theme);
     }
-    terminal.backend().buffer().clone()
+    last
 }
 
 /// Draws once and hands the sizes back to `update`, as the interactive loop does.
-fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: Theme) {
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: Theme) -> Buffer {
     let mut drawn = ui::Drawn::default();
-    let Ok(_) = terminal.draw(|f| drawn = ui::draw(f, app, theme));
+    let Ok(completed) = terminal.draw(|f| drawn = ui::draw(f, app, theme));
+    let buffer = completed.buffer.clone();
     update(app, Action::Measured(drawn.metrics));
+    buffer
 }
 
 /// The buffer as lines of text, trailing spaces trimmed. The cells a wide character

@@ -44,7 +44,12 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
 /// Draws the overlay scrolled by `scroll`; returns its length and visible height.
 pub fn draw(frame: &mut Frame, body: Rect, scroll: usize, theme: Theme) -> (usize, usize) {
     let lines = lines(theme);
-    let area = centered(body, 76, body.height.saturating_sub(2).max(3));
+    // Centred over the panes where there is room; the whole body where there is not.
+    let area = if body.width >= 90 {
+        centered(body, 76, body.height)
+    } else {
+        body
+    };
     let total = lines.len();
     let inner = overlay_box(
         frame,

@@ -93,7 +93,10 @@ fn map(frame: &mut Frame, view: &PaneView) {
                 },
             });
             ctx.layer();
-            for &(i, code, lat, lon) in &placed {
+            // The selected nation last, so a neighbour's label never hides it.
+            let (selected, others): (Vec<_>, Vec<_>) =
+                placed.iter().partition(|p| p.0 == app.nation);
+            for &(i, code, lat, lon) in others.into_iter().chain(selected) {
                 let style = if i == app.nation {
                     view.selected_style()
                 } else {

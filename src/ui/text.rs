@@ -3,6 +3,9 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use textwrap::WordSeparator;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -23,38 +26,95 @@ pub fn wrap_into(
 }
 
 /// `text` wrapped to `width` columns, with indents on the first and later lines.
+///
+/// textwrap's first-fit algorithm does the wrapping, but over words measured as the
+/// terminal draws them (unicode-width on whole graphemes): textwrap's own measure
+/// counts an emoji with a presentation selector (`🛰️`) one column short.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(1);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest);
     let mut out = Vec::new();
-    for line in textwrap::wrap(text, options) {
-        split_to_width(&line, width, &mut out);
+    for paragraph in text.split('\n') {
+        let indent = if out.is_empty() { first } else { rest };
+        let widths = [
+            width.saturating_sub(indent.width()).max(1) as f64,
+            width.saturating_sub(rest.width()).max(1) as f64,
+        ];
+        let pieces = pieces(paragraph, widths[1] as usize);
+        if pieces.is_empty() {
+            out.push(indent.to_owned());
+            continue;
+        }
+        for (n, line) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
+            let mut text = String::from(if n == 0 { indent } else { rest });
+            for (k, piece) in line.iter().enumerate() {
+                text.push_str(piece.text);
+                if k + 1 < line.len() {
+                    text.push_str(piece.space);
+                }
+            }
+            out.push(text);
+        }
     }
     out
 }
 
-/// textwrap measures character by character, so an emoji with a presentation
-/// selector (`🛰️`) counts one column short of what the terminal draws. Lines that
-/// come out too wide are cut again by grapheme, measured as the terminal does.
-fn split_to_width(line: &str, width: usize, out: &mut Vec<String>) {
-    if line.width() <= width {
-        out.push(line.to_owned());
-        return;
+/// A word (or a slice of one too long for a line) and the space after it.
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    space: &'a str,
+    width: usize,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
     }
-    let mut current = String::new();
-    let mut used = 0;
-    for grapheme in line.graphemes(true) {
-        let w = grapheme.width();
-        if used + w > width && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-            used = 0;
+
+    fn whitespace_width(&self) -> f64 {
+        self.space.width() as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The words of one line, with words wider than `max` cut by grapheme.
+fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    for word in WordSeparator::AsciiSpace.find_words(line) {
+        let (text, space) = (word.word, word.whitespace);
+        if text.width() <= max {
+            out.push(Piece {
+                text,
+                space,
+                width: text.width(),
+            });
+            continue;
         }
-        current.push_str(grapheme);
-        used += w;
+        let mut start = 0;
+        let mut used = 0;
+        for (at, grapheme) in text.grapheme_indices(true) {
+            let w = grapheme.width();
+            if used + w > max && at > start {
+                out.push(Piece {
+                    text: &text[start..at],
+                    space: "",
+                    width: used,
+                });
+                start = at;
+                used = 0;
+            }
+            used += w;
+        }
+        out.push(Piece {
+            text: &text[start..],
+            space,
+            width: used,
+        });
     }
-    out.push(current);
+    out
 }
 
 /// The first line of `text`, cut to `width` columns with `…` where anything is left out.
@@ -107,6 +167,32 @@ mod tests {
                 assert!(line.width() <= width, "{line:?} is wider than {width}");
             }
         }
+    }
+
+    #[test]
+    fn words_are_not_split_when_an_emoji_precedes_them() {
+        let text = "doctrine réseau exercise 🛰️ réseau satellite policy über";
+        let lines = wrap(text, 30, "", "");
+        assert!(lines.iter().all(|l| !l.ends_with("übe")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.ends_with("über") || l.contains("über ")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn indents_and_hard_line_breaks_are_kept() {
+        assert_eq!(
+            wrap("a b c d\n\ne f", 5, "• ", "  "),
+            ["• a b", "  c d", "  ", "  e f"]
+        );
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut_by_grapheme() {
+        assert_eq!(wrap("宇宙安全保障", 5, "", ""), ["宇宙", "安全", "保障"]);
     }
 
     #[test]

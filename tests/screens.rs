@@ -1,0 +1,181 @@
+//! Whole screens, drawn through the same keymap, update and views as the reader
+//! (`brief snapshot`'s code path), compared with insta snapshots; plus the styles
+//! that snapshots cannot hold.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly"
+)]
+
+mod common;
+
+use brief::app::App;
+use brief::briefing::Briefing;
+use brief::snapshot::{parse_keys, replay, to_text};
+use brief::ui::Theme;
+use common::{TREE, briefing, cspo, fixture};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const COLOR: Theme = Theme { color: true };
+
+fn screen_buffer(b: Briefing, keys: &str, size: (u16, u16), theme: Theme) -> Buffer {
+    let mut app = App::new(b);
+    replay(&mut app, &parse_keys(keys).expect("keys"), size, theme)
+}
+
+fn screen(b: Briefing, keys: &str, size: (u16, u16)) -> String {
+    to_text(&screen_buffer(b, keys, size, COLOR))
+}
+
+macro_rules! screens {
+    ($($name:ident: $briefing:expr, $keys:expr, $size:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(screen($briefing, $keys, $size));
+            }
+        )*
+    };
+}
+
+screens! {
+    wide_all_four_panes: cspo(), "", (120, 40);
+    wide_quotes_focused_second_quote: cspo(), "]", (120, 40);
+    wide_help: cspo(), "?", (120, 40);
+    wide_map: cspo(), "2 m j j", (120, 40);
+    wide_full_view_of_a_comment: cspo(), "4 j v", (120, 40);
+    narrow_summary: cspo(), "", (80, 24);
+    narrow_summary_scrolled: cspo(), "j j j j j", (80, 24);
+    narrow_nations: cspo(), "2 j", (80, 24);
+    narrow_map: cspo(), "2 m", (80, 24);
+    narrow_quotes: cspo(), "3", (80, 24);
+    narrow_comments_expanded: cspo(), "4 j", (80, 24);
+    narrow_comments_collapsed: cspo(), "4 Enter", (80, 24);
+    narrow_help: cspo(), "?", (80, 24);
+    narrow_help_scrolled: cspo(), "? G", (80, 24);
+    small_summary: cspo(), "", (40, 10);
+    small_nations: cspo(), "2", (40, 10);
+    small_quotes: cspo(), "3", (40, 10);
+    small_comments_deep_selection_pins_ancestors: cspo(), "4 G", (40, 10);
+    small_help: cspo(), "?", (40, 10);
+    too_small: cspo(), "", (39, 9);
+    tree_collapsed_counts: briefing(TREE), "4 C", (80, 24);
+    tree_guides: briefing(TREE), "4 j j", (80, 24);
+    deep_thread_near_the_end: fixture("deep-thread.yaml"), "4 G", (100, 30);
+    deep_thread_collapsed: fixture("deep-thread.yaml"), "4 C j j Enter", (100, 30);
+    bare_briefing_panes: fixture("bare.yaml"), "", (120, 40);
+}
+
+#[test]
+fn deep_nesting_keeps_forty_columns_of_text_and_shows_the_depth() {
+    let mut yaml =
+        String::from("format: brief/1\nid: deep\ntitle: Deep\nsummary: [s]\ncomments:\n");
+    for level in 0..60 {
+        let indent = "  ".repeat(level);
+        yaml.push_str(&format!("{indent}- text: reply at level {level} with words enough to wrap a little\n{indent}  replies:\n"));
+    }
+    yaml.push_str(&format!("{}- text: the deepest\n", "  ".repeat(60)));
+    let text = screen(briefing(&yaml), "4 G", (80, 24));
+    insta::assert_snapshot!(text);
+    assert!(
+        text.contains("↳60"),
+        "the depth shows as a number past the indentation limit"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("the deepest"))
+        .expect("the deepest comment is on screen");
+    let column = line
+        .find("the deepest")
+        .map(|b| line[..b].chars().count())
+        .unwrap_or(0);
+    assert!(
+        column <= 80 - 40,
+        "text starts at column {column}, leaving under 40 columns"
+    );
+}
+
+#[test]
+fn every_size_from_one_by_one_is_safe() {
+    let keys = "? j Esc 2 m j 3 ] v j Esc 4 j h l C E v G Esc";
+    for (w, h) in [
+        (1, 1),
+        (2, 3),
+        (10, 2),
+        (39, 10),
+        (40, 9),
+        (40, 10),
+        (41, 11),
+        (119, 30),
+        (120, 12),
+        (300, 80),
+    ] {
+        let text = screen(cspo(), keys, (w, h));
+        assert_eq!(text.lines().count(), usize::from(h));
+        screen(fixture("deep-thread.yaml"), keys, (w, h));
+        screen(fixture("bare.yaml"), keys, (w, h));
+    }
+}
+
+#[test]
+fn wide_characters_never_cross_a_pane_border() {
+    let yaml = "format: brief/1\nid: wide\ntitle: 宇宙安全保障の会合\nsummary: [\"宇宙安全保障について議論した。🛰️🛰️🛰️ 同盟国とともに👩‍🚀 café naïve e\u{301}\"]\n\
+quotes:\n  - {speaker: 山田太郎, text: \"宇宙は真にグローバルな取り組みである🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️\"}\n\
+comments:\n  - text: \"👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽\"\n";
+    for width in [40u16, 57, 80, 121] {
+        for keys in ["", "3", "4"] {
+            let text = screen(briefing(yaml), keys, (width, 20));
+            for line in text.lines() {
+                let w = unicode_width::UnicodeWidthStr::width(line);
+                assert!(w <= usize::from(width), "{w} > {width}: {line}");
+                // A bordered pane line must end on its border when it has one.
+                if line.starts_with('│') {
+                    assert!(
+                        line.ends_with(['│', '┐', '┘']),
+                        "spilled past the border: {line}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_focused_selection_is_reversed_and_an_unfocused_one_underlined() {
+    let buffer = screen_buffer(cspo(), "2", (120, 40), COLOR);
+    let text = to_text(&buffer);
+    let row = text
+        .lines()
+        .position(|l| l.contains("AU  Australia"))
+        .expect("Australia") as u16;
+    let cell = buffer.cell((2, row)).expect("cell");
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    let buffer = screen_buffer(cspo(), "1", (120, 40), COLOR);
+    let cell = buffer.cell((2, row)).expect("cell");
+    assert!(cell.modifier.contains(Modifier::UNDERLINED), "{cell:?}");
+}
+
+#[test]
+fn no_color_draws_without_colours_but_keeps_emphasis() {
+    let plain = screen_buffer(cspo(), "2", (120, 40), Theme { color: false });
+    assert!(
+        plain
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "a cell has a colour under NO_COLOR"
+    );
+    assert!(
+        plain
+            .content
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    let coloured = screen_buffer(cspo(), "2", (120, 40), COLOR);
+    assert!(
+        coloured.content.iter().any(|c| c.fg == Color::Cyan),
+        "the focused border is cyan"
+    );
+}
