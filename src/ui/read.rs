@@ -73,7 +73,11 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
             if let Some(posted) = &c.posted {
                 head.push(Span::styled(format!(" · {posted}"), theme.dim()));
             }
-            head.push(Span::styled(format!(" · depth {}", c.depth), theme.dim()));
+            let depth = match c.depth {
+                0 => " · top level".to_owned(),
+                d => format!(" · depth {d}"),
+            };
+            head.push(Span::styled(depth, theme.dim()));
             lines.push(Line::from(head));
             if let Some(p) = c.parent {
                 let parent = &b.comments[p];
