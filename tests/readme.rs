@@ -1,0 +1,23 @@
+//! README is for users: it must list every key the reader binds.
+
+use brief::app::keymap::{BINDINGS, Context};
+
+#[test]
+fn readme_key_table_lists_every_binding() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("### Keys").expect("README has a Keys section");
+    let end = readme[start..]
+        .find("\n## ")
+        .map_or(readme.len(), |e| start + e);
+    let section = &readme[start..end];
+    for b in BINDINGS {
+        let shown = format!("`{}`", b.key);
+        assert!(
+            section.contains(&shown),
+            "README's Keys section does not list {shown} ({:?}: {})",
+            b.context,
+            b.help
+        );
+    }
+    assert!(BINDINGS.iter().any(|b| b.context == Context::Panes));
+}
