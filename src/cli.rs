@@ -11,6 +11,11 @@ pub struct Cli {
     /// Briefing files to open; with none, the bundled CSpO briefing.
     pub paths: Vec<PathBuf>,
 
+    /// Open on this item: an address from a notes export (`cspo-florence#q2`) or
+    /// its part after `#` (a quote or comment id, `summary-2`, `nation-NO`).
+    #[arg(long, value_name = "ITEM")]
+    pub at: Option<String>,
+
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -35,6 +40,17 @@ pub enum Command {
         /// Keys separated by spaces: `j`, `Tab`, `Enter`, `C-d`, `PageDown`, ...
         #[arg(long, default_value = "")]
         keys: String,
+    },
+    /// Write a briefing's notes as markdown, to stdout or a file.
+    Export {
+        /// The briefing whose notes to export.
+        path: PathBuf,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite FILE even if brief did not write it.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the briefing format's JSON Schema.
     Schema,

@@ -7,7 +7,10 @@
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod export;
 pub mod snapshot;
+pub mod state;
+pub mod store;
 pub mod terminal;
 pub mod ui;
 pub mod validate;

@@ -3,14 +3,17 @@
 //! error prints as a plain located message.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use brief::app::App;
-use brief::briefing::{self, Loaded};
+use brief::briefing::{self, Briefing};
 use brief::cli::{Cli, Command};
+use brief::export::{self, Refused};
+use brief::store::{Global, Store};
+use brief::terminal::{self, Outside, now_ms};
 use brief::ui::Theme;
-use brief::{snapshot, terminal, validate};
+use brief::{snapshot, validate};
 use clap::Parser;
 
 /// Exit code for a problem with the input: an invalid briefing, nothing found.
@@ -49,60 +52,151 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     return Ok(ExitCode::from(USAGE_ERROR));
                 }
             };
-            let Some(loaded) = open(&path) else {
+            let Some(briefing) = open(&path) else {
                 return Ok(ExitCode::from(INPUT_ERROR));
             };
-            let mut app = App::new(loaded.briefing);
+            let mut app = App::new(briefing);
             let screen = snapshot::replay(&mut app, &keys, size, Theme::from_env());
             print!("{}", snapshot::to_text(&screen));
             Ok(ExitCode::SUCCESS)
         }
-        None => read(&cli.paths),
+        Some(Command::Export {
+            path,
+            output,
+            force,
+        }) => Ok(export_notes(&path, output.as_deref(), force)),
+        None => read(&cli.paths, cli.at.as_deref()),
+    }
+}
+
+/// `brief export`: the notes of one briefing as markdown.
+fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
+    let Some(briefing) = open(path) else {
+        return ExitCode::from(INPUT_ERROR);
+    };
+    let now = now_ms();
+    let mut app = App::new(briefing);
+    if let Some(store) = Store::from_env() {
+        let loaded = store.load(&app.briefing.id, now);
+        if let Some(warning) = loaded.warning {
+            eprintln!("brief: {warning}");
+        }
+        if let Some(saved) = loaded.saved {
+            app.restore(saved);
+        }
+    }
+    let Some(output) = output else {
+        print!("{}", export::markdown(&app, now));
+        return ExitCode::SUCCESS;
+    };
+    match export::write(&app, output, force, now) {
+        Ok(count) => {
+            eprintln!(
+                "wrote {} ({count} note{})",
+                output.display(),
+                if count == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(Refused::NotOurs) => {
+            eprintln!(
+                "{}: exists and was not written by brief; --force overwrites it",
+                output.display()
+            );
+            ExitCode::from(INPUT_ERROR)
+        }
+        Err(Refused::Io(e)) => {
+            eprintln!("{}: cannot write: {e}", output.display());
+            ExitCode::from(INPUT_ERROR)
+        }
     }
 }
 
 /// Opens the reader on the first path, or on the bundled briefing.
-fn read(paths: &[std::path::PathBuf]) -> color_eyre::Result<ExitCode> {
+fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "brief: the reader needs a terminal; for text output use `brief snapshot PATH` or `brief validate PATH`"
         );
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let loaded = match paths {
+    let (briefing, warnings, path) = match paths {
         [] => match briefing::parse(briefing::BUNDLED, briefing::BUNDLED_NAME) {
-            Ok(loaded) => loaded,
+            Ok(loaded) => (loaded.briefing, loaded.warnings.len(), None),
             Err(diagnostics) => {
                 // The bundled file is checked by the test suite; this is a broken build.
                 diagnostics.iter().for_each(|d| eprintln!("{d}"));
                 return Ok(ExitCode::from(INPUT_ERROR));
             }
         },
-        [path] => match open(path) {
-            Some(loaded) => loaded,
-            None => return Ok(ExitCode::from(INPUT_ERROR)),
+        [path] => match briefing::load(path) {
+            Ok(loaded) => (loaded.briefing, loaded.warnings.len(), Some(path.clone())),
+            Err(diagnostics) => {
+                diagnostics.iter().for_each(|d| eprintln!("{d}"));
+                return Ok(ExitCode::from(INPUT_ERROR));
+            }
         },
         _ => {
             eprintln!("brief: open one briefing at a time for now; `brief validate` checks many");
             return Ok(ExitCode::from(USAGE_ERROR));
         }
     };
-    let warnings = loaded.warnings.len();
-    let mut app = App::new(loaded.briefing);
-    if warnings > 0 {
+    let outside = Outside {
+        store: Store::from_env(),
+        export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let mut app = match prepare(briefing, at, &outside) {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("brief: --at: {message}");
+            return Ok(ExitCode::from(INPUT_ERROR));
+        }
+    };
+    if warnings > 0 && app.status.is_none() {
         app.status = Some(format!(
             "{warnings} warning{} in this file; `brief validate` lists them",
             if warnings == 1 { "" } else { "s" }
         ));
     }
-    terminal::run(&mut app, Theme::from_env())?;
+    if let Some(store) = &outside.store {
+        let mut global = store.global();
+        global.version = global.version.max(brief::state::VERSION);
+        global.last_briefing = Some(app.briefing.id.clone());
+        global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
+        // The reader works without it; a failure shows when the state itself is saved.
+        let _: Result<(), _> = store.save_global(&Global { ..global });
+    }
+    // Saving at once records this opening and says now, not after an hour of notes,
+    // if the config folder cannot be written.
+    terminal::save(&mut app, &outside);
+    terminal::run(&mut app, Theme::from_env(), &outside)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// The reader's state as it was left, and on the item `--at` names.
+fn prepare(briefing: Briefing, at: Option<&str>, outside: &Outside) -> Result<App, String> {
+    let now = now_ms();
+    let mut app = App::new(briefing);
+    app.session = std::process::id();
+    app.now_ms = now;
+    if let Some(store) = &outside.store {
+        let loaded = store.load(&app.briefing.id, now);
+        let opened = loaded
+            .saved
+            .map(|saved| app.restore(saved))
+            .unwrap_or_default();
+        app.status = loaded.warning.or(opened);
+    }
+    if let Some(address) = at {
+        app.go_to(address)?;
+    }
+    Ok(app)
+}
+
 /// Loads a briefing, printing its diagnostics on failure.
-fn open(path: &Path) -> Option<Loaded> {
+fn open(path: &Path) -> Option<Briefing> {
     match briefing::load(path) {
-        Ok(loaded) => Some(loaded),
+        Ok(loaded) => Some(loaded.briefing),
         Err(diagnostics) => {
             diagnostics.iter().for_each(|d| eprintln!("{d}"));
             None

@@ -35,7 +35,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: Theme) -> B
     let mut drawn = ui::Drawn::default();
     let Ok(completed) = terminal.draw(|f| drawn = ui::draw(f, app, theme));
     let buffer = completed.buffer.clone();
-    update(app, Action::Measured(drawn.metrics));
+    update(app, Action::Measured(drawn.metrics.clone()));
     buffer
 }
 

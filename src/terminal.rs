@@ -1,24 +1,51 @@
 //! The interactive loop: draw, read an event, turn it into an action, update, carry
-//! out the effect. The only module that talks to the terminal.
+//! out the effect (save, export, mouse, quit). The only module that talks to the
+//! terminal, the clock and, through `store` and `export`, the disk while reading.
 
 use std::io::stdout;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use color_eyre::Result;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Effect, Key, Mode, update};
+use crate::export::{self, Refused};
+use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
 
-/// Runs the reader until the user quits; the terminal is restored on every path out.
-pub fn run(app: &mut App, theme: Theme) -> Result<()> {
+/// What the loop writes to: the state store (if there is a config directory) and
+/// the folder exports go to.
+#[derive(Debug)]
+pub struct Outside {
+    /// Where reading state and notes are kept.
+    pub store: Option<Store>,
+    /// Where `X` writes `<id>-notes.md`.
+    pub export_dir: PathBuf,
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// Runs the reader until the user quits; the terminal is restored on every path out,
+/// and the state is saved on the way out.
+pub fn run(app: &mut App, theme: Theme, outside: &Outside) -> Result<()> {
     // ratatui::init installs a panic hook that restores the terminal before the
     // (color-eyre) report prints; color-eyre must be installed first.
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, app, theme);
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, app, theme, outside);
+    let _ = execute!(stdout(), DisableBracketedPaste);
     if app.mouse {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
@@ -26,31 +53,77 @@ pub fn run(app: &mut App, theme: Theme) -> Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: Theme,
+    outside: &Outside,
+) -> Result<()> {
     loop {
         let drawn = draw(terminal, app, theme)?;
-        let action = match event::read()? {
+        let event = event::read()?;
+        update(app, Action::Clock(now_ms()));
+        let effect = match event {
             Event::Key(key) => match Key::from_event(key) {
-                Some(key) => {
-                    match app.press(key) {
-                        Effect::Quit => return Ok(()),
-                        Effect::SetMouse(true) => execute!(stdout(), EnableMouseCapture)?,
-                        Effect::SetMouse(false) => execute!(stdout(), DisableMouseCapture)?,
-                        Effect::None => {}
-                    }
-                    None
-                }
-                None => None,
+                Some(key) => app.press(key),
+                None => Effect::None,
             },
-            Event::Mouse(mouse) if app.mouse => mouse_action(app, &drawn, mouse),
-            _ => None,
+            Event::Paste(text) if app.mode == Mode::Edit => update(app, Action::Paste(text)),
+            Event::Mouse(mouse) if app.mouse => match mouse_action(app, &drawn, mouse) {
+                Some(action) => update(app, action),
+                None => Effect::None,
+            },
+            _ => Effect::None,
         };
-        if let Some(action) = action
-            && update(app, action) == Effect::Quit
-        {
+        if carry_out(app, effect, outside)? {
             return Ok(());
         }
     }
+}
+
+/// Does what `update` asked; true when the reader should close.
+fn carry_out(app: &mut App, effect: Effect, outside: &Outside) -> Result<bool> {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => {
+            save(app, outside);
+            return Ok(true);
+        }
+        Effect::Save => save(app, outside),
+        Effect::SetMouse(true) => execute!(stdout(), EnableMouseCapture)?,
+        Effect::SetMouse(false) => execute!(stdout(), DisableMouseCapture)?,
+        Effect::Export(force) => {
+            let path = outside
+                .export_dir
+                .join(format!("{}-notes.md", app.briefing.id));
+            let action = match export::write(app, &path, force, now_ms()) {
+                Ok(count) => Action::Report(format!(
+                    "wrote {} ({count} note{})",
+                    path.display(),
+                    if count == 1 { "" } else { "s" }
+                )),
+                Err(Refused::NotOurs) => Action::AskOverwrite(path),
+                Err(Refused::Io(e)) => {
+                    Action::Report(format!("could not write {}: {e}", path.display()))
+                }
+            };
+            update(app, action);
+        }
+    }
+    Ok(false)
+}
+
+/// Writes the reading state; a failure becomes a lasting warning, never a crash.
+pub fn save(app: &mut App, outside: &Outside) {
+    let Some(store) = &outside.store else {
+        update(app, Action::SaveFailed("no config directory".into()));
+        return;
+    };
+    let action = match store.save(&app.to_saved(), now_ms()) {
+        Ok(_) => Action::Saved,
+        Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
+    };
+    update(app, action);
 }
 
 /// Draws a frame and hands its sizes to `update`, drawing again if they moved anything.
@@ -58,7 +131,7 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> Result<D
     let mut drawn = Drawn::default();
     terminal.draw(|f| drawn = ui::draw(f, app, theme))?;
     let before = (app.summary_scroll, app.mode);
-    update(app, Action::Measured(drawn.metrics));
+    update(app, Action::Measured(drawn.metrics.clone()));
     if before != (app.summary_scroll, app.mode) {
         terminal.draw(|f| drawn = ui::draw(f, app, theme))?;
     }

@@ -210,7 +210,7 @@ fn narrow_layout_tabs_between_panes_and_collapses_comments() {
     s.keys(&["Tab", "Tab"]);
     s.wait_for("Comments 1/3");
     s.keys(&["Enter"]);
-    s.wait_for("anonymous [+2]");
+    s.wait_for("anonymous [+2, 2 unread]");
     s.keys(&["Space", "j", "j"]);
     s.wait_for("Comments 3/3");
     s.keys(&["p"]);
@@ -249,8 +249,9 @@ fn mouse_is_off_until_m_and_then_a_click_selects() {
     s.type_bytes(click.as_bytes());
     std::thread::sleep(Duration::from_millis(200));
     assert!(
-        s.screen().contains("Summary 1/"),
-        "a click with the mouse off changes nothing"
+        s.screen().contains("Summary ¶1/6"),
+        "a click with the mouse off changes nothing:\n{}",
+        s.screen()
     );
     s.keys(&["M"]);
     s.wait_for("mouse on");
@@ -272,7 +273,7 @@ fn every_key_in_the_contract_works_on_a_deep_thread() {
     s.keys(&["G"]);
     s.wait_for("Comments 300/300");
     s.keys(&["g", "C"]);
-    s.wait_for("reader001 [+11]");
+    s.wait_for("reader001 [+11, 11 unread]");
     s.keys(&["E", "j", "J"]);
     s.wait_for("Comments 7/300");
     s.keys(&["K"]);
@@ -280,7 +281,7 @@ fn every_key_in_the_contract_works_on_a_deep_thread() {
     s.keys(&["l"]);
     s.wait_for("Comments 3/300");
     s.keys(&["h"]);
-    s.wait_for("reader003 · depth 2 [+1]");
+    s.wait_for("reader003 · depth 2 [+1, 1 unread]");
     s.keys(&["h"]);
     s.wait_for("Comments 2/300");
     s.keys(&["C-d"]);

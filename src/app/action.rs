@@ -1,9 +1,11 @@
 //! What a user can ask of the reader, in domain verbs. Keys map to these; `update` obeys them.
 
-use super::{Metrics, Pane};
+use std::path::PathBuf;
+
+use super::{Key, Metrics, Pane};
 
 /// One request to change the reader's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -77,6 +79,44 @@ pub enum Action {
         /// The item clicked, in that pane's own numbering.
         item: Option<usize>,
     },
+    /// Jump to the next quote or comment not yet read.
+    NextUnread,
+    /// Open the editor on the selected item's note.
+    EditNote,
+    /// Keep the note being edited and close the editor.
+    SaveNote,
+    /// Close the editor, dropping what was typed.
+    CancelNote,
+    /// Keep the note being edited, then leave the reader.
+    SaveNoteAndQuit,
+    /// A key typed into the note editor.
+    EditorKey(Key),
+    /// Text pasted into the note editor.
+    Paste(String),
+    /// Open the list of this briefing's notes.
+    ShowNotes,
+    /// In the notes list: go to the item the selected note is about.
+    JumpToNote,
+    /// In the notes list: delete the selected note.
+    DeleteNote,
+    /// Bring back the note deleted last.
+    UndoDelete,
+    /// Write the notes to `<id>-notes.md` in the current folder.
+    ExportNotes,
+    /// Yes to the question on the status line.
+    Confirm,
+    /// No to the question on the status line.
+    Deny,
     /// The sizes the last frame was drawn at, for paging and scrolling.
     Measured(Metrics),
+    /// The time now, in milliseconds since the Unix epoch, for note stamps.
+    Clock(u64),
+    /// The notes were saved; any earlier save warning is over.
+    Saved,
+    /// Saving failed for this reason; notes stay in memory.
+    SaveFailed(String),
+    /// The export would overwrite a file brief did not write: ask first.
+    AskOverwrite(PathBuf),
+    /// A message from the loop for the status line.
+    Report(String),
 }

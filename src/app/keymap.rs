@@ -19,6 +19,12 @@ pub enum Context {
     Help,
     /// The full-screen view of one item is open.
     Read,
+    /// The note editor is open: keys not bound here are typed.
+    Edit,
+    /// The notes list is open.
+    Notes,
+    /// A yes-or-no question waits on the status line.
+    Confirm,
 }
 
 /// A key with the modifiers that matter (Ctrl and Alt; Shift is in the character).
@@ -127,7 +133,7 @@ impl fmt::Display for Key {
 }
 
 /// One row of the keymap.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
@@ -148,7 +154,7 @@ const fn bind(context: Context, key: Key, action: Action, help: &'static str) ->
     }
 }
 
-use Context::{Global, Help, Panes, Read};
+use Context::{Confirm, Edit, Global, Help, Notes, Panes, Read};
 use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 const fn k(code: KeyCode) -> Key {
@@ -331,6 +337,36 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleMouse,
         "mouse on/off (off keeps text selection)",
     ),
+    bind(
+        Panes,
+        Key::ch('u'),
+        Action::NextUnread,
+        "next unread quote or comment",
+    ),
+    bind(
+        Panes,
+        Key::ch('a'),
+        Action::EditNote,
+        "write or edit a note on the selected item",
+    ),
+    bind(
+        Panes,
+        Key::ch('A'),
+        Action::ShowNotes,
+        "list this briefing's notes",
+    ),
+    bind(
+        Panes,
+        Key::ch('U'),
+        Action::UndoDelete,
+        "bring back the note deleted last",
+    ),
+    bind(
+        Panes,
+        Key::ch('X'),
+        Action::ExportNotes,
+        "export the notes to <id>-notes.md here",
+    ),
     bind(Panes, k(Esc), Action::Close, "clear the message"),
     bind(Help, k(Esc), Action::Close, "close help"),
     bind(Help, Key::ch('j'), Action::MoveDown, "scroll down"),
@@ -362,24 +398,62 @@ pub const BINDINGS: &[Binding] = &[
     bind(Read, Key::ch(' '), Action::PageDown, "a page down"),
     bind(Read, k(PageUp), Action::PageUp, "a page up"),
     bind(Read, Key::ch('b'), Action::PageUp, "a page up"),
+    bind(Edit, Key::ctrl('s'), Action::SaveNote, "keep the note"),
+    bind(Edit, k(Esc), Action::SaveNote, "keep the note"),
+    bind(
+        Edit,
+        Key::ctrl('g'),
+        Action::CancelNote,
+        "cancel: drop what was typed",
+    ),
+    bind(
+        Edit,
+        Key::ctrl('c'),
+        Action::SaveNoteAndQuit,
+        "keep the note and quit",
+    ),
+    bind(Notes, k(Enter), Action::JumpToNote, "go to the item"),
+    bind(Notes, Key::ch('d'), Action::DeleteNote, "delete the note"),
+    bind(
+        Notes,
+        Key::ch('U'),
+        Action::UndoDelete,
+        "bring back the note deleted last",
+    ),
+    bind(Notes, Key::ch('j'), Action::MoveDown, "next note"),
+    bind(Notes, k(Down), Action::MoveDown, "next note"),
+    bind(Notes, Key::ch('k'), Action::MoveUp, "previous note"),
+    bind(Notes, k(Up), Action::MoveUp, "previous note"),
+    bind(Notes, Key::ch('g'), Action::First, "first note"),
+    bind(Notes, Key::ch('G'), Action::Last, "last note"),
+    bind(Notes, k(Esc), Action::Close, "close the list"),
+    bind(Notes, Key::ch('A'), Action::ShowNotes, "close the list"),
+    bind(Confirm, Key::ch('y'), Action::Confirm, "yes"),
+    bind(Confirm, Key::ch('n'), Action::Deny, "no"),
+    bind(Confirm, k(Esc), Action::Deny, "no"),
 ];
 
-/// The action `key` stands for in `context`, falling back to the global bindings.
+/// The action `key` stands for in `context`, falling back to the global bindings
+/// (except in the editor, where every other key is typed).
 pub fn resolve(context: Context, key: Key) -> Option<Action> {
     let find = |ctx: Context| {
         BINDINGS
             .iter()
             .find(|b| b.context == ctx && b.key == key)
-            .map(|b| b.action)
+            .map(|b| b.action.clone())
     };
-    find(context).or_else(|| find(Global))
+    match context {
+        Context::Edit => find(context),
+        _ => find(context).or_else(|| find(Global)),
+    }
 }
 
 /// The first key bound to `action` in `context`, for hints.
-pub fn key_for(context: Context, action: Action) -> Option<Key> {
+pub fn key_for(context: Context, action: &Action) -> Option<Key> {
     BINDINGS
         .iter()
-        .find(|b| (b.context == context || b.context == Global) && b.action == action)
+        .find(|b| (b.context == context || b.context == Global) && &b.action == action)
+        .filter(|b| context != Context::Edit || b.context == Context::Edit)
         .map(|b| b.key)
 }
 
@@ -405,7 +479,7 @@ pub fn help_lines(context: Context) -> Vec<HelpLine> {
                 line.keys.push_str(&b.key.to_string());
             }
             None => lines.push((
-                b.action,
+                b.action.clone(),
                 HelpLine {
                     keys: b.key.to_string(),
                     help: b.help,

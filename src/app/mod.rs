@@ -7,15 +7,23 @@
 
 mod action;
 pub mod keymap;
+mod notes;
+mod reading;
 mod tree;
 mod update;
 
 pub use action::Action;
 pub use keymap::{Context, Key};
+pub use notes::{Editor, item_text, label, listed, nation_key, summary_item_at};
 pub use tree::Tree;
 pub use update::update;
 
+use std::path::PathBuf;
+
+use serde_json::{Map, Value};
+
 use crate::briefing::Briefing;
+use crate::state::Note;
 
 /// The four panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,11 +75,22 @@ pub enum Mode {
         /// Lines scrolled.
         scroll: usize,
     },
+    /// The note editor is open (`App::editor`).
+    Edit,
+    /// The list of notes, with this row selected.
+    Notes {
+        /// The selected row.
+        selected: usize,
+    },
+    /// A yes-or-no question on the status line (overwriting `App::pending_export`).
+    Confirm,
 }
 
 /// Sizes from the last frame drawn: the one thing views hand back, for paging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Metrics {
+    /// The line where each summary item (paragraphs, then key points) starts.
+    pub summary_starts: Vec<usize>,
     /// Per pane in Tab order: items (lines, for Summary) that fit on one screen.
     pub page: [usize; 4],
     /// Summary's length in lines at the width it was drawn.
@@ -91,10 +110,14 @@ pub enum Effect {
     Quit,
     /// Capture the mouse (true) or give it back to the terminal.
     SetMouse(bool),
+    /// Write the reading state and notes now.
+    Save,
+    /// Write the notes to markdown; `true` overwrites a file brief did not write.
+    Export(bool),
 }
 
 /// Everything the reader shows, and where the user is in it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     /// The briefing being read.
     pub briefing: Briefing,
@@ -106,6 +129,8 @@ pub struct App {
     pub mode: Mode,
     /// Lines scrolled in Summary.
     pub summary_scroll: usize,
+    /// A summary item to scroll to once the pane has been measured.
+    pub summary_target: Option<usize>,
     /// The selected nation.
     pub nation: usize,
     /// Whether Nations shows the world map.
@@ -120,6 +145,32 @@ pub struct App {
     pub status: Option<String>,
     /// Sizes from the last frame.
     pub metrics: Metrics,
+    /// Every note, deleted ones kept as tombstones for merging.
+    pub notes: Vec<Note>,
+    /// Note ids deleted this session, the last one last, for undo.
+    pub deleted: Vec<String>,
+    /// The open note editor.
+    pub editor: Option<Editor>,
+    /// Per quote: read once selected.
+    pub seen_quotes: Vec<bool>,
+    /// Per comment: read once selected.
+    pub seen_comments: Vec<bool>,
+    /// Per quote: not in the briefing when it was last opened.
+    pub new_quotes: Vec<bool>,
+    /// Per comment: not in the briefing when it was last opened.
+    pub new_comments: Vec<bool>,
+    /// Why notes are not being saved, while that lasts.
+    pub unsaved: Option<String>,
+    /// The file an export would overwrite, while the user is asked.
+    pub pending_export: Option<PathBuf>,
+    /// The time now, milliseconds since the Unix epoch, as the loop last said.
+    pub now_ms: u64,
+    /// Distinguishes this process's note ids from another's.
+    pub session: u32,
+    /// Notes created this session, for unique ids.
+    pub notes_created: u32,
+    /// Fields of the saved state this version does not know, written back as they were.
+    pub unknown: Map<String, Value>,
 }
 
 impl App {
@@ -131,12 +182,14 @@ impl App {
             .flat_map(|s| s.quotes.iter().copied())
             .collect();
         let tree = Tree::new(&briefing.comments);
+        let (quotes, comments) = (briefing.quotes.len(), briefing.comments.len());
         App {
             briefing,
             quote_order,
             focus: Pane::Summary,
             mode: Mode::Panes,
             summary_scroll: 0,
+            summary_target: None,
             nation: 0,
             show_map: false,
             quote: 0,
@@ -144,6 +197,19 @@ impl App {
             mouse: false,
             status: None,
             metrics: Metrics::default(),
+            notes: Vec::new(),
+            deleted: Vec::new(),
+            editor: None,
+            seen_quotes: vec![false; quotes],
+            seen_comments: vec![false; comments],
+            new_quotes: vec![false; quotes],
+            new_comments: vec![false; comments],
+            unsaved: None,
+            pending_export: None,
+            now_ms: 0,
+            session: 0,
+            notes_created: 0,
+            unknown: Map::new(),
         }
     }
 
@@ -153,6 +219,9 @@ impl App {
             Mode::Panes => Context::Panes,
             Mode::Help { .. } => Context::Help,
             Mode::Read { .. } => Context::Read,
+            Mode::Edit => Context::Edit,
+            Mode::Notes { .. } => Context::Notes,
+            Mode::Confirm => Context::Confirm,
         }
     }
 
@@ -162,10 +231,18 @@ impl App {
     }
 
     /// A key from the terminal (or `brief snapshot`): look it up, then update.
+    /// In the editor, keys the keymap does not claim are typed into the note.
     pub fn press(&mut self, key: Key) -> Effect {
         match keymap::resolve(self.context(), key) {
             Some(action) => update(self, action),
+            None if self.mode == Mode::Edit => update(self, Action::EditorKey(key)),
+            None if self.mode == Mode::Confirm => update(self, Action::Deny),
             None => Effect::None,
         }
+    }
+
+    /// The live (not deleted) note on `item`.
+    pub fn note_on(&self, item: &crate::state::ItemRef) -> Option<&Note> {
+        self.notes.iter().find(|n| !n.deleted && &n.item == item)
     }
 }

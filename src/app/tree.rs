@@ -79,6 +79,25 @@ impl Tree {
         self.selected = Some(at);
     }
 
+    /// Collapse exactly the comments in `indexes` that have replies.
+    pub fn set_collapsed(&mut self, comments: &[Comment], indexes: &[usize]) {
+        self.collapsed.fill(false);
+        for &i in indexes {
+            if i < comments.len() && comments[i].descendants(i) > 0 {
+                self.collapsed[i] = true;
+            }
+        }
+        self.rebuild(comments);
+    }
+
+    /// Select the comment at `index`, or the collapsed ancestor that hides it.
+    pub fn select_visible(&mut self, comments: &[Comment], index: usize) {
+        if index < comments.len() {
+            self.selected = Some(index);
+            self.reveal_selection(comments);
+        }
+    }
+
     /// Select the comment at `index`, expanding whatever hides it.
     pub fn select(&mut self, comments: &[Comment], index: usize) {
         if index >= comments.len() {

@@ -1,18 +1,67 @@
 //! `update`: the only place the reader's state changes. Pure: no files, no clock,
 //! no terminal.
 
-use super::{Action, App, Effect, Mode, Pane};
+use super::{Action, App, Effect, Mode, Pane, notes};
 
 /// Applies one action to the app and says what the loop must do next.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if let Action::Measured(metrics) = action {
-        app.metrics = metrics;
-        clamp_scrolls(app);
-        return Effect::None;
+    match action {
+        Action::Measured(metrics) => {
+            app.metrics = metrics;
+            if let Some(target) = app.summary_target
+                && let Some(&start) = app.metrics.summary_starts.get(target)
+            {
+                app.summary_scroll = start;
+                app.summary_target = None;
+            }
+            clamp_scrolls(app);
+            return Effect::None;
+        }
+        Action::Clock(now_ms) => {
+            app.now_ms = now_ms;
+            return Effect::None;
+        }
+        Action::Saved => {
+            app.unsaved = None;
+            return Effect::None;
+        }
+        Action::SaveFailed(reason) => {
+            app.unsaved = Some(reason);
+            return Effect::None;
+        }
+        Action::Report(message) => {
+            app.status = Some(message);
+            return Effect::None;
+        }
+        Action::AskOverwrite(path) => {
+            app.status = Some(format!(
+                "{} exists and was not written by brief: overwrite it? (y/n)",
+                path.display()
+            ));
+            app.pending_export = Some(path);
+            app.mode = Mode::Confirm;
+            return Effect::None;
+        }
+        _ => {}
     }
     app.status = None;
     match app.mode {
-        Mode::Panes => panes(app, action),
+        Mode::Panes => {
+            let effect = panes(app, action);
+            app.mark_seen();
+            effect
+        }
+        Mode::Edit => edit(app, action),
+        Mode::Notes { selected } => notes_list(app, action, selected),
+        Mode::Confirm => {
+            app.mode = Mode::Panes;
+            if action == Action::Confirm {
+                return Effect::Export(true);
+            }
+            app.pending_export = None;
+            app.status = Some("export cancelled".into());
+            Effect::None
+        }
         Mode::Help { scroll } => {
             let (len, height) = app.metrics.help;
             overlay(app, action, scroll, len, height, |app, scroll| {
@@ -26,6 +75,72 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             })
         }
     }
+}
+
+fn edit(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::SaveNote => notes::save(app),
+        Action::SaveNoteAndQuit => {
+            notes::save(app);
+            Effect::Quit
+        }
+        Action::CancelNote => {
+            notes::cancel(app);
+            Effect::None
+        }
+        Action::EditorKey(key) => {
+            notes::type_key(app, key);
+            Effect::None
+        }
+        Action::Paste(text) => {
+            notes::paste(app, &text);
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+fn notes_list(app: &mut App, action: Action, selected: usize) -> Effect {
+    let rows = notes::listed(app);
+    let last = rows.len().saturating_sub(1);
+    let mut effect = Effect::None;
+    let selected = match action {
+        Action::Quit => return Effect::Quit,
+        Action::Close | Action::ShowNotes => {
+            app.mode = Mode::Panes;
+            return Effect::None;
+        }
+        Action::MoveDown => (selected + 1).min(last),
+        Action::MoveUp => selected.saturating_sub(1),
+        Action::First => 0,
+        Action::Last => last,
+        Action::JumpToNote => {
+            if let Some(&i) = rows.get(selected) {
+                let item = app.notes[i].item.clone();
+                if notes::item_order(app, &item).is_some() {
+                    app.mode = Mode::Panes;
+                    app.show(&item);
+                    return Effect::None;
+                }
+                app.status = Some("that note's item is no longer in the briefing".into());
+            }
+            selected
+        }
+        Action::DeleteNote => {
+            if let Some(&i) = rows.get(selected) {
+                notes::delete(app, i);
+                effect = Effect::Save;
+            }
+            selected.min(rows.len().saturating_sub(2))
+        }
+        Action::UndoDelete => {
+            effect = notes::undo(app);
+            selected
+        }
+        _ => selected,
+    };
+    app.mode = Mode::Notes { selected };
+    effect
 }
 
 /// Scrolling and closing in the help overlay and the full view, which share their keys.
@@ -111,13 +226,24 @@ fn panes(app: &mut App, action: Action) -> Effect {
             return Effect::SetMouse(app.mouse);
         }
         Action::Scroll { pane, rows } => move_by(app, pane, isize::from(rows)),
+        Action::NextUnread => app.next_unread(),
+        Action::EditNote => notes::edit(app),
+        Action::ShowNotes => app.mode = Mode::Notes { selected: 0 },
+        Action::UndoDelete => return notes::undo(app),
+        Action::ExportNotes => {
+            if app.notes.iter().all(|n| n.deleted) {
+                app.status = Some("no notes to export yet; a writes one".into());
+            } else {
+                return Effect::Export(false);
+            }
+        }
         Action::Click { pane, item } => {
             app.focus = pane;
             if let Some(item) = item {
                 select(app, pane, item);
             }
         }
-        Action::Measured(_) => {}
+        _ => {}
     }
     Effect::None
 }

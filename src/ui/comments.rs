@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Hit, PaneView, text, window};
 use crate::app::{App, Pane};
 use crate::briefing::Comment;
+use crate::state::ItemRef;
 
 /// The pane title: how many comments there are, and how many the source reported.
 pub fn title(app: &App) -> String {
@@ -99,7 +100,17 @@ fn comment_lines(view: &PaneView, index: usize, width: usize) -> Vec<Line<'stati
     } else {
         theme.heading()
     };
+    let note = app.note_on(&ItemRef::Comment(c.id.clone())).is_some();
+    if !app.seen_comments[index] {
+        header.push(Span::styled("• ", theme.accent()));
+    }
     header.push(Span::styled(author, head_style));
+    if app.new_comments[index] {
+        header.push(Span::styled(" new", theme.accent()));
+    }
+    if note {
+        header.push(Span::styled(" ✎", theme.accent()));
+    }
     let mut facts = Vec::new();
     if c.depth > 0 {
         facts.push(format!("depth {}", c.depth));
@@ -114,10 +125,12 @@ fn comment_lines(view: &PaneView, index: usize, width: usize) -> Vec<Line<'stati
         ));
     }
     if app.tree.is_collapsed(index) {
-        header.push(Span::styled(
-            format!(" [+{}]", c.descendants(index)),
-            theme.accent(),
-        ));
+        let hidden = c.descendants(index);
+        let label = match app.unread_below(index) {
+            0 => format!(" [+{hidden}]"),
+            unread => format!(" [+{hidden}, {unread} unread]"),
+        };
+        header.push(Span::styled(label, theme.accent()));
     }
     let mut lines = vec![Line::from(header)];
     for line in text::wrap(&c.text, text_width, "", "") {

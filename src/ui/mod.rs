@@ -3,8 +3,10 @@
 
 mod capitals;
 mod comments;
+mod editor;
 mod help;
 mod nations;
+mod notes;
 mod quotes;
 mod read;
 mod summary;
@@ -62,7 +64,7 @@ impl Drawn {
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
     let area = frame.area();
     let mut drawn = Drawn {
-        metrics: app.metrics,
+        metrics: app.metrics.clone(),
         ..Drawn::default()
     };
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -84,14 +86,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
         Mode::Read { pane, scroll } => {
             drawn.metrics.read = read::draw(frame, body, app, pane, scroll, theme);
         }
-        Mode::Panes | Mode::Help { .. } => {
+        _ => {
             panes(frame, body, app, theme, &mut drawn);
-            if let Mode::Help { scroll } = app.mode {
-                drawn.metrics.help = help::draw(frame, body, scroll, theme);
+            match app.mode {
+                Mode::Help { scroll } => {
+                    drawn.metrics.help = help::draw(frame, body, scroll, theme)
+                }
+                Mode::Edit => editor::draw(frame, body, app, theme),
+                Mode::Notes { selected } => notes::draw(frame, body, app, selected, theme),
+                _ => {}
             }
         }
     }
-    status_line(frame, status, app, &drawn.metrics, theme);
+    status_line(frame, status, app, theme);
     drawn
 }
 
@@ -152,8 +159,9 @@ fn pane_view(
     };
     let page = match pane {
         Pane::Summary => {
-            let (lines, height) = summary::draw(frame, &view, app.summary_scroll);
+            let (lines, starts, height) = summary::draw(frame, &view, app.summary_scroll);
             drawn.metrics.summary_lines = lines;
+            drawn.metrics.summary_starts = starts;
             height
         }
         Pane::Nations => nations::draw(frame, &view, &mut drawn.hits),
@@ -216,19 +224,26 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Paragraph::new(parts.join(" · ")).style(theme.title()), area);
 }
 
-fn status_line(frame: &mut Frame, area: Rect, app: &App, metrics: &Metrics, theme: Theme) {
+fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let position = match app.mode {
         Mode::Help { .. } => "Help".to_owned(),
         Mode::Read { pane, .. } => format!("{} · full view", pane.title()),
-        Mode::Panes => position(app, metrics),
+        Mode::Edit => "Note".to_owned(),
+        Mode::Notes { .. } => "Notes".to_owned(),
+        Mode::Confirm => "Question".to_owned(),
+        Mode::Panes => position(app),
     };
     let mut spans = vec![Span::styled(format!(" {position} "), theme.message())];
     if app.mouse {
         spans.push(Span::styled("[mouse] ", theme.status()));
     }
-    match &app.status {
-        Some(message) => spans.push(Span::styled(format!(" {message}"), theme.message())),
-        None => spans.push(Span::styled(
+    match (&app.status, &app.unsaved) {
+        (Some(message), _) => spans.push(Span::styled(format!(" {message}"), theme.message())),
+        (None, Some(reason)) => spans.push(Span::styled(
+            format!(" notes are NOT saved ({reason}); X exports them"),
+            theme.warning(),
+        )),
+        (None, None) => spans.push(Span::styled(
             format!(" {}", hints(app.context())),
             theme.status(),
         )),
@@ -239,12 +254,21 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, metrics: &Metrics, them
     );
 }
 
-fn position(app: &App, metrics: &Metrics) -> String {
+fn position(app: &App) -> String {
     let b = &app.briefing;
     match app.focus {
         Pane::Summary => {
-            let lines = metrics.summary_lines.max(1);
-            format!("Summary {}/{lines}", (app.summary_scroll + 1).min(lines))
+            let at = crate::app::summary_item_at(app);
+            let paragraphs = b.summary.len();
+            if at < paragraphs {
+                format!("Summary ¶{}/{paragraphs}", at + 1)
+            } else {
+                format!(
+                    "Summary · key point {}/{}",
+                    at - paragraphs + 1,
+                    b.key_points.len()
+                )
+            }
         }
         Pane::Nations if b.nations.is_empty() => "Nations · none".into(),
         Pane::Nations => format!("Nations {}/{}", app.nation + 1, b.nations.len()),
@@ -266,6 +290,7 @@ fn hints(context: Context) -> String {
             (A::Quit, "quit"),
             (A::FocusNext, "pane"),
             (A::NextQuote, "quote"),
+            (A::EditNote, "note"),
             (A::ReadWhole, "read"),
             (A::ToggleMouse, "mouse"),
         ],
@@ -274,11 +299,19 @@ fn hints(context: Context) -> String {
             (A::MoveDown, "scroll"),
             (A::Quit, "quit"),
         ],
+        Context::Edit => &[(A::SaveNote, "keep"), (A::CancelNote, "cancel")],
+        Context::Notes => &[
+            (A::JumpToNote, "go to"),
+            (A::DeleteNote, "delete"),
+            (A::UndoDelete, "undo"),
+            (A::Close, "close"),
+        ],
+        Context::Confirm => &[(A::Confirm, "yes"), (A::Deny, "no")],
     };
     wanted
         .iter()
         .filter_map(|(action, word)| {
-            keymap::key_for(context, *action).map(|k| format!("{k} {word}"))
+            keymap::key_for(context, action).map(|k| format!("{k} {word}"))
         })
         .collect::<Vec<_>>()
         .join("  ")

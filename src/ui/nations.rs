@@ -10,6 +10,7 @@ use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 
 use super::{Hit, PaneView, capitals, text::truncate, window};
 use crate::app::Pane;
+use crate::state::ItemRef;
 
 /// Draws the list or the map; returns how many nations fit on one screen.
 pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
@@ -48,6 +49,10 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
             Span::styled(format!("{code:<4}"), view.theme.accent()),
             Span::raw(nation.name.clone()),
         ];
+        let item = ItemRef::Nation(crate::app::nation_key(nation));
+        if view.app.note_on(&item).is_some() {
+            spans.push(Span::styled(" ✎", view.theme.accent()));
+        }
         if let Some(note) = &nation.note {
             let room = width.saturating_sub(4 + nation.name.chars().count() + 3);
             spans.push(Span::styled(

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Hit, PaneView, text, window};
 use crate::app::Pane;
+use crate::state::ItemRef;
 
 enum Row {
     Gap,
@@ -50,11 +51,13 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
             Row::Speaker(s) => speaker_lines(view, s, width),
             Row::Quote(p) if p == app.quote => selected_quote(view, p, width),
             Row::Quote(p) => {
-                let quote = &b.quotes[app.quote_order[p]];
-                vec![Line::raw(format!(
-                    "  {}",
-                    text::truncate(&format!("“{}”", quote.text), width.saturating_sub(2))
-                ))]
+                let q = app.quote_order[p];
+                let marks = marks(view, q);
+                let room = width.saturating_sub(marks.len());
+                vec![Line::from(vec![
+                    Span::styled(marks, view.theme.accent()),
+                    Span::raw(text::truncate(&format!("“{}”", b.quotes[q].text), room)),
+                ])]
             }
         }
     };
@@ -116,8 +119,27 @@ fn speaker_lines(view: &PaneView, s: usize, width: usize) -> Vec<Line<'static>> 
     lines
 }
 
+/// Two columns before a quote: `•` unread, `✎` has a note; then `new ` for a quote
+/// added since the briefing was last open.
+fn marks(view: &PaneView, q: usize) -> String {
+    let app = view.app;
+    let note = app
+        .note_on(&ItemRef::Quote(app.briefing.quotes[q].id.clone()))
+        .is_some();
+    let mut marks = String::from(match (note, app.seen_quotes[q]) {
+        (true, _) => "✎ ",
+        (false, false) => "• ",
+        (false, true) => "  ",
+    });
+    if app.new_quotes[q] {
+        marks.push_str("new ");
+    }
+    marks
+}
+
 fn selected_quote(view: &PaneView, place: usize, width: usize) -> Vec<Line<'static>> {
-    let quote = &view.app.briefing.quotes[view.app.quote_order[place]];
+    let q = view.app.quote_order[place];
+    let quote = &view.app.briefing.quotes[q];
     let style = view.selected_style();
     let mut lines: Vec<Line> = text::wrap(
         &format!("“{}”", quote.text),

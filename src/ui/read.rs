@@ -33,7 +33,7 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
     let plain = ratatui::style::Style::new();
     let title = match pane {
         Pane::Summary => {
-            lines = summary::lines(b, width, theme);
+            lines = summary::lines(app, width, theme).0;
             "Summary".to_owned()
         }
         Pane::Nations => {

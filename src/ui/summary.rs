@@ -1,4 +1,5 @@
-//! The Summary pane: paragraphs reflowed to the width, then key points, tags and source.
+//! The Summary pane: paragraphs reflowed to the width, then key points, tags and
+//! source. A paragraph or key point with a note carries `✎`.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -7,22 +8,27 @@ use ratatui::widgets::Paragraph;
 
 use super::text::wrap_into;
 use super::{PaneView, Theme};
-use crate::briefing::Briefing;
+use crate::app::App;
+use crate::state::ItemRef;
 
-/// Draws the summary scrolled by `scroll` lines; returns its length and the height shown.
-pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (usize, usize) {
-    let lines = lines(&view.app.briefing, usize::from(view.area.width), view.theme);
+/// Draws the summary scrolled by `scroll` lines; returns its length, where each
+/// paragraph and key point starts, and the height shown.
+pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (usize, Vec<usize>, usize) {
+    let (lines, starts) = lines(view.app, usize::from(view.area.width), view.theme);
     let total = lines.len();
     let height = usize::from(view.area.height);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), view.area);
-    (total, height)
+    (total, starts, height)
 }
 
-/// The whole summary as lines wrapped to `width`.
-pub fn lines(b: &Briefing, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// The whole summary as lines wrapped to `width`, and the line where each
+/// paragraph, then each key point, starts.
+pub fn lines(app: &App, width: usize, theme: Theme) -> (Vec<Line<'static>>, Vec<usize>) {
+    let b = &app.briefing;
     let width = width.max(1);
     let mut out = Vec::new();
+    let mut starts = Vec::with_capacity(b.summary.len() + b.key_points.len());
     if let Some(subtitle) = &b.subtitle {
         wrap_into(&mut out, subtitle, width, "", "", theme.heading());
         out.push(Line::default());
@@ -31,12 +37,24 @@ pub fn lines(b: &Briefing, width: usize, theme: Theme) -> Vec<Line<'static>> {
         if i > 0 {
             out.push(Line::default());
         }
-        wrap_into(&mut out, paragraph, width, "", "", Style::new());
+        starts.push(out.len());
+        let mark = if app.note_on(&ItemRef::Summary(i + 1)).is_some() {
+            "✎ "
+        } else {
+            ""
+        };
+        wrap_into(&mut out, paragraph, width, mark, "", Style::new());
     }
     if !b.key_points.is_empty() {
         heading(&mut out, "Key points", theme);
-        for point in &b.key_points {
-            wrap_into(&mut out, point, width, "• ", "  ", Style::new());
+        for (i, point) in b.key_points.iter().enumerate() {
+            starts.push(out.len());
+            let mark = if app.note_on(&ItemRef::KeyPoint(i + 1)).is_some() {
+                "✎ "
+            } else {
+                "• "
+            };
+            wrap_into(&mut out, point, width, mark, "  ", Style::new());
         }
     }
     if !b.tags.is_empty() {
@@ -69,7 +87,7 @@ pub fn lines(b: &Briefing, width: usize, theme: Theme) -> Vec<Line<'static>> {
             wrap_into(&mut out, bio, width, "", "", theme.dim());
         }
     }
-    out
+    (out, starts)
 }
 
 fn heading(out: &mut Vec<Line<'static>>, text: &'static str, theme: Theme) {

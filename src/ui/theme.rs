@@ -82,6 +82,18 @@ impl Theme {
         }
     }
 
+    /// A warning that lasts: notes not being saved.
+    pub fn warning(self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
     /// A transient message in the status line.
     pub fn message(self) -> Style {
         self.status().add_modifier(Modifier::BOLD)

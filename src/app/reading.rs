@@ -1,0 +1,287 @@
+//! Where a reader is and what they have read: restoring and recording the saved
+//! state, read marks, new items, and going to an item by its address. Pure.
+
+use std::collections::HashSet;
+
+use super::notes::nation_key;
+use super::{App, Pane};
+use crate::state::{ItemRef, Saved, VERSION};
+
+fn id_set(list: &[String]) -> HashSet<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
+impl App {
+    /// Restores a saved state onto a freshly loaded briefing. Items that are gone
+    /// are dropped from the view quietly; notes on them stay (shown as orphaned).
+    /// Returns what the status line should say on opening, if anything.
+    pub fn restore(&mut self, saved: Saved) -> Option<String> {
+        let b = &self.briefing;
+        self.focus = match saved.focus.as_deref() {
+            Some("nations") => Pane::Nations,
+            Some("quotes") => Pane::Quotes,
+            Some("comments") => Pane::Comments,
+            _ => Pane::Summary,
+        };
+        self.summary_scroll = saved.summary_scroll;
+        self.show_map = saved.show_map;
+        if let Some(ItemRef::Nation(key)) = &saved.nation {
+            self.nation = b
+                .nations
+                .iter()
+                .position(|n| &nation_key(n) == key)
+                .unwrap_or(0);
+        }
+        if let Some(ItemRef::Quote(id)) = &saved.quote
+            && let Some(q) = b.quote_index(id)
+        {
+            self.quote = self.quote_order.iter().position(|&o| o == q).unwrap_or(0);
+        }
+        let collapsed: HashSet<&str> = saved.collapsed.iter().map(String::as_str).collect();
+        let comments = &self.briefing.comments;
+        let collapse: Vec<usize> = (0..comments.len())
+            .filter(|&i| collapsed.contains(comments[i].id.as_str()))
+            .collect();
+        self.tree.set_collapsed(comments, &collapse);
+        if let Some(ItemRef::Comment(id)) = &saved.comment
+            && let Some(c) = self.briefing.comment_index(id)
+        {
+            self.tree.select_visible(comments, c);
+        }
+        let b = &self.briefing;
+        let (seen_q, seen_c) = (id_set(&saved.seen_quotes), id_set(&saved.seen_comments));
+        let (known_q, known_c) = (id_set(&saved.known_quotes), id_set(&saved.known_comments));
+        self.seen_quotes = b
+            .quotes
+            .iter()
+            .map(|q| seen_q.contains(q.id.as_str()))
+            .collect();
+        self.seen_comments = b
+            .comments
+            .iter()
+            .map(|c| seen_c.contains(c.id.as_str()))
+            .collect();
+        // Only a state that recorded what it knew can say what is new.
+        let had_known = !saved.known_quotes.is_empty() || !saved.known_comments.is_empty();
+        self.new_quotes = b
+            .quotes
+            .iter()
+            .map(|q| had_known && !known_q.contains(q.id.as_str()))
+            .collect();
+        self.new_comments = b
+            .comments
+            .iter()
+            .map(|c| had_known && !known_c.contains(c.id.as_str()))
+            .collect();
+        self.notes = saved.notes;
+        self.unknown = saved.unknown;
+        let count = |flags: &[bool]| flags.iter().filter(|f| **f).count();
+        let (new_q, new_c) = (count(&self.new_quotes), count(&self.new_comments));
+        let plural =
+            |n: usize, word: &str| format!("{n} new {word}{}", if n == 1 { "" } else { "s" });
+        match (new_q, new_c) {
+            (0, 0) => None,
+            (0, c) => Some(plural(c, "comment")),
+            (q, 0) => Some(plural(q, "quote")),
+            (q, c) => Some(format!(
+                "{} and {}",
+                plural(q, "quote"),
+                plural(c, "comment")
+            )),
+        }
+    }
+
+    /// The state to write: positions and marks by item identity, and every note.
+    pub fn to_saved(&self) -> Saved {
+        let b = &self.briefing;
+        let ids = |flags: &[bool], id: &dyn Fn(usize) -> String| {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f)
+                .map(|(i, _)| id(i))
+                .collect::<Vec<_>>()
+        };
+        let quote_id = |i: usize| b.quotes[i].id.clone();
+        let comment_id = |i: usize| b.comments[i].id.clone();
+        Saved {
+            version: VERSION,
+            id: b.id.clone(),
+            last_opened_ms: self.now_ms,
+            focus: Some(self.focus.title().to_lowercase()),
+            summary_scroll: self.summary_scroll,
+            nation: b
+                .nations
+                .get(self.nation)
+                .map(|n| ItemRef::Nation(nation_key(n))),
+            quote: self.selected_quote().map(|q| ItemRef::Quote(quote_id(q))),
+            comment: self
+                .tree
+                .selected()
+                .map(|c| ItemRef::Comment(comment_id(c))),
+            show_map: self.show_map,
+            collapsed: (0..b.comments.len())
+                .filter(|&i| self.tree.is_collapsed(i))
+                .map(comment_id)
+                .collect(),
+            seen_quotes: ids(&self.seen_quotes, &quote_id),
+            seen_comments: ids(&self.seen_comments, &comment_id),
+            known_quotes: b.quotes.iter().map(|q| q.id.clone()).collect(),
+            known_comments: b.comments.iter().map(|c| c.id.clone()).collect(),
+            notes: self.notes.clone(),
+            unknown: self.unknown.clone(),
+        }
+    }
+
+    /// Opens the reader on the item an address names: `id#anchor` or the anchor
+    /// alone, as notes exports print them (`cspo-florence#knighton-competition`).
+    pub fn go_to(&mut self, address: &str) -> Result<(), String> {
+        let anchor = match address.split_once('#') {
+            Some((id, anchor)) if id == self.briefing.id || id.is_empty() => anchor,
+            Some((id, _)) => {
+                return Err(format!(
+                    "`{address}` is an address in briefing `{id}`, not `{}`",
+                    self.briefing.id
+                ));
+            }
+            None => address,
+        };
+        let item = self.resolve(anchor).ok_or_else(|| {
+            format!(
+                "`{anchor}` names no quote, comment, nation or summary item in `{}`",
+                self.briefing.id
+            )
+        })?;
+        self.show(&item);
+        Ok(())
+    }
+
+    /// The item an anchor names: a quote or comment id, `summary-N`, `key-point-N`, `nation-XX`.
+    fn resolve(&self, anchor: &str) -> Option<ItemRef> {
+        let b = &self.briefing;
+        if b.quote_index(anchor).is_some() {
+            return Some(ItemRef::Quote(anchor.to_owned()));
+        }
+        if b.comment_index(anchor).is_some() {
+            return Some(ItemRef::Comment(anchor.to_owned()));
+        }
+        let number = |prefix: &str, len: usize| {
+            anchor
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (1..=len).contains(n))
+        };
+        if let Some(n) = number("summary-", b.summary.len()) {
+            return Some(ItemRef::Summary(n));
+        }
+        if let Some(n) = number("key-point-", b.key_points.len()) {
+            return Some(ItemRef::KeyPoint(n));
+        }
+        let key = anchor.strip_prefix("nation-")?;
+        b.nations
+            .iter()
+            .any(|n| nation_key(n) == key)
+            .then(|| ItemRef::Nation(key.to_owned()))
+    }
+
+    /// Focuses the pane of `item` and selects it, revealing a hidden comment. A
+    /// summary item is scrolled to once the pane has been measured.
+    pub fn show(&mut self, item: &ItemRef) {
+        let b = &self.briefing;
+        match item {
+            ItemRef::Summary(n) | ItemRef::KeyPoint(n) => {
+                self.focus = Pane::Summary;
+                let index = match item {
+                    ItemRef::Summary(_) => n - 1,
+                    _ => b.summary.len() + n - 1,
+                };
+                self.summary_scroll = self.metrics.summary_starts.get(index).copied().unwrap_or(0);
+                self.summary_target = Some(index);
+            }
+            ItemRef::Nation(key) => {
+                if let Some(i) = b.nations.iter().position(|n| &nation_key(n) == key) {
+                    self.focus = Pane::Nations;
+                    self.nation = i;
+                }
+            }
+            ItemRef::Quote(id) => {
+                if let Some(q) = b.quote_index(id) {
+                    self.focus = Pane::Quotes;
+                    self.quote = self.quote_order.iter().position(|&o| o == q).unwrap_or(0);
+                }
+            }
+            ItemRef::Comment(id) => {
+                if let Some(c) = b.comment_index(id) {
+                    self.focus = Pane::Comments;
+                    self.tree.select(&self.briefing.comments, c);
+                }
+            }
+        }
+        self.mark_seen();
+    }
+
+    /// A selected quote or comment in a focused pane counts as read.
+    pub fn mark_seen(&mut self) {
+        match self.focus {
+            Pane::Quotes => {
+                if let Some(q) = self.selected_quote() {
+                    self.seen_quotes[q] = true;
+                }
+            }
+            Pane::Comments => {
+                if let Some(c) = self.tree.selected() {
+                    self.seen_comments[c] = true;
+                }
+            }
+            Pane::Summary | Pane::Nations => {}
+        }
+    }
+
+    /// How many comments under `index` (at any depth) are unread.
+    pub fn unread_below(&self, index: usize) -> usize {
+        let end = self.briefing.comments[index].subtree_end;
+        self.seen_comments[index + 1..end]
+            .iter()
+            .filter(|s| !**s)
+            .count()
+    }
+
+    /// `u`: the next unread quote or comment after the selection, in the focused
+    /// pane first, then the other; wraps around.
+    pub fn next_unread(&mut self) {
+        let quotes: Vec<ItemRef> = {
+            let start = if self.focus == Pane::Quotes {
+                self.quote + 1
+            } else {
+                0
+            };
+            let n = self.quote_order.len();
+            (0..n)
+                .map(|k| self.quote_order[(start + k) % n.max(1)])
+                .filter(|&q| !self.seen_quotes[q])
+                .map(|q| ItemRef::Quote(self.briefing.quotes[q].id.clone()))
+                .collect()
+        };
+        let comments: Vec<ItemRef> = {
+            let start = match (self.focus, self.tree.selected()) {
+                (Pane::Comments, Some(c)) => c + 1,
+                _ => 0,
+            };
+            let n = self.briefing.comments.len();
+            (0..n)
+                .map(|k| (start + k) % n.max(1))
+                .filter(|&c| !self.seen_comments[c])
+                .map(|c| ItemRef::Comment(self.briefing.comments[c].id.clone()))
+                .collect()
+        };
+        let next = if self.focus == Pane::Comments {
+            comments.into_iter().chain(quotes).next()
+        } else {
+            quotes.into_iter().chain(comments).next()
+        };
+        match next {
+            Some(item) => self.show(&item),
+            None => self.status = Some("every quote and comment has been read".into()),
+        }
+    }
+}
