@@ -52,6 +52,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the note on one item from the command line (empty TEXT deletes it).
+    Note {
+        /// The briefing.
+        path: PathBuf,
+        /// The item: a quote or comment id, `summary-2`, `key-point-1`, `nation-NO`,
+        /// or a whole address such as `cspo-florence#q2`.
+        item: String,
+        /// The note; `-` reads it from standard input.
+        text: String,
+    },
     /// Print the briefing format's JSON Schema.
     Schema,
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use brief::app::App;
+use brief::app::{Action, App, Effect, update};
 use brief::briefing::{self, Briefing};
 use brief::cli::{Cli, Command};
 use brief::export::{self, Refused};
@@ -65,6 +65,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             output,
             force,
         }) => Ok(export_notes(&path, output.as_deref(), force)),
+        Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         None => read(&cli.paths, cli.at.as_deref()),
     }
 }
@@ -109,6 +110,62 @@ fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
             eprintln!("{}: cannot write: {e}", output.display());
             ExitCode::from(INPUT_ERROR)
         }
+    }
+}
+
+/// `brief note`: the same editor path as `a` in the reader, without a screen.
+fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
+    let text = if text == "-" {
+        let mut input = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut input) {
+            eprintln!("brief: cannot read the note from standard input: {e}");
+            return ExitCode::from(INPUT_ERROR);
+        }
+        input
+    } else {
+        text.to_owned()
+    };
+    let Some(briefing) = open(path) else {
+        return ExitCode::from(INPUT_ERROR);
+    };
+    let Some(store) = Store::from_env() else {
+        eprintln!("brief: no config directory to keep notes in");
+        return ExitCode::from(INPUT_ERROR);
+    };
+    let outside = Outside {
+        store: Some(store),
+        export_dir: PathBuf::from("."),
+    };
+    let mut app = match prepare(briefing, Some(item), &outside) {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("brief: {message}");
+            return ExitCode::from(INPUT_ERROR);
+        }
+    };
+    if let Some(warning) = app
+        .status
+        .take()
+        .filter(|s| s.contains("could not be read"))
+    {
+        eprintln!("brief: {warning}");
+    }
+    update(&mut app, Action::EditNote);
+    // Replace whatever the note held with the new text.
+    if let Some(editor) = &mut app.editor {
+        editor.textarea.select_all();
+        editor.textarea.cut();
+    }
+    update(&mut app, Action::Paste(text));
+    if update(&mut app, Action::SaveNote) == Effect::Save {
+        terminal::save(&mut app, &outside);
+    }
+    match app.unsaved {
+        Some(reason) => {
+            eprintln!("brief: the note was not saved: {reason}");
+            ExitCode::from(INPUT_ERROR)
+        }
+        None => ExitCode::SUCCESS,
     }
 }
 
@@ -169,6 +226,10 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
     // Saving at once records this opening and says now, not after an hour of notes,
     // if the config folder cannot be written.
     terminal::save(&mut app, &outside);
+    if app.unsaved.is_some() {
+        // The lasting warning says more than a failed read: show it from the start.
+        app.status = None;
+    }
     terminal::run(&mut app, Theme::from_env(), &outside)?;
     Ok(ExitCode::SUCCESS)
 }

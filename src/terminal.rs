@@ -93,14 +93,13 @@ fn carry_out(app: &mut App, effect: Effect, outside: &Outside) -> Result<bool> {
         Effect::SetMouse(true) => execute!(stdout(), EnableMouseCapture)?,
         Effect::SetMouse(false) => execute!(stdout(), DisableMouseCapture)?,
         Effect::Export(force) => {
-            let path = outside
-                .export_dir
-                .join(format!("{}-notes.md", app.briefing.id));
+            let name = format!("{}-notes.md", app.briefing.id);
+            let path = outside.export_dir.join(&name);
             let action = match export::write(app, &path, force, now_ms()) {
                 Ok(count) => Action::Report(format!(
-                    "wrote {} ({count} note{})",
-                    path.display(),
-                    if count == 1 { "" } else { "s" }
+                    "wrote {name} ({count} note{}) in {}",
+                    if count == 1 { "" } else { "s" },
+                    outside.export_dir.display()
                 )),
                 Err(Refused::NotOurs) => Action::AskOverwrite(path),
                 Err(Refused::Io(e)) => {

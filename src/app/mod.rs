@@ -14,7 +14,7 @@ mod update;
 
 pub use action::Action;
 pub use keymap::{Context, Key};
-pub use notes::{Editor, item_text, label, listed, nation_key, summary_item_at};
+pub use notes::{Editor, item_text, label, listed, nation_key, selected_item_in, summary_item_at};
 pub use tree::Tree;
 pub use update::update;
 

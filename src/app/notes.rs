@@ -21,12 +21,17 @@ pub struct Editor {
 /// How much of an item's text a note keeps, for notes whose item is later edited out.
 const EXCERPT_CHARS: usize = 600;
 
-/// The item under the selection in the focused pane, with its text.
+/// The item under the selection in the focused pane.
 pub fn selected_item(app: &App) -> Option<ItemRef> {
+    selected_item_in(app, app.focus)
+}
+
+/// The item under the selection in `pane`.
+pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
     let b = &app.briefing;
-    match app.focus {
+    match pane {
         Pane::Summary => {
-            let at = summary_item_at(app);
+            let at = app.summary_target.unwrap_or_else(|| summary_item_at(app));
             Some(if at < b.summary.len() {
                 ItemRef::Summary(at + 1)
             } else {

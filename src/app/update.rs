@@ -34,9 +34,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return Effect::None;
         }
         Action::AskOverwrite(path) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             app.status = Some(format!(
-                "{} exists and was not written by brief: overwrite it? (y/n)",
-                path.display()
+                "{name} exists and was not written by brief: overwrite it? (y/n)"
             ));
             app.pending_export = Some(path);
             app.mode = Mode::Confirm;

@@ -139,6 +139,15 @@ fn comment_lines(view: &PaneView, index: usize, width: usize) -> Vec<Line<'stati
             Span::raw(line),
         ]));
     }
+    // The reader's own note sits under the comment it is about.
+    if let Some(note) = app.note_on(&ItemRef::Comment(c.id.clone())) {
+        for line in text::wrap(&note.text, text_width, "✎ ", "  ") {
+            lines.push(Line::from(vec![
+                Span::styled(text_prefix.clone(), theme.dim()),
+                Span::styled(line, theme.accent()),
+            ]));
+        }
+    }
     lines
 }
 

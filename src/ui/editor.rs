@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, centered, overlay_box, text};
 use crate::app::{self, App};
@@ -18,14 +18,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: Theme) {
     );
     let inner = overlay_box(frame, area, title, theme);
     let [about, input] =
-        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(inner);
     let excerpt = app::item_text(&app.briefing, &editor.item).unwrap_or_default();
     let width = usize::from(about.width);
     let about_lines: Vec<Line> = text::wrap(&excerpt, width, "", "")
         .into_iter()
-        .take(2)
+        .take(3)
         .map(|l| Line::styled(l, theme.dim()))
         .collect();
     frame.render_widget(Paragraph::new(about_lines), about);
-    frame.render_widget(&editor.textarea, input);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(" your note ")
+        .border_style(theme.border());
+    let typing = block.inner(input);
+    frame.render_widget(block, input);
+    frame.render_widget(&editor.textarea, typing);
 }

@@ -163,5 +163,14 @@ fn selected_quote(view: &PaneView, place: usize, width: usize) -> Vec<Line<'stat
             ]));
         }
     }
+    let item = ItemRef::Quote(quote.id.clone());
+    if let Some(note) = view.app.note_on(&item) {
+        for l in text::wrap(&note.text, width.saturating_sub(2), "✎ ", "  ") {
+            lines.push(Line::from(vec![
+                Span::styled("▌ ", view.theme.accent()),
+                Span::styled(l, view.theme.accent()),
+            ]));
+        }
+    }
     lines
 }

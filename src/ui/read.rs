@@ -96,5 +96,12 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
             format!("Comment {} of {}", i + 1, b.comments.len())
         }
     };
+    if let Some(item) = crate::app::selected_item_in(app, pane)
+        && let Some(note) = app.note_on(&item)
+    {
+        lines.push(Line::default());
+        lines.push(Line::styled("Your note", theme.heading()));
+        wrap_into(&mut lines, &note.text, width, "", "", theme.accent());
+    }
     (title, lines)
 }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+pub mod pty;
+
 use brief::app::{App, Key};
 use brief::briefing::{self, Briefing};
 
