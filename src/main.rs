@@ -10,7 +10,7 @@ use brief::app::{Action, App, Effect, update};
 use brief::briefing::{self, Briefing};
 use brief::cli::{Cli, Command};
 use brief::export::{self, Refused};
-use brief::store::{Global, Store};
+use brief::store::Store;
 use brief::terminal::{self, Outside, now_ms};
 use brief::ui::Theme;
 use brief::{snapshot, validate};
@@ -221,7 +221,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         global.last_briefing = Some(app.briefing.id.clone());
         global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
         // The reader works without it; a failure shows when the state itself is saved.
-        let _: Result<(), _> = store.save_global(&Global { ..global });
+        let _: Result<(), _> = store.save_global(&global);
     }
     // Saving at once records this opening and says now, not after an hour of notes,
     // if the config folder cannot be written.

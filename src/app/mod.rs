@@ -6,6 +6,7 @@
 //! change it.
 
 mod action;
+mod key;
 pub mod keymap;
 mod notes;
 mod reading;
@@ -13,7 +14,8 @@ mod tree;
 mod update;
 
 pub use action::Action;
-pub use keymap::{Context, Key};
+pub use key::Key;
+pub use keymap::Context;
 pub use notes::{Editor, item_text, label, listed, nation_key, selected_item_in, summary_item_at};
 pub use tree::Tree;
 pub use update::update;

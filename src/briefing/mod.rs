@@ -4,16 +4,19 @@
 //! the comment tree as flat pre-order rows). It knows nothing of files, the
 //! terminal or the reader's state; `parse` turns YAML text into it.
 
+mod check;
 mod diagnostic;
 mod files;
 pub mod node;
 mod parse;
 pub mod schema;
 mod text;
+mod value;
 
+pub use check::FORMAT;
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{briefing_files, is_briefing_file};
-pub use parse::{FORMAT, Limits, Loaded, load, parse};
+pub use parse::{Limits, Loaded, load, parse};
 pub use text::clean;
 
 /// One briefing, loaded and validated.

@@ -115,7 +115,7 @@ pub fn json() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse::keys;
+    use super::super::check::keys;
     use serde_json::Value;
 
     fn schema() -> Value {

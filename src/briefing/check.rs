@@ -1,0 +1,374 @@
+//! The rules of the briefing format, applied to a parsed YAML tree: required keys,
+//! types, ids, codes and dates, unknown keys as warnings. Every message names the
+//! line, column and key path to fix. It reads nodes; it never touches files.
+
+use std::collections::HashMap;
+
+use super::node::{Kind, Node, Pos};
+use super::value::{Checker, Fields, Seen};
+use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker};
+
+/// The one format version this reader understands.
+pub const FORMAT: &str = "brief/1";
+
+/// The keys of each map in the format, for unknown-key warnings and the schema test.
+pub(crate) mod keys {
+    pub const BRIEFING: &[&str] = &[
+        "format",
+        "id",
+        "title",
+        "subtitle",
+        "source",
+        "location",
+        "tags",
+        "summary",
+        "key_points",
+        "nations",
+        "quotes",
+        "comments_reported",
+        "comments",
+    ];
+    pub const SOURCE: &[&str] = &["publication", "author", "author_bio", "url", "published"];
+    pub const NATION: &[&str] = &["name", "code", "note"];
+    pub const QUOTE: &[&str] = &["id", "speaker", "role", "context", "text"];
+    pub const COMMENT: &[&str] = &["id", "text", "author", "posted", "replies"];
+}
+
+/// Checks a parsed document; the briefing when it has no error, and every diagnostic
+/// found, in file order.
+pub fn check(root: &Node, file: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        file,
+        diagnostics: Vec::new(),
+    };
+    let briefing = checker.briefing(root);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| d.pos.map(|p| (p.line, p.col)));
+    let has_error = diagnostics.iter().any(Diagnostic::is_error);
+    (briefing.filter(|_| !has_error), diagnostics)
+}
+
+pub fn diagnostic(
+    severity: Severity,
+    file: &str,
+    pos: Option<Pos>,
+    path: &str,
+    message: String,
+) -> Diagnostic {
+    Diagnostic {
+        severity,
+        file: file.to_owned(),
+        pos,
+        path: path.to_owned(),
+        message,
+    }
+}
+
+impl Checker<'_> {
+    fn briefing(&mut self, root: &Node) -> Option<Briefing> {
+        let Kind::Map(_) = root.kind else {
+            let found = root.kind.describe();
+            self.error(
+                root.pos,
+                "",
+                format!(
+                    "a briefing is a map of keys (format, id, title, summary, ...), found {found}"
+                ),
+            );
+            return None;
+        };
+        let f = self.fields(root, "", keys::BRIEFING)?;
+        self.format(&f);
+        let id = self.briefing_id(&f);
+        let title = self.req_string(&f, "title", "the briefing's headline: `title: ...`");
+        let summary = self.summary(&f);
+        let source = f
+            .get("source")
+            .and_then(|n| self.source(n))
+            .unwrap_or_default();
+        let nations = self.nations(&f);
+        let (quotes, speakers) = self.quotes(&f);
+        let comments = self.comments(&f);
+        let comments_reported = self.comments_reported(&f);
+        Some(Briefing {
+            id: id?,
+            title: title?,
+            subtitle: self.opt_string(&f, "subtitle"),
+            source,
+            location: self.opt_string(&f, "location"),
+            tags: self.strings(&f, "tags"),
+            summary: summary?,
+            key_points: self.strings(&f, "key_points"),
+            nations,
+            quotes,
+            speakers,
+            comments_reported,
+            comments,
+        })
+    }
+
+    fn format(&mut self, f: &Fields) {
+        let hint = format!("`format: {FORMAT}`, the first line of a briefing");
+        let Some(node) = self.required(f, "format", &hint) else {
+            return;
+        };
+        if let Some(value) = self.string(node, "format")
+            && value != FORMAT
+        {
+            self.error(
+                node.pos,
+                "format",
+                format!("unsupported format `{value}`; this version of brief reads `{FORMAT}`"),
+            );
+        }
+    }
+
+    fn briefing_id(&mut self, f: &Fields) -> Option<String> {
+        let node = self.required(f, "id", "a stable identity such as `id: cspo-florence`")?;
+        let id = self.string(node, "id")?;
+        let well_formed = id.len() <= 64
+            && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            self.error(
+                node.pos,
+                "id",
+                format!(
+                    "`{id}` is not a valid id: use lowercase letters, digits and `-`, starting with a letter or digit, at most 64 characters"
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    fn summary(&mut self, f: &Fields) -> Option<Vec<String>> {
+        let node = self.required(
+            f,
+            "summary",
+            "a list of paragraphs: `summary:` then `- ...` lines",
+        )?;
+        let paragraphs = self.strings(f, "summary");
+        if paragraphs.is_empty() && matches!(node.kind, Kind::Seq(_)) {
+            self.error(node.pos, "summary", "needs at least one paragraph".into());
+            return None;
+        }
+        Some(paragraphs)
+    }
+
+    fn source(&mut self, node: &Node) -> Option<Source> {
+        let f = self.fields(node, "source", keys::SOURCE)?;
+        let published = self.opt_string(&f, "published");
+        if let (Some(date), Some(node)) = (&published, f.get("published"))
+            && !is_date(date)
+        {
+            self.error(
+                node.pos,
+                "source.published",
+                format!("`{date}` is not a date; write it as YYYY-MM-DD"),
+            );
+        }
+        Some(Source {
+            publication: self.opt_string(&f, "publication"),
+            author: self.opt_string(&f, "author"),
+            author_bio: self.opt_string(&f, "author_bio"),
+            url: self.opt_string(&f, "url"),
+            published,
+        })
+    }
+
+    fn nations(&mut self, f: &Fields) -> Vec<Nation> {
+        let Some(node) = f.get("nations") else {
+            return Vec::new();
+        };
+        let items = self.list(node, "nations", "a list of nations");
+        let mut nations = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("nations[{i}]");
+            let Some(n) = self.fields(item, &path, keys::NATION) else {
+                continue;
+            };
+            let name = self.req_string(&n, "name", "the nation's name: `name: ...`");
+            let code = self.opt_string(&n, "code");
+            if let (Some(c), Some(at)) = (&code, n.get("code"))
+                && !(c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+            {
+                self.error(
+                    at.pos,
+                    &n.child("code"),
+                    format!("`{c}` is not an ISO 3166-1 alpha-2 code; use two capital letters such as `FR`"),
+                );
+            }
+            if let Some(name) = name {
+                nations.push(Nation {
+                    name,
+                    code,
+                    note: self.opt_string(&n, "note"),
+                });
+            }
+        }
+        nations
+    }
+
+    fn quotes(&mut self, f: &Fields) -> (Vec<Quote>, Vec<Speaker>) {
+        let Some(node) = f.get("quotes") else {
+            return (Vec::new(), Vec::new());
+        };
+        let items = self.list(node, "quotes", "a list of quotes");
+        let mut quotes = Vec::with_capacity(items.len());
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut seen = Seen::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("quotes[{i}]");
+            let Some(q) = self.fields(item, &path, keys::QUOTE) else {
+                continue;
+            };
+            let text = self.req_string(&q, "text", "the quoted words: `text: ...`");
+            let speaker = self.req_string(&q, "speaker", "who said it: `speaker: ...`");
+            let id = self.item_id(&q, &path, format!("q{}", i + 1), &mut seen);
+            let (Some(text), Some(speaker)) = (text, speaker) else {
+                continue;
+            };
+            let role = self.opt_string(&q, "role");
+            let speaker_index = *by_name.entry(speaker.clone()).or_insert_with(|| {
+                speakers.push(Speaker {
+                    name: speaker.clone(),
+                    role: None,
+                    quotes: Vec::new(),
+                });
+                speakers.len() - 1
+            });
+            let entry = &mut speakers[speaker_index];
+            entry.quotes.push(quotes.len());
+            if entry.role.is_none() {
+                entry.role.clone_from(&role);
+            }
+            quotes.push(Quote {
+                id,
+                speaker,
+                role,
+                context: self.opt_string(&q, "context"),
+                text,
+                speaker_index,
+                line: q.pos.line,
+            });
+        }
+        (quotes, speakers)
+    }
+
+    /// The item's given id, or `derived`; reports ids seen before.
+    fn item_id(&mut self, f: &Fields, path: &str, derived: String, seen: &mut Seen) -> String {
+        let given = f
+            .get("id")
+            .and_then(|node| Some((node, self.string(node, &f.child("id"))?)));
+        let (id, pos, id_path) = match given {
+            Some((node, id)) if !id.is_empty() => (id, node.pos, f.child("id")),
+            _ => (derived, f.pos, path.to_owned()),
+        };
+        if let Some((first, first_pos)) = seen.get(&id) {
+            let message = format!(
+                "duplicate id `{id}`: {first} at line {} has it too; ids must be unique",
+                first_pos.line
+            );
+            self.error(pos, &id_path, message);
+        } else {
+            seen.insert(id.clone(), (path.to_owned(), pos));
+        }
+        id
+    }
+
+    fn comments(&mut self, f: &Fields) -> Vec<Comment> {
+        let mut rows = Vec::new();
+        let mut seen = Seen::new();
+        if let Some(node) = f.get("comments") {
+            self.comment_list(node, "comments", "c", None, 0, &mut rows, &mut seen);
+        }
+        rows
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn comment_list(
+        &mut self,
+        node: &Node,
+        path: &str,
+        id_prefix: &str,
+        parent: Option<usize>,
+        depth: usize,
+        rows: &mut Vec<Comment>,
+        seen: &mut Seen,
+    ) {
+        let items = self.list(node, path, "a list of comments");
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            let derived = if depth == 0 {
+                format!("{id_prefix}{}", i + 1)
+            } else {
+                format!("{id_prefix}.{}", i + 1)
+            };
+            let Some(c) = self.fields(item, &item_path, keys::COMMENT) else {
+                continue;
+            };
+            let id = self.item_id(&c, &item_path, derived.clone(), seen);
+            let text = self.req_string(&c, "text", "the comment's words: `text: ...`");
+            let index = rows.len();
+            rows.push(Comment {
+                id,
+                text: text.unwrap_or_default(),
+                author: self.opt_string(&c, "author"),
+                posted: self.opt_string(&c, "posted"),
+                depth,
+                parent,
+                subtree_end: index + 1,
+                line: c.pos.line,
+            });
+            if let Some(replies) = c.get("replies") {
+                let replies_path = c.child("replies");
+                self.comment_list(
+                    replies,
+                    &replies_path,
+                    &derived,
+                    Some(index),
+                    depth + 1,
+                    rows,
+                    seen,
+                );
+            }
+            rows[index].subtree_end = rows.len();
+        }
+    }
+
+    fn comments_reported(&mut self, f: &Fields) -> Option<u64> {
+        let node = f.get("comments_reported")?;
+        match node.kind {
+            Kind::Int(n) if n >= 0 => u64::try_from(n).ok(),
+            Kind::Int(_) => {
+                self.error(node.pos, "comments_reported", "must be 0 or more".into());
+                None
+            }
+            _ => {
+                self.wrong_type(node, "comments_reported", "a whole number");
+                None
+            }
+        }
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month: u32 = text[5..7].parse().unwrap_or(0);
+    let day: u32 = text[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
