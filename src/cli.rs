@@ -62,6 +62,17 @@ pub enum Command {
         /// The note; `-` reads it from standard input.
         text: String,
     },
+    /// Print matches across briefings as `file:line: context`; exit 1 when none.
+    Search {
+        /// What to look for: case-insensitive unless it holds a capital letter.
+        #[arg(required_unless_present = "nation")]
+        query: Option<String>,
+        /// Files or folders; by default `./briefings/`, else the bundled briefing.
+        paths: Vec<PathBuf>,
+        /// Only briefings that list this nation (an ISO code such as `JP`).
+        #[arg(long, value_name = "CODE")]
+        nation: Option<String>,
+    },
     /// Print the briefing format's JSON Schema.
     Schema,
 }

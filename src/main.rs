@@ -13,7 +13,7 @@ use brief::export::{self, Refused};
 use brief::store::Store;
 use brief::terminal::{self, Outside, now_ms};
 use brief::ui::Theme;
-use brief::{snapshot, validate};
+use brief::{find, library, snapshot, validate};
 use clap::Parser;
 
 /// Exit code for a problem with the input: an invalid briefing, nothing found.
@@ -65,6 +65,39 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             output,
             force,
         }) => Ok(export_notes(&path, output.as_deref(), force)),
+        Some(Command::Search {
+            mut query,
+            mut paths,
+            nation,
+        }) => {
+            // `brief search --nation JP briefings/`: with --nation, a first word that
+            // names a file or folder is a path, not a query.
+            if nation.is_some() && query.as_deref().is_some_and(|q| Path::new(q).exists()) {
+                paths.insert(0, PathBuf::from(query.take().unwrap_or_default()));
+            }
+            let paths = if paths.is_empty() {
+                library::default_folders(&[])
+            } else {
+                paths
+            };
+            let entries = library::load(&paths, true);
+            let store = Store::from_env();
+            let notes_of = |id: &str| {
+                store
+                    .as_ref()
+                    .and_then(|s| s.load(id, now_ms()).saved)
+                    .map(|saved| saved.notes)
+                    .unwrap_or_default()
+            };
+            Ok(find::run(
+                &entries,
+                query.as_deref(),
+                nation.as_deref(),
+                &notes_of,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            )?)
+        }
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         None => read(&cli.paths, cli.at.as_deref()),
     }

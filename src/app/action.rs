@@ -81,6 +81,16 @@ pub enum Action {
     },
     /// Jump to the next quote or comment not yet read.
     NextUnread,
+    /// Start a search over everything in the briefing.
+    StartSearch,
+    /// Keep the search and its place.
+    ConfirmSearch,
+    /// Drop the search and go back to where it started.
+    CancelSearch,
+    /// Go to the next item that matches the search.
+    NextMatch,
+    /// Go to the previous item that matches the search.
+    PrevMatch,
     /// Open the editor on the selected item's note.
     EditNote,
     /// Keep the note being edited and close the editor.
@@ -89,8 +99,8 @@ pub enum Action {
     CancelNote,
     /// Keep the note being edited, then leave the reader.
     SaveNoteAndQuit,
-    /// A key typed into the note editor.
-    EditorKey(Key),
+    /// A key typed into the note editor or the search prompt.
+    Type(Key),
     /// Text pasted into the note editor.
     Paste(String),
     /// Open the list of this briefing's notes.

@@ -23,6 +23,8 @@ pub enum Context {
     Notes,
     /// A yes-or-no question waits on the status line.
     Confirm,
+    /// The search prompt is open: keys not bound here are typed.
+    Search,
 }
 
 /// One row of the keymap.
@@ -47,7 +49,7 @@ const fn bind(context: Context, key: Key, action: Action, help: &'static str) ->
     }
 }
 
-use Context::{Confirm, Edit, Global, Help, Notes, Panes, Read};
+use Context::{Confirm, Edit, Global, Help, Notes, Panes, Read, Search};
 use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 const fn k(code: KeyCode) -> Key {
@@ -55,212 +57,56 @@ const fn k(code: KeyCode) -> Key {
 }
 
 /// Every binding, in the order the `?` overlay lists them.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind(Global, Key::ch('q'), Action::Quit, "quit"),
     bind(Global, Key::ctrl('c'), Action::Quit, "quit"),
-    bind(
-        Global,
-        Key::ch('?'),
-        Action::ToggleHelp,
-        "this help; Esc or ? closes it",
-    ),
+    bind(Global, Key::ch('?'), Action::ToggleHelp, "this help; Esc or ? closes it"),
     bind(Panes, k(Tab), Action::FocusNext, "next pane"),
     bind(Panes, k(BackTab), Action::FocusPrev, "previous pane"),
-    bind(
-        Panes,
-        Key::ch('1'),
-        Action::Focus(Pane::Summary),
-        "focus Summary",
-    ),
-    bind(
-        Panes,
-        Key::ch('2'),
-        Action::Focus(Pane::Nations),
-        "focus Nations",
-    ),
-    bind(
-        Panes,
-        Key::ch('3'),
-        Action::Focus(Pane::Quotes),
-        "focus Quotes",
-    ),
-    bind(
-        Panes,
-        Key::ch('4'),
-        Action::Focus(Pane::Comments),
-        "focus Comments",
-    ),
-    bind(
-        Panes,
-        Key::ch('j'),
-        Action::MoveDown,
-        "move down; in Summary, scroll",
-    ),
-    bind(
-        Panes,
-        k(Down),
-        Action::MoveDown,
-        "move down; in Summary, scroll",
-    ),
-    bind(
-        Panes,
-        Key::ch('k'),
-        Action::MoveUp,
-        "move up; in Summary, scroll",
-    ),
+    bind(Panes, Key::ch('1'), Action::Focus(Pane::Summary), "focus Summary"),
+    bind(Panes, Key::ch('2'), Action::Focus(Pane::Nations), "focus Nations"),
+    bind(Panes, Key::ch('3'), Action::Focus(Pane::Quotes), "focus Quotes"),
+    bind(Panes, Key::ch('4'), Action::Focus(Pane::Comments), "focus Comments"),
+    bind(Panes, Key::ch('j'), Action::MoveDown, "move down; in Summary, scroll"),
+    bind(Panes, k(Down), Action::MoveDown, "move down; in Summary, scroll"),
+    bind(Panes, Key::ch('k'), Action::MoveUp, "move up; in Summary, scroll"),
     bind(Panes, k(Up), Action::MoveUp, "move up; in Summary, scroll"),
     bind(Panes, Key::ch('g'), Action::First, "first"),
     bind(Panes, k(Home), Action::First, "first"),
     bind(Panes, Key::ch('G'), Action::Last, "last"),
     bind(Panes, k(End), Action::Last, "last"),
-    bind(
-        Panes,
-        Key::ctrl('d'),
-        Action::HalfPageDown,
-        "half a page down",
-    ),
+    bind(Panes, Key::ctrl('d'), Action::HalfPageDown, "half a page down"),
     bind(Panes, Key::ctrl('u'), Action::HalfPageUp, "half a page up"),
     bind(Panes, k(PageDown), Action::PageDown, "a page down"),
     bind(Panes, k(PageUp), Action::PageUp, "a page up"),
-    bind(
-        Panes,
-        Key::ch(']'),
-        Action::NextQuote,
-        "next quote, from any pane",
-    ),
-    bind(
-        Panes,
-        Key::ch('['),
-        Action::PrevQuote,
-        "previous quote, from any pane",
-    ),
-    bind(
-        Panes,
-        Key::ch('}'),
-        Action::NextSpeaker,
-        "next speaker's first quote",
-    ),
-    bind(
-        Panes,
-        Key::ch('{'),
-        Action::PrevSpeaker,
-        "previous speaker's first quote",
-    ),
-    bind(
-        Panes,
-        k(Enter),
-        Action::ToggleCollapse,
-        "in Comments: collapse/expand",
-    ),
-    bind(
-        Panes,
-        Key::ch(' '),
-        Action::ToggleCollapse,
-        "in Comments: collapse/expand",
-    ),
-    bind(
-        Panes,
-        Key::ch('h'),
-        Action::CollapseOrParent,
-        "in Comments: collapse, or go to the parent",
-    ),
-    bind(
-        Panes,
-        k(Left),
-        Action::CollapseOrParent,
-        "in Comments: collapse, or go to the parent",
-    ),
-    bind(
-        Panes,
-        Key::ch('l'),
-        Action::ExpandOrChild,
-        "in Comments: expand, or go to the first reply",
-    ),
-    bind(
-        Panes,
-        k(Right),
-        Action::ExpandOrChild,
-        "in Comments: expand, or go to the first reply",
-    ),
-    bind(
-        Panes,
-        Key::ch('p'),
-        Action::GoToParent,
-        "in Comments: go to the parent",
-    ),
-    bind(
-        Panes,
-        Key::ch('J'),
-        Action::NextSibling,
-        "in Comments: next sibling",
-    ),
-    bind(
-        Panes,
-        Key::ch('K'),
-        Action::PrevSibling,
-        "in Comments: previous sibling",
-    ),
-    bind(
-        Panes,
-        Key::ch('C'),
-        Action::CollapseAll,
-        "in Comments: collapse all",
-    ),
-    bind(
-        Panes,
-        Key::ch('E'),
-        Action::ExpandAll,
-        "in Comments: expand all",
-    ),
-    bind(
-        Panes,
-        Key::ch('v'),
-        Action::ReadWhole,
-        "read the selected item whole; Esc returns",
-    ),
-    bind(
-        Panes,
-        Key::ch('m'),
-        Action::ToggleMap,
-        "in Nations: list or world map",
-    ),
-    bind(
-        Panes,
-        Key::ch('M'),
-        Action::ToggleMouse,
-        "mouse on/off (off keeps text selection)",
-    ),
-    bind(
-        Panes,
-        Key::ch('u'),
-        Action::NextUnread,
-        "next unread quote or comment",
-    ),
-    bind(
-        Panes,
-        Key::ch('a'),
-        Action::EditNote,
-        "write or edit a note on the selected item",
-    ),
-    bind(
-        Panes,
-        Key::ch('A'),
-        Action::ShowNotes,
-        "list this briefing's notes",
-    ),
-    bind(
-        Panes,
-        Key::ch('U'),
-        Action::UndoDelete,
-        "bring back the note deleted last",
-    ),
-    bind(
-        Panes,
-        Key::ch('X'),
-        Action::ExportNotes,
-        "export the notes to <id>-notes.md here",
-    ),
-    bind(Panes, k(Esc), Action::Close, "clear the message"),
+    bind(Panes, Key::ch(']'), Action::NextQuote, "next quote, from any pane"),
+    bind(Panes, Key::ch('['), Action::PrevQuote, "previous quote, from any pane"),
+    bind(Panes, Key::ch('}'), Action::NextSpeaker, "next speaker's first quote"),
+    bind(Panes, Key::ch('{'), Action::PrevSpeaker, "previous speaker's first quote"),
+    bind(Panes, k(Enter), Action::ToggleCollapse, "in Comments: collapse/expand; in Nations: mark the nation's mentions"),
+    bind(Panes, Key::ch(' '), Action::ToggleCollapse, "in Comments: collapse/expand"),
+    bind(Panes, Key::ch('h'), Action::CollapseOrParent, "in Comments: collapse, or go to the parent"),
+    bind(Panes, k(Left), Action::CollapseOrParent, "in Comments: collapse, or go to the parent"),
+    bind(Panes, Key::ch('l'), Action::ExpandOrChild, "in Comments: expand, or go to the first reply"),
+    bind(Panes, k(Right), Action::ExpandOrChild, "in Comments: expand, or go to the first reply"),
+    bind(Panes, Key::ch('p'), Action::GoToParent, "in Comments: go to the parent"),
+    bind(Panes, Key::ch('J'), Action::NextSibling, "in Comments: next sibling"),
+    bind(Panes, Key::ch('K'), Action::PrevSibling, "in Comments: previous sibling"),
+    bind(Panes, Key::ch('C'), Action::CollapseAll, "in Comments: collapse all"),
+    bind(Panes, Key::ch('E'), Action::ExpandAll, "in Comments: expand all"),
+    bind(Panes, Key::ch('v'), Action::ReadWhole, "read the selected item whole; Esc returns"),
+    bind(Panes, Key::ch('m'), Action::ToggleMap, "in Nations: list or world map"),
+    bind(Panes, Key::ch('M'), Action::ToggleMouse, "mouse on/off (off keeps text selection)"),
+    bind(Panes, Key::ch('/'), Action::StartSearch, "search everything in the briefing"),
+    bind(Panes, Key::ch('n'), Action::NextMatch, "next match, across panes"),
+    bind(Panes, Key::ch('N'), Action::PrevMatch, "previous match, across panes"),
+    bind(Panes, Key::ch('u'), Action::NextUnread, "next unread quote or comment"),
+    bind(Panes, Key::ch('a'), Action::EditNote, "write or edit a note on the selected item"),
+    bind(Panes, Key::ch('A'), Action::ShowNotes, "list this briefing's notes"),
+    bind(Panes, Key::ch('U'), Action::UndoDelete, "bring back the note deleted last"),
+    bind(Panes, Key::ch('X'), Action::ExportNotes, "export the notes to <id>-notes.md here"),
+    bind(Panes, k(Esc), Action::Close, "clear the message and the search marks"),
     bind(Help, k(Esc), Action::Close, "close help"),
     bind(Help, Key::ch('j'), Action::MoveDown, "scroll down"),
     bind(Help, k(Down), Action::MoveDown, "scroll down"),
@@ -280,12 +126,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Read, k(Home), Action::First, "top"),
     bind(Read, Key::ch('G'), Action::Last, "bottom"),
     bind(Read, k(End), Action::Last, "bottom"),
-    bind(
-        Read,
-        Key::ctrl('d'),
-        Action::HalfPageDown,
-        "half a page down",
-    ),
+    bind(Read, Key::ctrl('d'), Action::HalfPageDown, "half a page down"),
     bind(Read, Key::ctrl('u'), Action::HalfPageUp, "half a page up"),
     bind(Read, k(PageDown), Action::PageDown, "a page down"),
     bind(Read, Key::ch(' '), Action::PageDown, "a page down"),
@@ -293,26 +134,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Read, Key::ch('b'), Action::PageUp, "a page up"),
     bind(Edit, Key::ctrl('s'), Action::SaveNote, "keep the note"),
     bind(Edit, k(Esc), Action::SaveNote, "keep the note"),
-    bind(
-        Edit,
-        Key::ctrl('g'),
-        Action::CancelNote,
-        "cancel: drop what was typed",
-    ),
-    bind(
-        Edit,
-        Key::ctrl('c'),
-        Action::SaveNoteAndQuit,
-        "keep the note and quit",
-    ),
+    bind(Edit, Key::ctrl('g'), Action::CancelNote, "cancel: drop what was typed"),
+    bind(Edit, Key::ctrl('c'), Action::SaveNoteAndQuit, "keep the note and quit"),
     bind(Notes, k(Enter), Action::JumpToNote, "go to the item"),
     bind(Notes, Key::ch('d'), Action::DeleteNote, "delete the note"),
-    bind(
-        Notes,
-        Key::ch('U'),
-        Action::UndoDelete,
-        "bring back the note deleted last",
-    ),
+    bind(Notes, Key::ch('U'), Action::UndoDelete, "bring back the note deleted last"),
     bind(Notes, Key::ch('j'), Action::MoveDown, "next note"),
     bind(Notes, k(Down), Action::MoveDown, "next note"),
     bind(Notes, Key::ch('k'), Action::MoveUp, "previous note"),
@@ -321,6 +147,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Notes, Key::ch('G'), Action::Last, "last note"),
     bind(Notes, k(Esc), Action::Close, "close the list"),
     bind(Notes, Key::ch('A'), Action::ShowNotes, "close the list"),
+    bind(Search, k(Enter), Action::ConfirmSearch, "keep the search; n and N step through it"),
+    bind(Search, k(Esc), Action::CancelSearch, "cancel and go back to where you were"),
     bind(Confirm, Key::ch('y'), Action::Confirm, "yes"),
     bind(Confirm, Key::ch('n'), Action::Deny, "no"),
     bind(Confirm, k(Esc), Action::Deny, "no"),
@@ -336,7 +164,7 @@ pub fn resolve(context: Context, key: Key) -> Option<Action> {
             .map(|b| b.action.clone())
     };
     match context {
-        Context::Edit => find(context),
+        Context::Edit | Context::Search => find(context),
         _ => find(context).or_else(|| find(Global)),
     }
 }
@@ -346,7 +174,7 @@ pub fn key_for(context: Context, action: &Action) -> Option<Key> {
     BINDINGS
         .iter()
         .find(|b| (b.context == context || b.context == Global) && &b.action == action)
-        .filter(|b| context != Context::Edit || b.context == Context::Edit)
+        .filter(|b| !matches!(context, Context::Edit | Context::Search) || b.context == context)
         .map(|b| b.key)
 }
 

@@ -10,6 +10,7 @@ mod key;
 pub mod keymap;
 mod notes;
 mod reading;
+mod searching;
 mod tree;
 mod update;
 
@@ -17,6 +18,7 @@ pub use action::Action;
 pub use key::Key;
 pub use keymap::Context;
 pub use notes::{Editor, item_text, label, listed, nation_key, selected_item_in, summary_item_at};
+pub use searching::Search;
 pub use tree::Tree;
 pub use update::update;
 
@@ -86,6 +88,8 @@ pub enum Mode {
     },
     /// A yes-or-no question on the status line (overwriting `App::pending_export`).
     Confirm,
+    /// Typing a search (`App::search`); the view moves to matches as you type.
+    Search,
 }
 
 /// Sizes from the last frame drawn: the one thing views hand back, for paging.
@@ -173,6 +177,8 @@ pub struct App {
     pub notes_created: u32,
     /// Fields of the saved state this version does not know, written back as they were.
     pub unknown: Map<String, Value>,
+    /// The search in force, if any: what it looks for and where it matched.
+    pub search: Option<Search>,
 }
 
 impl App {
@@ -212,6 +218,7 @@ impl App {
             session: 0,
             notes_created: 0,
             unknown: Map::new(),
+            search: None,
         }
     }
 
@@ -224,6 +231,7 @@ impl App {
             Mode::Edit => Context::Edit,
             Mode::Notes { .. } => Context::Notes,
             Mode::Confirm => Context::Confirm,
+            Mode::Search => Context::Search,
         }
     }
 
@@ -237,7 +245,9 @@ impl App {
     pub fn press(&mut self, key: Key) -> Effect {
         match keymap::resolve(self.context(), key) {
             Some(action) => update(self, action),
-            None if self.mode == Mode::Edit => update(self, Action::EditorKey(key)),
+            None if matches!(self.mode, Mode::Edit | Mode::Search) => {
+                update(self, Action::Type(key))
+            }
             None if self.mode == Mode::Confirm => update(self, Action::Deny),
             None => Effect::None,
         }

@@ -55,6 +55,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             effect
         }
         Mode::Edit => edit(app, action),
+        Mode::Search => {
+            match action {
+                Action::Type(key) => app.type_search(key),
+                Action::ConfirmSearch => app.confirm_search(),
+                Action::CancelSearch => app.cancel_search(),
+                Action::Quit => return Effect::Quit,
+                _ => {}
+            }
+            Effect::None
+        }
         Mode::Notes { selected } => notes_list(app, action, selected),
         Mode::Confirm => {
             app.mode = Mode::Panes;
@@ -91,7 +101,7 @@ fn edit(app: &mut App, action: Action) -> Effect {
             notes::cancel(app);
             Effect::None
         }
-        Action::EditorKey(key) => {
+        Action::Type(key) => {
             notes::type_key(app, key);
             Effect::None
         }
@@ -183,7 +193,7 @@ fn panes(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => return Effect::Quit,
         Action::ToggleHelp => app.mode = Mode::Help { scroll: 0 },
-        Action::Close => {}
+        Action::Close => app.search = None,
         Action::FocusNext => app.focus = Pane::ALL[(app.focus.index() + 1) % 4],
         Action::FocusPrev => app.focus = Pane::ALL[(app.focus.index() + 3) % 4],
         Action::Focus(pane) => app.focus = pane,
@@ -199,6 +209,7 @@ fn panes(app: &mut App, action: Action) -> Effect {
         Action::PrevQuote => step_quote(app, false),
         Action::NextSpeaker => step_speaker(app, true),
         Action::PrevSpeaker => step_speaker(app, false),
+        Action::ToggleCollapse if app.focus == Pane::Nations => app.nation_lens(),
         Action::ToggleCollapse
         | Action::CollapseOrParent
         | Action::ExpandOrChild
@@ -230,6 +241,9 @@ fn panes(app: &mut App, action: Action) -> Effect {
         }
         Action::Scroll { pane, rows } => move_by(app, pane, isize::from(rows)),
         Action::NextUnread => app.next_unread(),
+        Action::StartSearch => app.start_search(),
+        Action::NextMatch => app.step_match(true),
+        Action::PrevMatch => app.step_match(false),
         Action::EditNote => notes::edit(app),
         Action::ShowNotes => app.mode = Mode::Notes { selected: 0 },
         Action::UndoDelete => return notes::undo(app),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::node::{Kind, Node, Pos};
 use super::value::{Checker, Fields, Seen};
-use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker};
+use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines};
 
 /// The one format version this reader understands.
 pub const FORMAT: &str = "brief/1";
@@ -82,6 +82,7 @@ impl Checker<'_> {
         let id = self.briefing_id(&f);
         let title = self.req_string(&f, "title", "the briefing's headline: `title: ...`");
         let summary = self.summary(&f);
+        let key_points = self.strings_at(&f, "key_points");
         let source = f
             .get("source")
             .and_then(|n| self.source(n))
@@ -97,8 +98,13 @@ impl Checker<'_> {
             source,
             location: self.opt_string(&f, "location"),
             tags: self.strings(&f, "tags"),
-            summary: summary?,
-            key_points: self.strings(&f, "key_points"),
+            lines: TextLines {
+                title: f.get("title").map_or(1, |n| n.pos.line),
+                summary: summary.as_ref()?.iter().map(|(_, l)| *l).collect(),
+                key_points: key_points.iter().map(|(_, l)| *l).collect(),
+            },
+            summary: summary?.into_iter().map(|(s, _)| s).collect(),
+            key_points: key_points.into_iter().map(|(s, _)| s).collect(),
             nations,
             quotes,
             speakers,
@@ -144,13 +150,13 @@ impl Checker<'_> {
         Some(id)
     }
 
-    fn summary(&mut self, f: &Fields) -> Option<Vec<String>> {
+    fn summary(&mut self, f: &Fields) -> Option<Vec<(String, u32)>> {
         let node = self.required(
             f,
             "summary",
             "a list of paragraphs: `summary:` then `- ...` lines",
         )?;
-        let paragraphs = self.strings(f, "summary");
+        let paragraphs = self.strings_at(f, "summary");
         if paragraphs.is_empty() && matches!(node.kind, Kind::Seq(_)) {
             self.error(node.pos, "summary", "needs at least one paragraph".into());
             return None;
@@ -206,6 +212,7 @@ impl Checker<'_> {
                     name,
                     code,
                     note: self.opt_string(&n, "note"),
+                    line: n.pos.line,
                 });
             }
         }

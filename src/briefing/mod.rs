@@ -48,6 +48,19 @@ pub struct Briefing {
     pub comments_reported: Option<u64>,
     /// The comment tree, flattened in pre-order.
     pub comments: Vec<Comment>,
+    /// Where the title, paragraphs and key points start in the file.
+    pub lines: TextLines,
+}
+
+/// The lines where text without a line of its own starts, for `file:line` output.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextLines {
+    /// The title's line.
+    pub title: u32,
+    /// Each summary paragraph's line.
+    pub summary: Vec<u32>,
+    /// Each key point's line.
+    pub key_points: Vec<u32>,
 }
 
 /// Where the article came from; every field is optional.
@@ -74,6 +87,8 @@ pub struct Nation {
     pub code: Option<String>,
     /// A remark about this nation's part.
     pub note: Option<String>,
+    /// The line of the file where the nation starts.
+    pub line: u32,
 }
 
 /// A quote from the article.

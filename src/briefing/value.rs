@@ -163,6 +163,14 @@ impl Checker<'_> {
     }
 
     pub(super) fn strings(&mut self, fields: &Fields, key: &str) -> Vec<String> {
+        self.strings_at(fields, key)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// A list of strings, each with the line it starts on.
+    pub(super) fn strings_at(&mut self, fields: &Fields, key: &str) -> Vec<(String, u32)> {
         let Some(node) = fields.get(key) else {
             return Vec::new();
         };
@@ -171,7 +179,9 @@ impl Checker<'_> {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.string(item, &format!("{path}[{i}]")))
+            .filter_map(|(i, item)| {
+                Some((self.string(item, &format!("{path}[{i}]"))?, item.pos.line))
+            })
             .collect()
     }
 }

@@ -61,7 +61,8 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         if y >= height {
             break;
         }
-        let lines = comment_lines(view, index, width);
+        let mut lines = comment_lines(view, index, width);
+        view.mark(&mut lines);
         let shown = lines.len().min(height - y);
         let row_area = Rect::new(
             area.x,

@@ -8,13 +8,14 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, centered, overlay_box};
 use crate::app::keymap::{self, Context};
 
-const SECTIONS: [(Context, &str); 7] = [
+const SECTIONS: [(Context, &str); 8] = [
     (Context::Global, "Anywhere"),
     (Context::Panes, "Reading the panes"),
     (Context::Help, "In this help"),
     (Context::Read, "In the full view (v)"),
     (Context::Edit, "Writing a note (a); other keys type"),
     (Context::Notes, "In the notes list (A)"),
+    (Context::Search, "Typing a search (/); other keys type"),
     (Context::Confirm, "When asked yes or no"),
 ];
 

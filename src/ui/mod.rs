@@ -180,6 +180,15 @@ pub(crate) struct PaneView<'a> {
 }
 
 impl PaneView<'_> {
+    /// Marks the search's matches in lines about to be drawn.
+    fn mark(&self, lines: &mut [Line<'static>]) {
+        text::mark(
+            lines,
+            self.app.search.as_ref().map(|s| &s.query),
+            self.theme.found(),
+        );
+    }
+
     fn selected_style(&self) -> Style {
         if self.focused {
             self.theme.selected()
@@ -231,11 +240,22 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Edit => "Note".to_owned(),
         Mode::Notes { .. } => "Notes".to_owned(),
         Mode::Confirm => "Question".to_owned(),
+        Mode::Search => "Search".to_owned(),
         Mode::Panes => position(app),
     };
     let mut spans = vec![Span::styled(format!(" {position} "), theme.message())];
     if app.mouse {
         spans.push(Span::styled("[mouse] ", theme.status()));
+    }
+    if app.mode == Mode::Search {
+        let prompt = app.search_prompt().unwrap_or_default();
+        spans.push(Span::styled(format!(" {prompt}▏ "), theme.message()));
+        spans.push(Span::styled(hints(Context::Search), theme.status()));
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)).style(theme.status()),
+            area,
+        );
+        return;
     }
     match (&app.status, &app.unsaved) {
         (Some(message), _) => spans.push(Span::styled(format!(" {message}"), theme.message())),
@@ -307,6 +327,7 @@ fn hints(context: Context) -> String {
             (A::Close, "close"),
         ],
         Context::Confirm => &[(A::Confirm, "yes"), (A::Deny, "no")],
+        Context::Search => &[(A::ConfirmSearch, "keep"), (A::CancelSearch, "cancel")],
     };
     wanted
         .iter()

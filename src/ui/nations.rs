@@ -60,7 +60,9 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
                 view.theme.dim(),
             ));
         }
-        let mut line = Line::from(spans);
+        let mut marked = [Line::from(spans)];
+        view.mark(&mut marked);
+        let [mut line] = marked;
         if i == view.app.nation {
             line = line.style(view.selected_style());
         }

@@ -97,6 +97,8 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
                 fitted += 1;
             }
         }
+        let mut lines = lines;
+        view.mark(&mut lines);
         frame.render_widget(Paragraph::new(lines), area);
         y += shown;
     }

@@ -22,7 +22,12 @@ pub fn draw(
     let inner = overlay_box(frame, body, format!(" {title} · Esc returns "), theme);
     let height = usize::from(inner.height);
     let total = lines.len();
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    super::text::mark(
+        &mut shown,
+        app.search.as_ref().map(|s| &s.query),
+        theme.found(),
+    );
     frame.render_widget(Paragraph::new(shown), inner);
     (total, height)
 }

@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (usize, Vec<us
     let (lines, starts) = lines(view.app, usize::from(view.area.width), view.theme);
     let total = lines.len();
     let height = usize::from(view.area.height);
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    view.mark(&mut shown);
     frame.render_widget(Paragraph::new(shown), view.area);
     (total, starts, height)
 }

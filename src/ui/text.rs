@@ -1,6 +1,7 @@
 //! Fitting text to cells: wrapping and truncating by display width, so double-width
 //! and combining characters never split or spill past a pane's edge.
 
+use crate::search::Query;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use textwrap::WordSeparator;
@@ -23,6 +24,41 @@ pub fn wrap_into(
             .into_iter()
             .map(|line| Line::from(Span::styled(line, style))),
     );
+}
+
+/// Marks what `query` matches in `lines` with `style`, span by span, so a match
+/// keeps the colours around it. A match split across two spans is not marked.
+pub fn mark(lines: &mut [Line<'static>], query: Option<&Query>, style: Style) {
+    let Some(query) = query.filter(|q| !q.is_empty()) else {
+        return;
+    };
+    for line in lines {
+        let spans = std::mem::take(&mut line.spans);
+        for span in spans {
+            let found = query.find(&span.content);
+            if found.is_empty() {
+                line.spans.push(span);
+                continue;
+            }
+            let text = span.content.into_owned();
+            let mut at = 0;
+            for range in found {
+                if range.start > at {
+                    line.spans
+                        .push(Span::styled(text[at..range.start].to_owned(), span.style));
+                }
+                line.spans.push(Span::styled(
+                    text[range.clone()].to_owned(),
+                    span.style.patch(style),
+                ));
+                at = range.end;
+            }
+            if at < text.len() {
+                line.spans
+                    .push(Span::styled(text[at..].to_owned(), span.style));
+            }
+        }
+    }
 }
 
 /// `text` wrapped to `width` columns, with indents on the first and later lines.

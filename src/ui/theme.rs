@@ -82,6 +82,15 @@ impl Theme {
         }
     }
 
+    /// Text that the search matches.
+    pub fn found(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
+    }
+
     /// A warning that lasts: notes not being saved.
     pub fn warning(self) -> Style {
         if self.color {

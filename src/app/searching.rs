@@ -1,0 +1,220 @@
+//! Search in the reader: `/` as you type, `n` and `N` across panes, the nations
+//! lens. Part of `update`: pure.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{App, Key, Mode, Pane, Tree, notes};
+use crate::search::{self, Query};
+use crate::state::ItemRef;
+
+/// A search in force: what it looks for, the items that match, and which one the
+/// reader is on.
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// What is looked for.
+    pub query: Query,
+    /// Matching items in the briefing's order.
+    pub hits: Vec<ItemRef>,
+    /// The hit the reader is on.
+    pub current: Option<usize>,
+    /// Where the reader was when the search began, for Esc.
+    origin: Option<Origin>,
+}
+
+#[derive(Debug, Clone)]
+struct Origin {
+    focus: Pane,
+    summary_scroll: usize,
+    nation: usize,
+    quote: usize,
+    tree: Tree,
+}
+
+impl App {
+    /// `/`: open the prompt, remembering where the reader is.
+    pub fn start_search(&mut self) {
+        let origin = Origin {
+            focus: self.focus,
+            summary_scroll: self.summary_scroll,
+            nation: self.nation,
+            quote: self.quote,
+            tree: self.tree.clone(),
+        };
+        self.search = Some(Search {
+            query: Query::typed(""),
+            hits: Vec::new(),
+            current: None,
+            origin: Some(origin),
+        });
+        self.mode = Mode::Search;
+    }
+
+    /// A key typed at the prompt: the query grows or shrinks and the view follows.
+    pub fn type_search(&mut self, key: Key) {
+        let Some(search) = &self.search else { return };
+        let mut text = search.query.label.clone();
+        match key.code {
+            KeyCode::Char(c) if key.mods.is_empty() => text.push(c),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            _ => return,
+        }
+        self.run_search(Query::typed(&text));
+    }
+
+    /// Enter: keep the search and its place.
+    pub fn confirm_search(&mut self) {
+        self.mode = Mode::Panes;
+        if let Some(search) = &mut self.search {
+            search.origin = None;
+            if search.query.is_empty() {
+                self.search = None;
+            }
+        }
+        self.status = self.search_status();
+    }
+
+    /// Esc: drop the search and go back to where it began.
+    pub fn cancel_search(&mut self) {
+        self.mode = Mode::Panes;
+        if let Some(origin) = self.search.take().and_then(|s| s.origin) {
+            self.focus = origin.focus;
+            self.summary_scroll = origin.summary_scroll;
+            self.nation = origin.nation;
+            self.quote = origin.quote;
+            self.tree = origin.tree;
+        }
+    }
+
+    /// `n` / `N`: the next or previous matching item, focusing its pane and opening
+    /// the comments that hide it; wraps around with a message.
+    pub fn step_match(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.status = Some("no search: / starts one".into());
+            return;
+        };
+        let count = search.hits.len();
+        if count == 0 {
+            self.status = Some(format!("no match for {}", search.query.label));
+            return;
+        }
+        let (next, wrapped) = match (search.current, forward) {
+            (None, true) => (0, false),
+            (None, false) => (count - 1, false),
+            (Some(at), true) => ((at + 1) % count, at + 1 == count),
+            (Some(at), false) => ((at + count - 1) % count, at == 0),
+        };
+        self.go_to_hit(next);
+        self.status = self.search_status();
+        if wrapped {
+            let end = if forward { "top" } else { "bottom" };
+            self.status = self
+                .status
+                .take()
+                .map(|s| format!("{s} (wrapped to the {end})"));
+        }
+    }
+
+    /// Enter in Nations: mark every mention of the selected nation (name, code,
+    /// demonyms) across summary, quotes and comments, and go to the first.
+    pub fn nation_lens(&mut self) {
+        let Some(nation) = self.briefing.nations.get(self.nation) else {
+            self.status = Some("no nation to look for".into());
+            return;
+        };
+        let mut phrases = vec![nation.name.as_str()];
+        phrases.extend(search::demonyms(nation.code.as_deref().unwrap_or("")));
+        let words: Vec<&str> = nation.code.as_deref().into_iter().collect();
+        let query = Query::any_of(&nation.name, &phrases, &words);
+        let mut hits = search::search(&self.briefing, &self.quote_order, &self.notes, &query);
+        hits.retain(|f| !matches!(f.item, ItemRef::Nation(_)));
+        self.search = Some(Search {
+            query,
+            hits: hits.into_iter().map(|f| f.item).collect(),
+            current: None,
+            origin: None,
+        });
+        self.step_match(true);
+        if self.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+            let name = self.briefing.nations[self.nation].name.clone();
+            self.status = Some(format!("{name} is not mentioned outside Nations"));
+        }
+    }
+
+    fn run_search(&mut self, query: Query) {
+        let hits: Vec<ItemRef> =
+            search::search(&self.briefing, &self.quote_order, &self.notes, &query)
+                .into_iter()
+                .map(|f| f.item)
+                .collect();
+        let origin = self.search.take().and_then(|s| s.origin);
+        // As you type, the view goes to the first match at or after where the search began.
+        let start = origin.as_ref().map(|o| self.origin_order(o));
+        let first = start
+            .and_then(|start| {
+                hits.iter()
+                    .position(|h| notes::item_order(self, h) >= Some(start))
+            })
+            .or((!hits.is_empty()).then_some(0));
+        if let Some(o) = &origin {
+            self.tree = o.tree.clone();
+        }
+        self.search = Some(Search {
+            query,
+            hits,
+            current: None,
+            origin,
+        });
+        if let Some(first) = first {
+            self.go_to_hit(first);
+        }
+    }
+
+    fn origin_order(&self, origin: &Origin) -> (u8, usize) {
+        match origin.focus {
+            Pane::Summary => (0, 0),
+            Pane::Nations => (2, origin.nation),
+            Pane::Quotes => (3, origin.quote),
+            Pane::Comments => (4, origin.tree.selected().unwrap_or(0)),
+        }
+    }
+
+    fn go_to_hit(&mut self, index: usize) {
+        let Some(item) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.get(index))
+            .cloned()
+        else {
+            return;
+        };
+        self.show(&item);
+        if let Some(search) = &mut self.search {
+            search.current = Some(index);
+        }
+    }
+
+    /// `match 3/12 for "space"`, or why there is none.
+    fn search_status(&self) -> Option<String> {
+        let search = self.search.as_ref()?;
+        let label = &search.query.label;
+        Some(match (search.current, search.hits.len()) {
+            (_, 0) => format!("no match for {label}"),
+            (Some(at), n) => format!("match {}/{n} for {label}", at + 1),
+            (None, n) => format!("{n} matches for {label}"),
+        })
+    }
+
+    /// The prompt line while typing: the query and how many items match.
+    pub fn search_prompt(&self) -> Option<String> {
+        let search = self.search.as_ref()?;
+        let count = match search.hits.len() {
+            0 if search.query.is_empty() => String::new(),
+            0 => "  no match".into(),
+            1 => "  1 match".into(),
+            n => format!("  {n} matches"),
+        };
+        Some(format!("/{}{count}", search.query.label))
+    }
+}

@@ -1,0 +1,81 @@
+//! `brief search`: matches from the whole library as `file:line: context` lines,
+//! for grep-like use in scripts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::library::Entry;
+use crate::search::{self, Query};
+use crate::state::{ItemRef, Note};
+
+/// Prints every match of `query` (or, with only `nation`, every briefing listing
+/// that nation); exit 0 when something was found, 1 when nothing was.
+pub fn run(
+    entries: &[Entry],
+    query: Option<&str>,
+    nation: Option<&str>,
+    notes_of: &dyn Fn(&str) -> Vec<Note>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let query = query.map(Query::typed);
+    let mut found = 0usize;
+    for entry in entries {
+        let file = entry.origin.name();
+        let b = match &entry.loaded {
+            Ok(b) => b,
+            Err(diagnostics) => {
+                for d in diagnostics.iter().filter(|d| d.is_error()).take(1) {
+                    writeln!(err, "{d}")?;
+                }
+                continue;
+            }
+        };
+        let listed = nation.map(|code| b.nations.iter().find(|n| n.code.as_deref() == Some(code)));
+        let nation_line = match listed {
+            Some(None) => continue,
+            Some(Some(n)) => Some((
+                n.line,
+                format!("{} ({})", n.name, n.code.as_deref().unwrap_or("")),
+            )),
+            None => None,
+        };
+        let Some(query) = &query else {
+            if let Some((line, what)) = nation_line {
+                writeln!(
+                    out,
+                    "{file}:{line}: {}",
+                    crate::briefing::clean(&format!("{what} · {}", b.title))
+                )?;
+                found += 1;
+            }
+            continue;
+        };
+        let order: Vec<usize> = b
+            .speakers
+            .iter()
+            .flat_map(|s| s.quotes.iter().copied())
+            .collect();
+        let notes = notes_of(&b.id);
+        for hit in search::search(b, &order, &notes, query) {
+            let kind = match hit.item {
+                ItemRef::Summary(_) | ItemRef::KeyPoint(_) => "",
+                ItemRef::Nation(_) => "nation: ",
+                ItemRef::Quote(_) => "quote: ",
+                ItemRef::Comment(_) => "comment: ",
+            };
+            writeln!(
+                out,
+                "{file}:{}: {kind}{}",
+                hit.line,
+                hit.context.replace('\n', " ")
+            )?;
+            found += 1;
+        }
+    }
+    Ok(if found > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,332 @@
+//! Finding text in a briefing: smart-case, Unicode-aware matching, and the list of
+//! items that match, in the briefing's order. Pure; the reader (`/`, `n`, `N`, the
+//! nations lens) and `brief search` both use it.
+
+use std::ops::Range;
+
+use crate::briefing::Briefing;
+use crate::state::{ItemRef, Note};
+
+/// One thing to look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The text, already folded to lower case when the match ignores case.
+    text: String,
+    /// Whether case must match.
+    case_sensitive: bool,
+    /// Where the match may stand.
+    bounds: Bounds,
+}
+
+/// Where a match may stand in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bounds {
+    /// Anywhere, even inside a word.
+    Anywhere,
+    /// As a word of its own (`NO`, but not inside `NOW`).
+    Word,
+    /// Starting a word, ending it or followed by a plural `s` (`Norwegian`, `Norwegians`).
+    WordOrPlural,
+}
+
+/// What a search looks for: any of its patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// As the user typed it, or a label such as `Norway` for the nations lens.
+    pub label: String,
+    patterns: Vec<Pattern>,
+}
+
+impl Query {
+    /// A query as typed: case matters only when it holds a capital letter (smart case).
+    pub fn typed(text: &str) -> Query {
+        let case_sensitive = text.chars().any(char::is_uppercase);
+        Query {
+            label: text.to_owned(),
+            patterns: vec![Pattern::new(text, case_sensitive, Bounds::Anywhere)],
+        }
+    }
+
+    /// Any of several phrases, ignoring case; `words` must match as whole words with case.
+    pub fn any_of(label: &str, phrases: &[&str], words: &[&str]) -> Query {
+        let mut patterns: Vec<Pattern> = phrases
+            .iter()
+            .map(|p| Pattern::new(p, false, Bounds::WordOrPlural))
+            .collect();
+        patterns.extend(words.iter().map(|w| Pattern::new(w, true, Bounds::Word)));
+        patterns.retain(|p| !p.text.is_empty());
+        Query {
+            label: label.to_owned(),
+            patterns,
+        }
+    }
+
+    /// Whether there is nothing to look for.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// The byte ranges of `haystack` that match, in order, not overlapping.
+    pub fn find(&self, haystack: &str) -> Vec<Range<usize>> {
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let folded = Folded::new(haystack);
+        for pattern in &self.patterns {
+            let (hay, map): (&str, Option<&[usize]>) = if pattern.case_sensitive {
+                (haystack, None)
+            } else {
+                (&folded.text, Some(&folded.map))
+            };
+            for (at, m) in hay.match_indices(pattern.text.as_str()) {
+                let range = match map {
+                    Some(map) => map[at]..map[at + m.len()],
+                    None => at..at + m.len(),
+                };
+                if stands(haystack, &range, pattern.bounds) {
+                    found.push(range);
+                }
+            }
+        }
+        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for r in found {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    /// Whether `haystack` matches anywhere.
+    pub fn matches(&self, haystack: &str) -> bool {
+        !self.find(haystack).is_empty()
+    }
+}
+
+impl Pattern {
+    fn new(text: &str, case_sensitive: bool, bounds: Bounds) -> Pattern {
+        let text = if case_sensitive {
+            text.to_owned()
+        } else {
+            fold(text)
+        };
+        Pattern {
+            text,
+            case_sensitive,
+            bounds,
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Lower-cased text with, for each of its byte offsets, the offset in the original,
+/// so matches map back even where lower-casing changes a character's length (`İ`).
+struct Folded {
+    text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            for lower in c.to_lowercase() {
+                for _ in 0..lower.len_utf8() {
+                    map.push(at);
+                }
+                text.push(lower);
+            }
+        }
+        map.push(original.len());
+        Folded { text, map }
+    }
+}
+
+fn stands(text: &str, range: &Range<usize>, bounds: Bounds) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = text[..range.start].chars().next_back();
+    let mut after = text[range.end..].chars();
+    match bounds {
+        Bounds::Anywhere => true,
+        Bounds::Word => !word_char(before) && !word_char(after.next()),
+        Bounds::WordOrPlural => {
+            let next = after.next();
+            !word_char(before)
+                && (!word_char(next) || (next == Some('s') && !word_char(after.next())))
+        }
+    }
+}
+
+/// Other names a briefing may use for a nation: demonyms and common short forms.
+pub fn demonyms(code: &str) -> &'static [&'static str] {
+    match code {
+        "AU" => &["Australian", "Aussie"],
+        "CA" => &["Canadian"],
+        "CN" => &["Chinese", "PRC"],
+        "DE" => &["German"],
+        "ES" => &["Spanish", "Spaniard"],
+        "FR" => &["French"],
+        "GB" => &["British", "Britain", "UK", "U.K."],
+        "IL" => &["Israeli"],
+        "IN" => &["Indian"],
+        "IR" => &["Iranian"],
+        "IT" => &["Italian"],
+        "JP" => &["Japanese"],
+        "KP" => &["North Korean", "DPRK"],
+        "KR" => &["South Korean", "Korean"],
+        "NL" => &["Dutch"],
+        "NO" => &["Norwegian"],
+        "NZ" => &["New Zealander", "Kiwi"],
+        "PL" => &["Polish", "Pole"],
+        "RU" => &["Russian"],
+        "SE" => &["Swedish", "Swede"],
+        "UA" => &["Ukrainian"],
+        "US" => &["American", "U.S.", "USA"],
+        _ => &[],
+    }
+}
+
+/// An item that matches, with where it is and a line of context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The item.
+    pub item: ItemRef,
+    /// The line of the file where the item starts.
+    pub line: u32,
+    /// The matching text's line, trimmed to a readable length.
+    pub context: String,
+}
+
+/// Every item of `b` that matches, in the briefing's order: summary, key points,
+/// nations, quotes (by speaker, as the Quotes pane lists them), comments. An item
+/// matches through its own text, its speaker, role or author, or the note on it.
+pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query) -> Vec<Found> {
+    let mut found = Vec::new();
+    if query.is_empty() {
+        return found;
+    }
+    let note_on = |item: &ItemRef| {
+        notes
+            .iter()
+            .find(|n| !n.deleted && &n.item == item)
+            .map(|n| n.text.as_str())
+    };
+    let mut check = |item: ItemRef, line: u32, texts: &[&str]| {
+        let note = note_on(&item);
+        if let Some(text) = texts.iter().copied().chain(note).find(|t| query.matches(t)) {
+            found.push(Found {
+                context: context(text, query),
+                item,
+                line,
+            });
+        }
+    };
+    for (i, p) in b.summary.iter().enumerate() {
+        check(
+            ItemRef::Summary(i + 1),
+            b.lines.summary.get(i).copied().unwrap_or(0),
+            &[p],
+        );
+    }
+    for (i, p) in b.key_points.iter().enumerate() {
+        check(
+            ItemRef::KeyPoint(i + 1),
+            b.lines.key_points.get(i).copied().unwrap_or(0),
+            &[p],
+        );
+    }
+    for n in &b.nations {
+        let code = n.code.as_deref().unwrap_or("");
+        let note = n.note.as_deref().unwrap_or("");
+        let key = n.code.clone().unwrap_or_else(|| n.name.clone());
+        check(ItemRef::Nation(key), n.line, &[&n.name, code, note]);
+    }
+    for &q in quote_order {
+        let quote = &b.quotes[q];
+        let role = quote.role.as_deref().unwrap_or("");
+        let context = quote.context.as_deref().unwrap_or("");
+        check(
+            ItemRef::Quote(quote.id.clone()),
+            quote.line,
+            &[&quote.text, &quote.speaker, role, context],
+        );
+    }
+    for c in &b.comments {
+        let author = c.author.as_deref().unwrap_or("");
+        check(ItemRef::Comment(c.id.clone()), c.line, &[&c.text, author]);
+    }
+    found
+}
+
+/// The line of `text` holding the first match, cut to about 100 characters around it.
+fn context(text: &str, query: &Query) -> String {
+    let Some(first) = query.find(text).into_iter().next() else {
+        return String::new();
+    };
+    let line_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[first.end..]
+        .find('\n')
+        .map_or(text.len(), |i| first.end + i);
+    let line = &text[line_start..line_end];
+    let at = first.start - line_start;
+    let chars_before = line[..at].chars().count();
+    let skip = chars_before.saturating_sub(40);
+    let shown: String = line.chars().skip(skip).take(100).collect();
+    let mut out = String::new();
+    if skip > 0 {
+        out.push('…');
+    }
+    out.push_str(&shown);
+    if line.chars().count() > skip + 100 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_queries_ignore_case_and_capitals_make_it_matter() {
+        assert_eq!(Query::typed("cspo").find("CSpO and cspo"), [0..4, 9..13]);
+        assert_eq!(Query::typed("CSpO").find("CSpO and cspo"), vec![0..4]);
+    }
+
+    #[test]
+    fn unicode_case_folding_maps_back_to_the_original_bytes() {
+        let text = "İstanbul ÉTÉ été";
+        let found = Query::typed("été").find(text);
+        let words: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["ÉTÉ", "été"]);
+        let found = Query::typed("stanbul").find(text);
+        assert_eq!(&text[found[0].clone()], "stanbul");
+    }
+
+    #[test]
+    fn codes_match_only_as_whole_words_with_case() {
+        let lens = Query::any_of("Norway", &["Norway", "Norwegian"], &["NO"]);
+        let text = "NO means Norway; no, NOW is not NO. Norwegians agree.";
+        let words: Vec<&str> = lens.find(text).iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["NO", "Norway", "NO", "Norwegian"]);
+        let uk = Query::any_of("United Kingdom", &["UK"], &[]);
+        assert!(uk.matches("the UK’s Chief") && !uk.matches("AUKUS Pillar II"));
+    }
+
+    #[test]
+    fn context_is_the_matching_line_cut_around_the_match() {
+        let long = format!("{}needle{}", "a ".repeat(60), " b".repeat(80));
+        let c = context(
+            &format!("first line\n{long}\nlast"),
+            &Query::typed("needle"),
+        );
+        assert!(
+            c.starts_with('…') && c.ends_with('…') && c.contains("needle"),
+            "{c}"
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! Search in the reader and from the command line.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly"
+)]
+
+mod common;
+
+use brief::app::{App, Mode, Pane};
+use common::{briefing, cspo, press};
+
+const THREAD: &str = "format: brief/1
+id: thread
+title: Thread
+summary: [Nothing to see.]
+quotes:
+  - {speaker: Ada, text: The Orbit is crowded.}
+  - {speaker: Bo, text: Nothing here.}
+comments:
+  - text: top
+    replies:
+      - text: middle
+        replies:
+          - text: the hidden ORBIT of Café Été
+  - text: orbit again
+";
+
+fn typed(app: &mut App, text: &str) {
+    let keys: Vec<String> = text
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "Space".into()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    press(app, &keys.join(" "));
+}
+
+#[test]
+fn typing_moves_to_matches_and_enter_keeps_them() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "/");
+    assert_eq!(app.mode, Mode::Search);
+    typed(&mut app, "orbit");
+    let search = app.search.as_ref().expect("a search");
+    assert_eq!(
+        search.hits.len(),
+        3,
+        "case-insensitive: quote and two comments"
+    );
+    assert_eq!(
+        (app.focus, app.quote),
+        (Pane::Quotes, 0),
+        "the view is on the first match already"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(app.mode, Mode::Panes);
+    assert_eq!(app.status.as_deref(), Some("match 1/3 for orbit"));
+    press(&mut app, "n");
+    assert_eq!((app.focus, app.tree.selected()), (Pane::Comments, Some(2)));
+    press(&mut app, "n n");
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("match 1/3 for orbit (wrapped to the top)")
+    );
+    press(&mut app, "N");
+    assert_eq!(app.tree.selected(), Some(3));
+}
+
+#[test]
+fn a_capital_letter_makes_case_matter() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "/");
+    typed(&mut app, "ORBIT");
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+    press(&mut app, "BackTab");
+    press(
+        &mut app,
+        "Backspace Backspace Backspace Backspace Backspace",
+    );
+    typed(&mut app, "Orbit");
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+}
+
+#[test]
+fn a_match_in_a_collapsed_comment_is_revealed() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "4 C");
+    assert_eq!(app.tree.visible(), [0, 3]);
+    press(&mut app, "/");
+    typed(&mut app, "café été");
+    press(&mut app, "Enter");
+    assert_eq!(app.tree.selected(), Some(2));
+    assert_eq!(
+        app.tree.visible(),
+        [0, 1, 2, 3],
+        "the ancestors that hid it opened"
+    );
+}
+
+#[test]
+fn unicode_folding_finds_accented_capitals() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "/");
+    typed(&mut app, "été");
+    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+}
+
+#[test]
+fn esc_cancels_and_goes_back_to_where_the_search_began() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "4 C 2");
+    press(&mut app, "/");
+    typed(&mut app, "hidden");
+    assert_eq!(app.focus, Pane::Comments);
+    press(&mut app, "Esc");
+    assert_eq!(app.mode, Mode::Panes);
+    assert_eq!(app.focus, Pane::Nations);
+    assert_eq!(
+        app.tree.visible(),
+        [0, 3],
+        "what the search opened is closed again"
+    );
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn notes_are_searched_too() {
+    let mut app = App::new(briefing(THREAD));
+    press(&mut app, "3 j a");
+    typed(&mut app, "remember zanzibar");
+    press(&mut app, "C-s 1 /");
+    typed(&mut app, "zanzibar");
+    assert_eq!((app.focus, app.quote), (Pane::Quotes, 1));
+}
+
+#[test]
+fn n_without_a_search_says_how_to_start_one() {
+    let mut app = App::new(cspo());
+    press(&mut app, "n");
+    assert_eq!(app.status.as_deref(), Some("no search: / starts one"));
+    press(&mut app, "/ z z z q Enter");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("no match for zzzq"),
+        "q is typed, not quit"
+    );
+}
+
+#[test]
+fn enter_on_a_nation_marks_its_mentions() {
+    let mut app = App::new(cspo());
+    press(&mut app, "2 G k Enter");
+    let search = app.search.as_ref().expect("the lens is a search");
+    assert_eq!(search.query.label, "United Kingdom");
+    let hits: Vec<String> = search.hits.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        hits,
+        [
+            "summary:3",
+            "summary:4",
+            "quote:knighton-competition",
+            "quote:jolliffe-resilience"
+        ],
+        "the name and UK (not inside AUKUS), but not the Nations list itself"
+    );
+    assert_eq!(app.focus, Pane::Summary);
+    press(&mut app, "n n");
+    assert_eq!((app.focus, app.quote), (Pane::Quotes, 0));
+    press(&mut app, "Esc");
+    assert!(app.search.is_none(), "Esc clears the marks");
+}
+
+#[test]
+fn matches_are_marked_on_screen() {
+    let mut app = App::new(cspo());
+    press(&mut app, "/");
+    typed(&mut app, "skynet");
+    let buffer =
+        brief::snapshot::replay(&mut app, &[], (120, 40), brief::ui::Theme { color: true });
+    let text = brief::snapshot::to_text(&buffer);
+    let row = text
+        .lines()
+        .position(|l| l.contains("Skynet satellites"))
+        .expect("on screen");
+    let col = text
+        .lines()
+        .nth(row)
+        .unwrap()
+        .split("Skynet")
+        .next()
+        .unwrap()
+        .chars()
+        .count();
+    let cell = buffer
+        .cell((u16::try_from(col).unwrap(), u16::try_from(row).unwrap()))
+        .unwrap();
+    assert_eq!(cell.symbol(), "S");
+    assert_eq!(cell.bg, ratatui::style::Color::Yellow);
+}
+
+mod cli {
+    use std::process::Command;
+
+    fn brief(args: &[&str]) -> (Option<i32>, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env(
+                "XDG_CONFIG_HOME",
+                std::env::temp_dir().join("brief-search-test-none"),
+            )
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
+    #[test]
+    fn prints_file_line_context_for_each_match() {
+        let (code, out) = brief(&["search", "skynet"]);
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            out,
+            "briefings/cspo-florence.yaml:88: comment: How does this safeguard out Skynet satellites, exactly?\n"
+        );
+    }
+
+    #[test]
+    fn searches_the_paths_given_and_exits_one_on_nothing() {
+        let (code, out) = brief(&["search", "Ada", "tests/fixtures", "briefings"]);
+        assert_eq!(code, Some(0));
+        assert!(
+            out.lines()
+                .all(|l| l.starts_with("tests/fixtures/deep-thread.yaml:")),
+            "{out}"
+        );
+        assert_eq!(
+            out.lines().count(),
+            3,
+            "three quotes by Ada Speaker:\n{out}"
+        );
+        let (code, out) = brief(&["search", "no such words anywhere"]);
+        assert_eq!((code, out.as_str()), (Some(1), ""));
+    }
+
+    #[test]
+    fn nation_filters_briefings() {
+        let (code, out) = brief(&["search", "--nation", "NO", "briefings", "tests/fixtures"]);
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            out,
+            "briefings/cspo-florence.yaml:64: Norway (NO) · CSpO partners meet in Florence on space security\n"
+        );
+        let (code, _) = brief(&["search", "--nation", "FR", "space", "tests/fixtures"]);
+        assert_eq!(code, Some(1), "the fixtures list no nations");
+    }
+}
