@@ -11,6 +11,7 @@ pub mod export;
 pub mod find;
 pub mod library;
 pub mod search;
+pub mod shell;
 pub mod snapshot;
 pub mod state;
 pub mod store;

@@ -2,6 +2,7 @@
 //! Files are loaded and checked before the terminal changes mode, so every input
 //! error prints as a plain located message.
 
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use brief::app::{Action, App, Effect, update};
 use brief::briefing::{self, Briefing};
 use brief::cli::{Cli, Command};
 use brief::export::{self, Refused};
+use brief::shell::{Progress, Shelf, Shell};
 use brief::store::Store;
 use brief::terminal::{self, Outside, now_ms};
 use brief::ui::Theme;
@@ -52,11 +54,29 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     return Ok(ExitCode::from(USAGE_ERROR));
                 }
             };
-            let Some(briefing) = open(&path) else {
-                return Ok(ExitCode::from(INPUT_ERROR));
+            // Fresh state in, nothing written out: no store.
+            let outside = Outside {
+                store: None,
+                export_dir: PathBuf::from("."),
             };
-            let mut app = App::new(briefing);
-            let screen = snapshot::replay(&mut app, &keys, size, Theme::from_env());
+            let mut shell = if path.is_dir() {
+                Shell::library(
+                    shelves(library::load(&[path], false), &outside),
+                    &BTreeMap::new(),
+                )
+            } else {
+                let Some(briefing) = open(&path) else {
+                    return Ok(ExitCode::from(INPUT_ERROR));
+                };
+                let entry = library::Entry {
+                    origin: library::Origin::File(path),
+                    loaded: Ok(briefing),
+                };
+                let mut shell = Shell::single(shelves(vec![entry], &outside));
+                shell.open(0, None, 0, 0, None);
+                shell
+            };
+            let screen = snapshot::replay_shell(&mut shell, &keys, size, Theme::from_env());
             print!("{}", snapshot::to_text(&screen));
             Ok(ExitCode::SUCCESS)
         }
@@ -85,7 +105,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             let notes_of = |id: &str| {
                 store
                     .as_ref()
-                    .and_then(|s| s.load(id, now_ms()).saved)
+                    .and_then(|s| s.peek(id))
                     .map(|saved| saved.notes)
                     .unwrap_or_default()
             };
@@ -202,7 +222,8 @@ fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     }
 }
 
-/// Opens the reader on the first path, or on the bundled briefing.
+/// Opens the reader: on one briefing file straight away, else on the library of
+/// the folders and files named (by default `./briefings/`, else the bundled one).
 fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -210,61 +231,121 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         );
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let (briefing, warnings, path) = match paths {
-        [] => match briefing::parse(briefing::BUNDLED, briefing::BUNDLED_NAME) {
-            Ok(loaded) => (loaded.briefing, loaded.warnings.len(), None),
-            Err(diagnostics) => {
-                // The bundled file is checked by the test suite; this is a broken build.
-                diagnostics.iter().for_each(|d| eprintln!("{d}"));
-                return Ok(ExitCode::from(INPUT_ERROR));
-            }
-        },
-        [path] => match briefing::load(path) {
-            Ok(loaded) => (loaded.briefing, loaded.warnings.len(), Some(path.clone())),
-            Err(diagnostics) => {
-                diagnostics.iter().for_each(|d| eprintln!("{d}"));
-                return Ok(ExitCode::from(INPUT_ERROR));
-            }
-        },
-        _ => {
-            eprintln!("brief: open one briefing at a time for now; `brief validate` checks many");
-            return Ok(ExitCode::from(USAGE_ERROR));
-        }
-    };
     let outside = Outside {
         store: Store::from_env(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
-    let mut app = match prepare(briefing, at, &outside) {
-        Ok(app) => app,
-        Err(message) => {
-            eprintln!("brief: --at: {message}");
-            return Ok(ExitCode::from(INPUT_ERROR));
+    let mut shell = match paths {
+        [file] if !file.is_dir() => {
+            let loaded = match briefing::load(file) {
+                Ok(loaded) => loaded,
+                Err(diagnostics) => {
+                    diagnostics.iter().for_each(|d| eprintln!("{d}"));
+                    return Ok(ExitCode::from(INPUT_ERROR));
+                }
+            };
+            let warnings = loaded.warnings.len();
+            let entry = library::Entry {
+                origin: library::Origin::File(file.clone()),
+                loaded: Ok(loaded.briefing),
+            };
+            let mut shell = Shell::single(shelves(vec![entry], &outside));
+            if let Some(message) = open_first(&mut shell, at, &outside) {
+                eprintln!("brief: --at: {message}");
+                return Ok(ExitCode::from(INPUT_ERROR));
+            }
+            if let Some(app) = shell
+                .reader
+                .as_mut()
+                .filter(|app| warnings > 0 && app.status.is_none())
+            {
+                app.status = Some(format!(
+                    "{warnings} warning{} in this file; `brief validate` lists them",
+                    if warnings == 1 { "" } else { "s" }
+                ));
+            }
+            remember(&outside, &shell, Some(file));
+            shell
+        }
+        _ => {
+            if at.is_some() {
+                eprintln!("brief: --at opens one briefing file; name the file, not a folder");
+                return Ok(ExitCode::from(USAGE_ERROR));
+            }
+            let folders = if paths.is_empty() {
+                library::default_folders(&[])
+            } else {
+                paths.to_vec()
+            };
+            let entries = library::load(&folders, paths.is_empty());
+            if entries.is_empty() {
+                eprintln!("brief: no briefings (*.yaml, *.yml) in {}", list(paths));
+                return Ok(ExitCode::from(INPUT_ERROR));
+            }
+            Shell::library(shelves(entries, &outside), &BTreeMap::new())
         }
     };
-    if warnings > 0 && app.status.is_none() {
-        app.status = Some(format!(
-            "{warnings} warning{} in this file; `brief validate` lists them",
-            if warnings == 1 { "" } else { "s" }
-        ));
-    }
-    if let Some(store) = &outside.store {
-        let mut global = store.global();
-        global.version = global.version.max(brief::state::VERSION);
-        global.last_briefing = Some(app.briefing.id.clone());
-        global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
-        // The reader works without it; a failure shows when the state itself is saved.
-        let _: Result<(), _> = store.save_global(&global);
-    }
-    // Saving at once records this opening and says now, not after an hour of notes,
-    // if the config folder cannot be written.
-    terminal::save(&mut app, &outside);
-    if app.unsaved.is_some() {
-        // The lasting warning says more than a failed read: show it from the start.
-        app.status = None;
-    }
-    terminal::run(&mut app, Theme::from_env(), &outside)?;
+    terminal::run(&mut shell, Theme::from_env(), &outside)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The library's entries with their reading progress from the store.
+fn shelves(entries: Vec<library::Entry>, outside: &Outside) -> Vec<Shelf> {
+    entries
+        .into_iter()
+        .map(|entry| {
+            let briefing = entry.loaded.map_err(|diagnostics| {
+                diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            });
+            let progress = match (&briefing, &outside.store) {
+                (Ok(b), Some(store)) => Progress::of(b, store.peek(&b.id).as_ref()),
+                (Ok(b), None) => Progress::of(b, None),
+                (Err(_), _) => Progress::default(),
+            };
+            Shelf {
+                origin: entry.origin,
+                briefing,
+                progress,
+            }
+        })
+        .collect()
+}
+
+/// Opens the only shelf; the `--at` error, if the address names nothing.
+fn open_first(shell: &mut Shell, at: Option<&str>, outside: &Outside) -> Option<String> {
+    if let (Some(at), Some(Ok(b))) = (at, shell.shelves.first().map(|s| &s.briefing)) {
+        let mut probe = App::new(b.clone());
+        if let Err(message) = probe.go_to(at) {
+            return Some(message);
+        }
+    }
+    terminal::open(shell, 0, at, outside);
+    None
+}
+
+/// Records the briefing opened last, for the library.
+fn remember(outside: &Outside, shell: &Shell, path: Option<&PathBuf>) {
+    let (Some(store), Some(app)) = (&outside.store, &shell.reader) else {
+        return;
+    };
+    let mut global = store.global();
+    global.version = global.version.max(brief::state::VERSION);
+    global.last_briefing = Some(app.briefing.id.clone());
+    global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
+    // The reader works without it; a failure shows when the state itself is saved.
+    let _: Result<(), _> = store.save_global(&global);
 }
 
 /// The reader's state as it was left, and on the item `--at` names.

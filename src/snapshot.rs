@@ -7,6 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 
 use crate::app::{Action, App, Effect, Key, update};
+use crate::shell::{Shell, ShellEffect, Showing};
 use crate::ui::{self, Theme};
 
 /// Parses `--keys`: names separated by spaces.
@@ -28,6 +29,35 @@ pub fn replay(app: &mut App, keys: &[Key], size: (u16, u16), theme: Theme) -> Bu
         last = frame(&mut terminal, app, theme);
     }
     last
+}
+
+/// Replays `keys` on the library (or the briefing it has open) and returns the last frame.
+pub fn replay_shell(shell: &mut Shell, keys: &[Key], size: (u16, u16), theme: Theme) -> Buffer {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(size.0, size.1));
+    let mut last = shell_frame(&mut terminal, shell, theme);
+    for &key in keys {
+        match shell.press(key) {
+            ShellEffect::Quit => break,
+            // Nothing is read from or written to disk: a briefing opens on fresh state.
+            ShellEffect::Open { shelf, at } => shell.open(shelf, None, 0, 0, at.as_deref()),
+            ShellEffect::Back => shell.close_reader(),
+            ShellEffect::None | ShellEffect::Reader(_) => {}
+        }
+        last = shell_frame(&mut terminal, shell, theme);
+    }
+    last
+}
+
+fn shell_frame(terminal: &mut Terminal<TestBackend>, shell: &mut Shell, theme: Theme) -> Buffer {
+    let mut drawn = ui::Drawn::default();
+    let Ok(completed) = terminal.draw(|f| drawn = ui::draw_shell(f, shell, theme));
+    let buffer = completed.buffer.clone();
+    if shell.showing == Showing::Reader
+        && let Some(app) = &mut shell.reader
+    {
+        update(app, Action::Measured(drawn.metrics));
+    }
+    buffer
 }
 
 /// Draws once and hands the sizes back to `update`, as the interactive loop does.

@@ -102,6 +102,12 @@ impl Store {
         }
     }
 
+    /// Reads one briefing's state without changing anything: `None` when there is
+    /// none or it cannot be read (opening the briefing will say why).
+    pub fn peek(&self, id: &str) -> Option<Saved> {
+        read_state(&self.path(id)).ok().flatten()
+    }
+
     /// Merges `mine` with what is on disk and writes the result atomically, under a
     /// lock; returns what was written.
     pub fn save(&self, mine: &Saved, now_ms: u64) -> io::Result<Saved> {

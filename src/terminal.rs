@@ -16,6 +16,7 @@ use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
+use crate::shell::{Shell, ShellEffect, Showing};
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
 
@@ -38,15 +39,15 @@ pub fn now_ms() -> u64 {
 }
 
 /// Runs the reader until the user quits; the terminal is restored on every path out,
-/// and the state is saved on the way out.
-pub fn run(app: &mut App, theme: Theme, outside: &Outside) -> Result<()> {
+/// and the open briefing's state is saved on the way out.
+pub fn run(shell: &mut Shell, theme: Theme, outside: &Outside) -> Result<()> {
     // ratatui::init installs a panic hook that restores the terminal before the
     // (color-eyre) report prints; color-eyre must be installed first.
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app, theme, outside);
+    let result = event_loop(&mut terminal, shell, theme, outside);
     let _ = execute!(stdout(), DisableBracketedPaste);
-    if app.mouse {
+    if shell.reader.as_ref().is_some_and(|app| app.mouse) {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
@@ -55,36 +56,107 @@ pub fn run(app: &mut App, theme: Theme, outside: &Outside) -> Result<()> {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    shell: &mut Shell,
     theme: Theme,
     outside: &Outside,
 ) -> Result<()> {
     loop {
-        let drawn = draw(terminal, app, theme)?;
+        let drawn = draw(terminal, shell, theme)?;
         let event = event::read()?;
-        update(app, Action::Clock(now_ms()));
-        let effect = match event {
-            Event::Key(key) => match Key::from_event(key) {
-                Some(key) => app.press(key),
-                None => Effect::None,
+        let reading = shell.showing == Showing::Reader;
+        if let Some(app) = &mut shell.reader {
+            update(app, Action::Clock(now_ms()));
+        }
+        let effect = match (event, &mut shell.reader) {
+            (Event::Key(key), _) => match Key::from_event(key) {
+                Some(key) => shell.press(key),
+                None => ShellEffect::None,
             },
-            Event::Paste(text) if app.mode == Mode::Edit => update(app, Action::Paste(text)),
-            Event::Mouse(mouse) if app.mouse => match mouse_action(app, &drawn, mouse) {
-                Some(action) => update(app, action),
-                None => Effect::None,
-            },
-            _ => Effect::None,
+            (Event::Paste(text), Some(app)) if reading && app.mode == Mode::Edit => {
+                ShellEffect::Reader(update(app, Action::Paste(text)))
+            }
+            (Event::Mouse(mouse), Some(app)) if reading && app.mouse => {
+                match mouse_action(app, &drawn, mouse) {
+                    Some(action) => ShellEffect::Reader(update(app, action)),
+                    None => ShellEffect::None,
+                }
+            }
+            _ => ShellEffect::None,
         };
-        if carry_out(app, effect, outside)? {
+        if carry_out(shell, effect, outside)? {
             return Ok(());
         }
     }
 }
 
-/// Does what `update` asked; true when the reader should close.
-fn carry_out(app: &mut App, effect: Effect, outside: &Outside) -> Result<bool> {
+/// Does what the shell or the reader asked; true when `brief` should close.
+fn carry_out(shell: &mut Shell, effect: ShellEffect, outside: &Outside) -> Result<bool> {
     match effect {
-        Effect::None => {}
+        ShellEffect::None => {}
+        ShellEffect::Quit => {
+            if let Some(app) = &mut shell.reader {
+                save(app, outside);
+            }
+            return Ok(true);
+        }
+        ShellEffect::Back => {
+            if let Some(app) = &mut shell.reader {
+                save(app, outside);
+                if app.mouse {
+                    execute!(stdout(), DisableMouseCapture)?;
+                }
+            }
+            shell.close_reader();
+        }
+        ShellEffect::Open { shelf, at } => {
+            if let Some(app) = &mut shell.reader {
+                save(app, outside);
+            }
+            shell.close_reader();
+            open(shell, shelf, at.as_deref(), outside);
+        }
+        ShellEffect::Reader(effect) => {
+            if let Some(app) = &mut shell.reader {
+                return reader_effect(app, effect, outside);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Opens a shelf in the reader with its saved state, and saves at once so an
+/// unwritable config folder shows from the start.
+pub fn open(shell: &mut Shell, shelf: usize, at: Option<&str>, outside: &Outside) {
+    let Some(Ok(id)) = shell
+        .shelves
+        .get(shelf)
+        .map(|s| s.briefing.as_ref().map(|b| b.id.clone()))
+    else {
+        return;
+    };
+    let now = now_ms();
+    let loaded = outside
+        .store
+        .as_ref()
+        .map(|store| store.load(&id, now))
+        .unwrap_or_default();
+    shell.open(shelf, loaded.saved, now, std::process::id(), at);
+    if let Some(app) = &mut shell.reader {
+        if let Some(warning) = loaded.warning {
+            app.status = Some(warning);
+        }
+        save(app, outside);
+        if app.unsaved.is_some() {
+            // The lasting warning says more than a failed read: show it from the start.
+            app.status = None;
+        }
+    }
+}
+
+/// Does what `update` asked of the reader; true when the reader should close.
+fn reader_effect(app: &mut App, effect: Effect, outside: &Outside) -> Result<bool> {
+    match effect {
+        Effect::None | Effect::Back | Effect::ShowSpeakers => {}
         Effect::Quit => {
             save(app, outside);
             return Ok(true);
@@ -125,14 +197,18 @@ pub fn save(app: &mut App, outside: &Outside) {
     update(app, action);
 }
 
-/// Draws a frame and hands its sizes to `update`, drawing again if they moved anything.
-fn draw(terminal: &mut DefaultTerminal, app: &mut App, theme: Theme) -> Result<Drawn> {
+/// Draws a frame and hands its sizes to the reader, drawing again if they moved anything.
+fn draw(terminal: &mut DefaultTerminal, shell: &mut Shell, theme: Theme) -> Result<Drawn> {
     let mut drawn = Drawn::default();
-    terminal.draw(|f| drawn = ui::draw(f, app, theme))?;
-    let before = (app.summary_scroll, app.mode);
-    update(app, Action::Measured(drawn.metrics.clone()));
-    if before != (app.summary_scroll, app.mode) {
-        terminal.draw(|f| drawn = ui::draw(f, app, theme))?;
+    terminal.draw(|f| drawn = ui::draw_shell(f, shell, theme))?;
+    if shell.showing == Showing::Reader
+        && let Some(app) = &mut shell.reader
+    {
+        let before = (app.summary_scroll, app.mode);
+        update(app, Action::Measured(drawn.metrics.clone()));
+        if before != (app.summary_scroll, app.mode) {
+            terminal.draw(|f| drawn = ui::draw_shell(f, shell, theme))?;
+        }
     }
     Ok(drawn)
 }

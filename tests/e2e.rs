@@ -16,7 +16,7 @@ use common::pty::Session;
 
 #[test]
 fn reads_the_bundled_briefing_and_quits_restoring_the_terminal() {
-    let mut s = Session::start(&[], 120, 40);
+    let mut s = Session::start(&["briefings/cspo-florence.yaml"], 120, 40);
     s.wait_for("CSpO partners meet in Florence on space security");
     s.wait_for("1 Summary");
     s.wait_for("4 Comments · 3 of 5");
@@ -45,7 +45,7 @@ fn reads_the_bundled_briefing_and_quits_restoring_the_terminal() {
 
 #[test]
 fn narrow_layout_tabs_between_panes_and_collapses_comments() {
-    let mut s = Session::start(&[], 80, 24);
+    let mut s = Session::start(&["briefings/cspo-florence.yaml"], 80, 24);
     s.wait_for("1 Summary   2 Nations   3 Quotes   4 Comments");
     s.wait_for("The Combined Space Operations Initiative");
     s.keys(&["Tab"]);
@@ -64,7 +64,7 @@ fn narrow_layout_tabs_between_panes_and_collapses_comments() {
 
 #[test]
 fn the_layout_follows_a_resize() {
-    let mut s = Session::start(&[], 120, 40);
+    let mut s = Session::start(&["briefings/cspo-florence.yaml"], 120, 40);
     s.wait_for("4 Comments · 3 of 5");
     s.wait_for("2 Nations");
     s.resize(80, 24);
@@ -79,7 +79,7 @@ fn the_layout_follows_a_resize() {
 
 #[test]
 fn mouse_is_off_until_m_and_then_a_click_selects() {
-    let mut s = Session::start(&[], 120, 40);
+    let mut s = Session::start(&["briefings/cspo-florence.yaml"], 120, 40);
     s.wait_for("AU  Australia");
     // Nations' rows start below its border; find the row that shows Italy.
     let row = s

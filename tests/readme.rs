@@ -5,7 +5,9 @@ use brief::app::keymap::{BINDINGS, Context};
 #[test]
 fn readme_key_table_lists_every_binding() {
     let readme = include_str!("../README.md");
-    let start = readme.find("### Keys").expect("README has a Keys section");
+    let start = readme
+        .find("## The reader")
+        .expect("README has a section on the reader");
     let end = readme[start..]
         .find("\n## ")
         .map_or(readme.len(), |e| start + e);
@@ -14,7 +16,7 @@ fn readme_key_table_lists_every_binding() {
         let shown = format!("`{}`", b.key);
         assert!(
             section.contains(&shown),
-            "README's Keys section does not list {shown} ({:?}: {})",
+            "README's reader section does not list {shown} ({:?}: {})",
             b.context,
             b.help
         );

@@ -79,6 +79,14 @@ pub enum Action {
         /// The item clicked, in that pane's own numbering.
         item: Option<usize>,
     },
+    /// Back from a briefing to the library, the selection where it was.
+    Back,
+    /// Open the selected briefing, speaker or quote.
+    Open,
+    /// Order the library by the next key: title, date, last opened.
+    CycleSort,
+    /// Show every speaker across the library.
+    ShowSpeakers,
     /// Jump to the next quote or comment not yet read.
     NextUnread,
     /// Start a search over everything in the briefing.

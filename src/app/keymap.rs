@@ -25,6 +25,10 @@ pub enum Context {
     Confirm,
     /// The search prompt is open: keys not bound here are typed.
     Search,
+    /// The library of briefings.
+    Library,
+    /// The speaker index.
+    Speakers,
 }
 
 /// One row of the keymap.
@@ -49,8 +53,10 @@ const fn bind(context: Context, key: Key, action: Action, help: &'static str) ->
     }
 }
 
-use Context::{Confirm, Edit, Global, Help, Notes, Panes, Read, Search};
-use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{Confirm, Edit, Global, Help, Library, Notes, Panes, Read, Search, Speakers};
+use KeyCode::{
+    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 const fn k(code: KeyCode) -> Key {
     Key::new(code)
@@ -106,6 +112,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Panes, Key::ch('A'), Action::ShowNotes, "list this briefing's notes"),
     bind(Panes, Key::ch('U'), Action::UndoDelete, "bring back the note deleted last"),
     bind(Panes, Key::ch('X'), Action::ExportNotes, "export the notes to <id>-notes.md here"),
+    bind(Panes, Key::ch('b'), Action::Back, "back to the library"),
+    bind(Panes, k(Backspace), Action::Back, "back to the library"),
+    bind(Panes, Key::ch('S'), Action::ShowSpeakers, "speakers across the library"),
     bind(Panes, k(Esc), Action::Close, "clear the message and the search marks"),
     bind(Help, k(Esc), Action::Close, "close help"),
     bind(Help, Key::ch('j'), Action::MoveDown, "scroll down"),
@@ -149,6 +158,34 @@ pub const BINDINGS: &[Binding] = &[
     bind(Notes, Key::ch('A'), Action::ShowNotes, "close the list"),
     bind(Search, k(Enter), Action::ConfirmSearch, "keep the search; n and N step through it"),
     bind(Search, k(Esc), Action::CancelSearch, "cancel and go back to where you were"),
+    bind(Library, k(Enter), Action::Open, "open the briefing"),
+    bind(Library, Key::ch('j'), Action::MoveDown, "next briefing"),
+    bind(Library, k(Down), Action::MoveDown, "next briefing"),
+    bind(Library, Key::ch('k'), Action::MoveUp, "previous briefing"),
+    bind(Library, k(Up), Action::MoveUp, "previous briefing"),
+    bind(Library, Key::ch('g'), Action::First, "first"),
+    bind(Library, k(Home), Action::First, "first"),
+    bind(Library, Key::ch('G'), Action::Last, "last"),
+    bind(Library, k(End), Action::Last, "last"),
+    bind(Library, k(PageDown), Action::PageDown, "ten down"),
+    bind(Library, k(PageUp), Action::PageUp, "ten up"),
+    bind(Library, Key::ch('s'), Action::CycleSort, "sort by title, date or last opened"),
+    bind(Library, Key::ch('/'), Action::StartSearch, "filter as you type (nation:JP for a nation)"),
+    bind(Library, Key::ch('S'), Action::ShowSpeakers, "speakers across the library"),
+    bind(Library, k(Esc), Action::Close, "clear the filter"),
+    bind(Speakers, k(Enter), Action::Open, "a speaker's quotes; on a quote, open its briefing there"),
+    bind(Speakers, Key::ch('j'), Action::MoveDown, "next"),
+    bind(Speakers, k(Down), Action::MoveDown, "next"),
+    bind(Speakers, Key::ch('k'), Action::MoveUp, "previous"),
+    bind(Speakers, k(Up), Action::MoveUp, "previous"),
+    bind(Speakers, Key::ch('g'), Action::First, "first"),
+    bind(Speakers, Key::ch('G'), Action::Last, "last"),
+    bind(Speakers, k(PageDown), Action::PageDown, "ten down"),
+    bind(Speakers, k(PageUp), Action::PageUp, "ten up"),
+    bind(Speakers, k(Esc), Action::Close, "back"),
+    bind(Speakers, Key::ch('b'), Action::Back, "back"),
+    bind(Speakers, k(Backspace), Action::Back, "back"),
+    bind(Speakers, Key::ch('S'), Action::ShowSpeakers, "back"),
     bind(Confirm, Key::ch('y'), Action::Confirm, "yes"),
     bind(Confirm, Key::ch('n'), Action::Deny, "no"),
     bind(Confirm, k(Esc), Action::Deny, "no"),

@@ -120,6 +120,10 @@ pub enum Effect {
     Save,
     /// Write the notes to markdown; `true` overwrites a file brief did not write.
     Export(bool),
+    /// Close this briefing and show the library.
+    Back,
+    /// Show the speaker index.
+    ShowSpeakers,
 }
 
 /// Everything the reader shows, and where the user is in it.

@@ -240,6 +240,8 @@ fn panes(app: &mut App, action: Action) -> Effect {
             return Effect::SetMouse(app.mouse);
         }
         Action::Scroll { pane, rows } => move_by(app, pane, isize::from(rows)),
+        Action::Back => return Effect::Back,
+        Action::ShowSpeakers => return Effect::ShowSpeakers,
         Action::NextUnread => app.next_unread(),
         Action::StartSearch => app.start_search(),
         Action::NextMatch => app.step_match(true),

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, centered, overlay_box};
 use crate::app::keymap::{self, Context};
 
-const SECTIONS: [(Context, &str); 8] = [
+const SECTIONS: [(Context, &str); 10] = [
     (Context::Global, "Anywhere"),
     (Context::Panes, "Reading the panes"),
     (Context::Help, "In this help"),
@@ -17,6 +17,8 @@ const SECTIONS: [(Context, &str); 8] = [
     (Context::Notes, "In the notes list (A)"),
     (Context::Search, "Typing a search (/); other keys type"),
     (Context::Confirm, "When asked yes or no"),
+    (Context::Library, "In the library"),
+    (Context::Speakers, "In the speaker index (S)"),
 ];
 
 /// Every line of help, as drawn.

@@ -5,10 +5,12 @@ mod capitals;
 mod comments;
 mod editor;
 mod help;
+mod library;
 mod nations;
 mod notes;
 mod quotes;
 mod read;
+mod speakers;
 mod summary;
 mod text;
 pub mod theme;
@@ -21,6 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Context, Metrics, Mode, Pane, keymap};
+use crate::shell::{Shell, Showing};
 pub use theme::Theme;
 
 /// The smallest terminal the reader draws in; below it, a short message.
@@ -58,6 +61,62 @@ impl Drawn {
             .find(|h| h.area.contains(Position::new(column, row)))
             .map(|h| (h.pane, h.item))
     }
+}
+
+/// Draws the whole screen: the reader when a briefing is open, else the library or
+/// the speaker index.
+pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
+    if shell.showing == Showing::Reader
+        && let Some(app) = &shell.reader
+    {
+        return draw(frame, app, theme);
+    }
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = format!(
+            "brief needs at least {}x{}; this terminal is {}x{}",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return Drawn::default();
+    }
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let heading = if shell.has_library {
+        "brief · library"
+    } else {
+        "brief"
+    };
+    frame.render_widget(Paragraph::new(heading).style(theme.title()), title);
+    match shell.showing {
+        Showing::Speakers(open) => speakers::draw(frame, body, shell, open, theme),
+        _ => library::draw(frame, body, shell, theme),
+    }
+    if let Some(scroll) = shell.help {
+        help::draw(frame, body, scroll, theme);
+    }
+    let mut spans = Vec::new();
+    let context = shell.context();
+    if context == Context::Search {
+        spans.push(Span::styled(
+            format!(" /{}▏ ", shell.filter),
+            theme.message(),
+        ));
+        spans.push(Span::styled(hints(context), theme.status()));
+    } else if let Some(message) = &shell.status {
+        spans.push(Span::styled(format!(" {message}"), theme.message()));
+    } else {
+        spans.push(Span::styled(format!(" {}", hints(context)), theme.status()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status()),
+        status,
+    );
+    Drawn::default()
 }
 
 /// Draws the whole screen for `app`.
@@ -328,6 +387,15 @@ fn hints(context: Context) -> String {
         ],
         Context::Confirm => &[(A::Confirm, "yes"), (A::Deny, "no")],
         Context::Search => &[(A::ConfirmSearch, "keep"), (A::CancelSearch, "cancel")],
+        Context::Library => &[
+            (A::Open, "open"),
+            (A::StartSearch, "filter"),
+            (A::CycleSort, "sort"),
+            (A::ShowSpeakers, "speakers"),
+            (A::ToggleHelp, "help"),
+            (A::Quit, "quit"),
+        ],
+        Context::Speakers => &[(A::Open, "open"), (A::Close, "back"), (A::Quit, "quit")],
     };
     wanted
         .iter()

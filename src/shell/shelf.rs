@@ -1,0 +1,176 @@
+//! One briefing as the library lists it: what it is, how far it has been read, and
+//! the order and filter the list is shown in. Pure.
+
+use std::cmp::Reverse;
+use std::collections::HashSet;
+
+use crate::briefing::Briefing;
+use crate::library::Origin;
+use crate::search::Query;
+use crate::state::Saved;
+
+/// A briefing on the shelf: loaded, or refused with its located error.
+#[derive(Debug, Clone)]
+pub struct Shelf {
+    /// Where it came from.
+    pub origin: Origin,
+    /// The briefing, or the first line `brief validate` prints for it.
+    pub briefing: Result<Briefing, String>,
+    /// How far it has been read, from its saved state.
+    pub progress: Progress,
+}
+
+/// Reading progress from a briefing's saved state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Quotes and comments read that are still in the briefing.
+    pub seen: usize,
+    /// Quotes and comments in the briefing.
+    pub total: usize,
+    /// Live notes.
+    pub notes: usize,
+    /// Quotes and comments added since it was last opened.
+    pub new: usize,
+    /// When it was last opened, milliseconds since the Unix epoch; 0 for never.
+    pub last_opened_ms: u64,
+}
+
+impl Progress {
+    /// Progress of `b` by the state last saved for it.
+    pub fn of(b: &Briefing, saved: Option<&Saved>) -> Progress {
+        let total = b.quotes.len() + b.comments.len();
+        let Some(saved) = saved else {
+            return Progress {
+                total,
+                ..Progress::default()
+            };
+        };
+        let (seen_q, seen_c) = (set(&saved.seen_quotes), set(&saved.seen_comments));
+        let (known_q, known_c) = (set(&saved.known_quotes), set(&saved.known_comments));
+        let had_known = !known_q.is_empty() || !known_c.is_empty();
+        let quotes = b.quotes.iter().map(|q| q.id.as_str());
+        let comments = b.comments.iter().map(|c| c.id.as_str());
+        let seen = quotes.clone().filter(|id| seen_q.contains(id)).count()
+            + comments.clone().filter(|id| seen_c.contains(id)).count();
+        let new = if had_known {
+            quotes.filter(|id| !known_q.contains(id)).count()
+                + comments.filter(|id| !known_c.contains(id)).count()
+        } else {
+            0
+        };
+        Progress {
+            seen,
+            total,
+            notes: saved.notes.iter().filter(|n| !n.deleted).count(),
+            new,
+            last_opened_ms: saved.last_opened_ms,
+        }
+    }
+
+    /// The share read, as a whole percentage.
+    pub fn percent(&self) -> usize {
+        (self.seen * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+fn set(ids: &[String]) -> HashSet<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
+/// How the library is ordered; `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// By title, A to Z.
+    #[default]
+    Title,
+    /// By publication date, newest first; undated last.
+    Date,
+    /// Opened most recently first; never opened last.
+    LastOpened,
+}
+
+impl Sort {
+    /// The next order in the cycle.
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Title => Sort::Date,
+            Sort::Date => Sort::LastOpened,
+            Sort::LastOpened => Sort::Title,
+        }
+    }
+
+    /// The name shown in the list's title.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Title => "title",
+            Sort::Date => "date",
+            Sort::LastOpened => "last opened",
+        }
+    }
+}
+
+/// What the library's `/` filter keeps: text in the title, source, location, tags
+/// or id, or with `nation:JP`, the briefings listing that nation.
+pub fn keeps(shelf: &Shelf, filter: &str) -> bool {
+    let filter = filter.trim();
+    if filter.is_empty() {
+        return true;
+    }
+    let Ok(b) = &shelf.briefing else {
+        return Query::typed(filter).matches(&shelf.origin.name());
+    };
+    if let Some(code) = filter.strip_prefix("nation:") {
+        let code = code.trim();
+        return b.nations.iter().any(|n| {
+            n.code
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case(code))
+        });
+    }
+    let query = Query::typed(filter);
+    let fields = [
+        Some(b.title.as_str()),
+        Some(b.id.as_str()),
+        b.source.author.as_deref(),
+        b.source.publication.as_deref(),
+        b.location.as_deref(),
+    ];
+    fields.into_iter().flatten().any(|f| query.matches(f))
+        || b.tags.iter().any(|t| query.matches(t))
+}
+
+/// The shelves to show, as indexes, filtered and in `sort` order; refused files last.
+pub fn order(shelves: &[Shelf], sort: Sort, filter: &str) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..shelves.len())
+        .filter(|&i| keeps(&shelves[i], filter))
+        .collect();
+    let title = |i: usize| match &shelves[i].briefing {
+        Ok(b) => b.title.to_lowercase(),
+        Err(_) => shelves[i].origin.name(),
+    };
+    let date = |i: usize| {
+        shelves[i]
+            .briefing
+            .as_ref()
+            .ok()
+            .and_then(|b| b.source.published.clone())
+    };
+    rows.sort_by_key(|&i| {
+        let refused = shelves[i].briefing.is_err();
+        match sort {
+            Sort::Title => (refused, None, Reverse(0), title(i)),
+            Sort::Date => (refused, date(i).map(Reverse), Reverse(0), title(i)),
+            Sort::LastOpened => (
+                refused,
+                None,
+                Reverse(shelves[i].progress.last_opened_ms),
+                title(i),
+            ),
+        }
+    });
+    if sort == Sort::Date {
+        // Undated briefings after dated ones.
+        rows.sort_by_key(|&i| (shelves[i].briefing.is_err(), date(i).is_none()));
+    }
+    rows
+}

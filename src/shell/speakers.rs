@@ -1,0 +1,51 @@
+//! The speaker index: every speaker across the library, their roles, and their
+//! quotes from every briefing. Speakers are matched by exact name; the config's
+//! aliases join variants. Built once, when the library loads. Pure.
+
+use std::collections::BTreeMap;
+
+use super::shelf::Shelf;
+
+/// One speaker across the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name quotes are listed under (an alias's canonical name where one applies).
+    pub name: String,
+    /// Every role given, in order of first appearance.
+    pub roles: Vec<String>,
+    /// `(shelf, quote)` for each quote, in library and file order.
+    pub quotes: Vec<(usize, usize)>,
+    /// How many briefings quote this speaker.
+    pub briefings: usize,
+}
+
+/// Speakers by name, with aliases applied: `aliases` maps a variant to the name it
+/// stands for.
+pub fn index(shelves: &[Shelf], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
+    let mut by_name: BTreeMap<String, Speaker> = BTreeMap::new();
+    for (s, shelf) in shelves.iter().enumerate() {
+        let Ok(b) = &shelf.briefing else { continue };
+        for (q, quote) in b.quotes.iter().enumerate() {
+            let name = aliases
+                .get(&quote.speaker)
+                .cloned()
+                .unwrap_or_else(|| quote.speaker.clone());
+            let entry = by_name.entry(name.clone()).or_insert_with(|| Speaker {
+                name,
+                roles: Vec::new(),
+                quotes: Vec::new(),
+                briefings: 0,
+            });
+            if let Some(role) = &quote.role
+                && !entry.roles.contains(role)
+            {
+                entry.roles.push(role.clone());
+            }
+            if entry.quotes.last().is_none_or(|&(last, _)| last != s) {
+                entry.briefings += 1;
+            }
+            entry.quotes.push((s, q));
+        }
+    }
+    by_name.into_values().collect()
+}

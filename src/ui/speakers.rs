@@ -1,0 +1,95 @@
+//! The speaker index: every speaker across the library with roles and counts; open
+//! one for their quotes from every briefing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Theme, text, window};
+use crate::shell::Shell;
+
+/// Draws the index, or one speaker's quotes when `open` names a speaker.
+pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, theme: Theme) {
+    let title = match open.and_then(|s| shell.speakers.get(s)) {
+        Some(s) => format!(
+            " {} · {} quotes · Enter opens the briefing there · Esc back ",
+            s.name,
+            s.quotes.len()
+        ),
+        None => format!(
+            " Speakers · {} across the library · Enter lists their quotes ",
+            shell.speakers.len()
+        ),
+    };
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border_focused());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let mut lines = Vec::new();
+    match open.and_then(|s| shell.speakers.get(s)) {
+        None => {
+            let at = shell.speaker_row.0;
+            let first = window::first_item(at, shell.speakers.len(), height, |_| 2);
+            for (i, s) in shell.speakers.iter().enumerate().skip(first) {
+                if lines.len() >= height {
+                    break;
+                }
+                let style = if i == at {
+                    theme.selected()
+                } else {
+                    theme.heading()
+                };
+                let counts = format!(
+                    " · {} quote{} in {} briefing{}",
+                    s.quotes.len(),
+                    if s.quotes.len() == 1 { "" } else { "s" },
+                    s.briefings,
+                    if s.briefings == 1 { "" } else { "s" }
+                );
+                lines.push(Line::from(vec![
+                    Span::styled(s.name.clone(), style),
+                    Span::styled(counts, theme.dim()),
+                ]));
+                let roles = if s.roles.is_empty() {
+                    "no role given".to_owned()
+                } else {
+                    s.roles.join("; ")
+                };
+                lines.push(Line::styled(
+                    format!("  {}", text::truncate(&roles, width.saturating_sub(2))),
+                    theme.dim(),
+                ));
+            }
+        }
+        Some(s) => {
+            let at = shell.speaker_row.1;
+            let first = window::first_item(at, s.quotes.len(), height, |_| 3);
+            for (k, &(shelf, q)) in s.quotes.iter().enumerate().skip(first) {
+                if lines.len() >= height {
+                    break;
+                }
+                let Ok(b) = &shell.shelves[shelf].briefing else {
+                    continue;
+                };
+                let quote = &b.quotes[q];
+                let style = if k == at {
+                    theme.selected()
+                } else {
+                    theme.heading()
+                };
+                lines.push(Line::styled(text::truncate(&b.title, width), style));
+                let said = format!("  “{}”", quote.text);
+                lines.push(Line::raw(text::truncate(&said, width)));
+                lines.push(Line::default());
+            }
+        }
+    }
+    if shell.speakers.is_empty() {
+        lines.push(Line::styled("No quotes in the library.", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
