@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod cli;
 pub mod export;
 pub mod find;
+pub mod generate;
 pub mod library;
 pub mod search;
 pub mod shell;

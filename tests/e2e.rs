@@ -196,3 +196,40 @@ fn without_a_terminal_the_reader_says_what_to_use_instead() {
     assert!(stderr.contains("the reader needs a terminal"), "{stderr}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_library_of_fifty_briefings_search_jump_in_and_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    brief::generate::library(dir.path(), 50).expect("generate");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/cspo-florence.yaml"),
+        dir.path().join("cspo-florence.yaml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("zz-broken.yaml"),
+        "format: brief/1\nid: Broken\ntitle: t\nsummary: [s]\n",
+    )
+    .expect("write");
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 120, 40);
+    s.wait_for("Library · 52 of 52 · sorted by title");
+    s.wait_for("Generated briefing 1:");
+    s.keys(&["G"]);
+    s.wait_for("id: `Broken` is not a valid id");
+    s.keys(&["/", "CSpO", "Enter"]);
+    s.wait_for("Library · 1 of 52");
+    s.keys(&["Enter"]);
+    s.wait_for("4 Comments · 3 of 5");
+    s.keys(&["4", "C", "/", "waffle"]);
+    s.wait_for("/waffle  1 match");
+    s.keys(&["Enter"]);
+    s.wait_for("Comments 3/3");
+    s.wait_for("match 1/1 for waffle");
+    s.keys(&["b"]);
+    s.wait_for("Library · 1 of 52");
+    s.wait_for("40% read");
+    s.keys(&["Esc", "S"]);
+    s.wait_for("Speakers · 14 across the library");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

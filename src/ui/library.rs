@@ -91,13 +91,13 @@ fn entry(shelf: &Shelf, selected: bool, width: usize, theme: Theme) -> [Line<'st
     let p = &shelf.progress;
     let comments = match b.comments_reported {
         Some(r) if r > b.comments.len() as u64 => format!("{} of {r} comments", b.comments.len()),
-        _ => format!("{} comments", b.comments.len()),
+        _ => plural(b.comments.len(), "comment"),
     };
     let mut counts = vec![Span::styled(
         format!(
-            "  {} quotes · {comments} · {} notes",
-            b.quotes.len(),
-            p.notes
+            "  {} · {comments} · {}",
+            plural(b.quotes.len(), "quote"),
+            plural(p.notes, "note")
         ),
         theme.dim(),
     )];
@@ -117,4 +117,8 @@ fn entry(shelf: &Shelf, selected: bool, width: usize, theme: Theme) -> [Line<'st
         Line::styled(text::truncate(&head, width), head_style),
         Line::from(counts),
     ]
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

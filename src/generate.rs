@@ -1,0 +1,256 @@
+//! Deterministic, generated briefings for tests and benchmarks: realistic shapes
+//! (threads of replies, shared speakers, Unicode text), the same for the same seed.
+//! Nothing in the reader uses this.
+
+use std::fmt::Write as _;
+
+/// The shape of a generated briefing.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Varies the text, speakers and nations.
+    pub seed: u64,
+    /// Summary paragraphs.
+    pub paragraphs: usize,
+    /// Nations listed.
+    pub nations: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Distinct speakers the quotes are spread over.
+    pub speakers: usize,
+    /// Comments in all.
+    pub comments: usize,
+    /// The deepest reply chain.
+    pub max_depth: usize,
+}
+
+impl Shape {
+    /// A small briefing, a few kilobytes, for a library of many.
+    pub fn small(seed: u64) -> Shape {
+        Shape {
+            seed,
+            paragraphs: 4,
+            nations: 4,
+            quotes: 6,
+            speakers: 12,
+            comments: 40,
+            max_depth: 8,
+        }
+    }
+}
+
+const WORDS: &[&str] = &[
+    "space",
+    "orbit",
+    "satellite",
+    "treaty",
+    "resilience",
+    "allies",
+    "deterrence",
+    "launch",
+    "debris",
+    "norms",
+    "cooperation",
+    "exercise",
+    "statement",
+    "capability",
+    "sovereign",
+    "ground",
+    "station",
+    "signal",
+    "jamming",
+    "policy",
+    "budget",
+    "doctrine",
+    "réseau",
+    "über",
+    "café",
+    "naïve",
+    "宇宙",
+    "安全",
+    "保障",
+    "🛰️",
+    "👩‍🚀",
+    "interoperability",
+    "procurement",
+    "constellation",
+    "spectrum",
+];
+
+const NATIONS: &[(&str, &str)] = &[
+    ("Australia", "AU"),
+    ("Canada", "CA"),
+    ("France", "FR"),
+    ("Germany", "DE"),
+    ("Italy", "IT"),
+    ("Japan", "JP"),
+    ("New Zealand", "NZ"),
+    ("Norway", "NO"),
+    ("United Kingdom", "GB"),
+    ("United States", "US"),
+    ("Spain", "ES"),
+    ("Poland", "PL"),
+    ("India", "IN"),
+    ("Brazil", "BR"),
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*: small, fast and good enough for test data.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
+    }
+
+    fn text(&mut self, words: usize) -> String {
+        let mut out = String::new();
+        for i in 0..words.max(1) {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(WORDS[self.below(WORDS.len())]);
+        }
+        out.push('.');
+        out
+    }
+}
+
+/// YAML quoting that is always safe: a JSON string is a YAML double-quoted scalar.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// A briefing of `shape` as YAML text.
+pub fn briefing(shape: Shape) -> String {
+    let mut rng = Rng(shape.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut y = String::new();
+    let n = shape.seed;
+    let _ = writeln!(
+        y,
+        "format: brief/1\nid: generated-{n}\ntitle: {}",
+        quoted(&format!("Generated briefing {n}: {}", rng.text(5)))
+    );
+    let _ = writeln!(
+        y,
+        "source: {{ publication: Fixture Weekly, author: Writer {}, published: \"2026-{:02}-{:02}\" }}",
+        n % 7,
+        n % 12 + 1,
+        n % 28 + 1
+    );
+    let _ = writeln!(
+        y,
+        "location: {}\ntags: [generated, fixture]\nsummary:",
+        NATIONS[(n as usize) % NATIONS.len()].0
+    );
+    for _ in 0..shape.paragraphs.max(1) {
+        let words = 30 + rng.below(60);
+        let _ = writeln!(y, "  - {}", quoted(&rng.text(words)));
+    }
+    let _ = writeln!(y, "key_points:\n  - {}", quoted(&rng.text(12)));
+    if shape.nations > 0 {
+        let _ = writeln!(y, "nations:");
+        let start = rng.below(NATIONS.len());
+        for k in 0..shape.nations {
+            let (name, code) = NATIONS[(start + k) % NATIONS.len()];
+            if k < NATIONS.len() {
+                let _ = writeln!(y, "  - {{ name: {name}, code: \"{code}\" }}");
+            } else {
+                let _ = writeln!(y, "  - {{ name: \"Territory {k}\" }}");
+            }
+        }
+    }
+    if shape.quotes > 0 {
+        let _ = writeln!(y, "quotes:");
+        for _ in 0..shape.quotes {
+            let s = rng.below(shape.speakers.max(1));
+            let words = 15 + rng.below(40);
+            let _ = writeln!(
+                y,
+                "  - speaker: Speaker {s}\n    role: Role of speaker {s}\n    text: {}",
+                quoted(&rng.text(words))
+            );
+        }
+    }
+    if shape.comments > 0 {
+        let _ = writeln!(
+            y,
+            "comments_reported: {}\ncomments:",
+            shape.comments + shape.comments / 10
+        );
+        let mut left = shape.comments;
+        while left > 0 {
+            let depth = rng.below(shape.max_depth.max(1)).min(left - 1);
+            let mut indent = String::from("  ");
+            for d in 0..=depth {
+                let author = if rng.below(4) == 0 {
+                    String::new()
+                } else {
+                    format!("\n{indent}  author: reader{}", rng.below(500))
+                };
+                let words = 5 + rng.below(60);
+                let _ = writeln!(y, "{indent}- text: {}{author}", quoted(&rng.text(words)));
+                left -= 1;
+                if d < depth {
+                    let _ = writeln!(y, "{indent}  replies:");
+                    indent.push_str("    ");
+                }
+            }
+        }
+    }
+    y
+}
+
+/// Writes `count` small briefings into `dir` as `briefing-NNN.yaml`.
+pub fn library(dir: &std::path::Path, count: usize) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..count {
+        std::fs::write(
+            dir.join(format!("briefing-{i:03}.yaml")),
+            briefing(Shape::small(i as u64 + 1)),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_briefings_load_and_have_the_shape_asked_for() {
+        let shape = Shape {
+            seed: 3,
+            paragraphs: 5,
+            nations: 3,
+            quotes: 9,
+            speakers: 4,
+            comments: 120,
+            max_depth: 12,
+        };
+        let b = crate::briefing::parse(&briefing(shape), "g.yaml")
+            .expect("loads")
+            .briefing;
+        assert_eq!(
+            (
+                b.summary.len(),
+                b.nations.len(),
+                b.quotes.len(),
+                b.comments.len()
+            ),
+            (5, 3, 9, 120)
+        );
+        assert!(b.speakers.len() <= 4);
+        assert!(b.comments.iter().map(|c| c.depth).max() <= Some(11));
+        assert_eq!(
+            briefing(shape),
+            briefing(shape),
+            "the same seed gives the same file"
+        );
+    }
+}
