@@ -73,6 +73,15 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         nation: Option<String>,
     },
+    /// Check the config file, or show where it is or a commented default.
+    Config {
+        /// Print where the config file is read from.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented config with every option and action.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print the briefing format's JSON Schema.
     Schema,
 }

@@ -7,9 +7,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use brief::app::Keymap;
 use brief::app::{Action, App, Effect, update};
 use brief::briefing::{self, Briefing};
 use brief::cli::{Cli, Command};
+use brief::config::{self, Config, Palette};
 use brief::export::{self, Refused};
 use brief::shell::{Progress, Shelf, Shell};
 use brief::store::Store;
@@ -76,7 +78,9 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 shell.open(0, None, 0, 0, None);
                 shell
             };
-            let screen = snapshot::replay_shell(&mut shell, &keys, size, Theme::from_env());
+            // The user's config is not read either: the same keys give the same screen.
+            let screen =
+                snapshot::replay_shell(&mut shell, &keys, size, Theme::from_env(Palette::DEFAULT));
             print!("{}", snapshot::to_text(&screen));
             Ok(ExitCode::SUCCESS)
         }
@@ -118,9 +122,48 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 &mut std::io::stderr(),
             )?)
         }
+        Some(Command::Config { path, default }) => Ok(config_command(path, default)),
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         None => read(&cli.paths, cli.at.as_deref()),
     }
+}
+
+/// The user's config and what is wrong with it, from the config directory.
+fn user_config() -> (Config, Vec<String>) {
+    match Store::from_env() {
+        Some(store) => config::load(&config::path(store.dir())),
+        None => (Config::default(), Vec::new()),
+    }
+}
+
+/// `brief config`: check the file, or print its path or a commented default.
+fn config_command(path: bool, default: bool) -> ExitCode {
+    if default {
+        print!("{}", config::default_text());
+        return ExitCode::SUCCESS;
+    }
+    let Some(store) = Store::from_env() else {
+        eprintln!("brief: no config directory on this system");
+        return ExitCode::from(INPUT_ERROR);
+    };
+    let file = config::path(store.dir());
+    if path {
+        println!("{}", file.display());
+        return ExitCode::SUCCESS;
+    }
+    let (config, mut problems) = config::load(&file);
+    problems.extend(Keymap::with_overrides(&config.keys).1);
+    if problems.is_empty() {
+        let state = if file.exists() {
+            "is valid"
+        } else {
+            "does not exist; the defaults apply"
+        };
+        println!("{} {state}", file.display());
+        return ExitCode::SUCCESS;
+    }
+    problems.iter().for_each(|p| eprintln!("{p}"));
+    ExitCode::from(INPUT_ERROR)
 }
 
 /// `brief export`: the notes of one briefing as markdown.
@@ -235,6 +278,12 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         store: Store::from_env(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
+    let (config, mut problems) = user_config();
+    let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
+    problems.extend(key_problems);
+    // Printed now, they stay on the screen after the reader closes; the status
+    // line says so while it is open.
+    problems.iter().for_each(|p| eprintln!("brief: {p}"));
     let mut shell = match paths {
         [file] if !file.is_dir() => {
             let loaded = match briefing::load(file) {
@@ -250,6 +299,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                 loaded: Ok(loaded.briefing),
             };
             let mut shell = Shell::single(shelves(vec![entry], &outside));
+            configure(&mut shell, &config, keymap);
             if let Some(message) = open_first(&mut shell, at, &outside) {
                 eprintln!("brief: --at: {message}");
                 return Ok(ExitCode::from(INPUT_ERROR));
@@ -282,11 +332,31 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                 eprintln!("brief: no briefings (*.yaml, *.yml) in {}", list(paths));
                 return Ok(ExitCode::from(INPUT_ERROR));
             }
-            Shell::library(shelves(entries, &outside), &BTreeMap::new())
+            let mut shell = Shell::library(shelves(entries, &outside), &config.aliases);
+            configure(&mut shell, &config, keymap);
+            shell
         }
     };
-    terminal::run(&mut shell, Theme::from_env(), &outside)?;
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more; `brief config` lists them)", n - 1),
+        };
+        let message = format!("config: {first}{more}");
+        match &mut shell.reader {
+            Some(app) if app.status.is_none() => app.status = Some(message),
+            Some(_) => {}
+            None => shell.status = Some(message),
+        }
+    }
+    terminal::run(&mut shell, Theme::from_env(config.theme), &outside)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Applies the config's keys and mouse setting to the shell and what it opens.
+fn configure(shell: &mut Shell, config: &Config, keymap: Keymap) {
+    shell.keymap = std::sync::Arc::new(keymap);
+    shell.mouse = config.mouse;
 }
 
 fn list(paths: &[PathBuf]) -> String {

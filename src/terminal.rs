@@ -47,9 +47,7 @@ pub fn run(shell: &mut Shell, theme: Theme, outside: &Outside) -> Result<()> {
     let _ = execute!(stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, shell, theme, outside);
     let _ = execute!(stdout(), DisableBracketedPaste);
-    if shell.reader.as_ref().is_some_and(|app| app.mouse) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-    }
+    let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
@@ -60,7 +58,19 @@ fn event_loop(
     theme: Theme,
     outside: &Outside,
 ) -> Result<()> {
+    let mut captured = false;
     loop {
+        // The mouse is captured exactly while the open briefing wants it.
+        let wanted =
+            shell.showing == Showing::Reader && shell.reader.as_ref().is_some_and(|app| app.mouse);
+        if wanted != captured {
+            if wanted {
+                execute!(stdout(), EnableMouseCapture)?;
+            } else {
+                execute!(stdout(), DisableMouseCapture)?;
+            }
+            captured = wanted;
+        }
         let drawn = draw(terminal, shell, theme)?;
         let event = event::read()?;
         let reading = shell.showing == Showing::Reader;
@@ -102,9 +112,6 @@ fn carry_out(shell: &mut Shell, effect: ShellEffect, outside: &Outside) -> Resul
         ShellEffect::Back => {
             if let Some(app) = &mut shell.reader {
                 save(app, outside);
-                if app.mouse {
-                    execute!(stdout(), DisableMouseCapture)?;
-                }
             }
             shell.close_reader();
         }
@@ -156,14 +163,13 @@ pub fn open(shell: &mut Shell, shelf: usize, at: Option<&str>, outside: &Outside
 /// Does what `update` asked of the reader; true when the reader should close.
 fn reader_effect(app: &mut App, effect: Effect, outside: &Outside) -> Result<bool> {
     match effect {
-        Effect::None | Effect::Back | Effect::ShowSpeakers => {}
+        // The loop captures the mouse to match `App::mouse` before the next event.
+        Effect::None | Effect::Back | Effect::ShowSpeakers | Effect::SetMouse(_) => {}
         Effect::Quit => {
             save(app, outside);
             return Ok(true);
         }
         Effect::Save => save(app, outside),
-        Effect::SetMouse(true) => execute!(stdout(), EnableMouseCapture)?,
-        Effect::SetMouse(false) => execute!(stdout(), DisableMouseCapture)?,
         Effect::Export(force) => {
             let name = format!("{}-notes.md", app.briefing.id);
             let path = outside.export_dir.join(&name);

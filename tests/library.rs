@@ -253,7 +253,7 @@ fn library_and_speaker_screens() {
             shell,
             &[],
             (90, 20),
-            brief::ui::Theme { color: true },
+            brief::ui::Theme::colored(),
         ))
     };
     insta::assert_snapshot!("library", text(&mut shell));

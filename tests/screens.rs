@@ -18,7 +18,7 @@ use common::{TREE, briefing, cspo, fixture};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const COLOR: Theme = Theme { color: true };
+const COLOR: Theme = Theme::colored();
 
 fn screen_buffer(b: Briefing, keys: &str, size: (u16, u16), theme: Theme) -> Buffer {
     let mut app = App::new(b);
@@ -159,7 +159,7 @@ fn the_focused_selection_is_reversed_and_an_unfocused_one_underlined() {
 
 #[test]
 fn no_color_draws_without_colours_but_keeps_emphasis() {
-    let plain = screen_buffer(cspo(), "2", (120, 40), Theme { color: false });
+    let plain = screen_buffer(cspo(), "2", (120, 40), Theme::plain());
     assert!(
         plain
             .content

@@ -182,8 +182,7 @@ fn matches_are_marked_on_screen() {
     let mut app = App::new(cspo());
     press(&mut app, "/");
     typed(&mut app, "skynet");
-    let buffer =
-        brief::snapshot::replay(&mut app, &[], (120, 40), brief::ui::Theme { color: true });
+    let buffer = brief::snapshot::replay(&mut app, &[], (120, 40), brief::ui::Theme::colored());
     let text = brief::snapshot::to_text(&buffer);
     let row = text
         .lines()

@@ -138,3 +138,26 @@ pub enum Action {
     /// A message from the loop for the status line.
     Report(String),
 }
+
+impl Action {
+    /// The name the config file's `keys:` uses: the verb in snake case
+    /// (`NextQuote` is `next_quote`, `Focus(Quotes)` is `focus_quotes`).
+    pub fn name(&self) -> String {
+        let debug = format!("{self:?}");
+        let mut name = String::with_capacity(debug.len() + 4);
+        for c in debug.chars() {
+            match c {
+                '(' => name.push('_'),
+                ')' | ' ' | '{' | '}' => {}
+                c if c.is_uppercase() => {
+                    if !name.is_empty() && !name.ends_with('_') {
+                        name.push('_');
+                    }
+                    name.extend(c.to_lowercase());
+                }
+                c => name.push(c),
+            }
+        }
+        name
+    }
+}

@@ -16,13 +16,14 @@ mod update;
 
 pub use action::Action;
 pub use key::Key;
-pub use keymap::Context;
+pub use keymap::{Context, Keymap};
 pub use notes::{Editor, item_text, label, listed, nation_key, selected_item_in, summary_item_at};
 pub use searching::Search;
 pub use tree::Tree;
 pub use update::update;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -183,6 +184,8 @@ pub struct App {
     pub unknown: Map<String, Value>,
     /// The search in force, if any: what it looks for and where it matched.
     pub search: Option<Search>,
+    /// The keys in force: the defaults and the config's additions.
+    pub keymap: Arc<Keymap>,
 }
 
 impl App {
@@ -223,6 +226,7 @@ impl App {
             notes_created: 0,
             unknown: Map::new(),
             search: None,
+            keymap: Arc::default(),
         }
     }
 
@@ -247,7 +251,7 @@ impl App {
     /// A key from the terminal (or `brief snapshot`): look it up, then update.
     /// In the editor, keys the keymap does not claim are typed into the note.
     pub fn press(&mut self, key: Key) -> Effect {
-        match keymap::resolve(self.context(), key) {
+        match self.keymap.resolve(self.context(), key) {
             Some(action) => update(self, action),
             None if matches!(self.mode, Mode::Edit | Mode::Search) => {
                 update(self, Action::Type(key))

@@ -10,10 +10,11 @@ pub use shelf::{Progress, Shelf, Sort, keeps, order};
 pub use speakers::{Speaker, index};
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::{Context, Keymap};
 use crate::app::{Action, App, Effect, Key};
 use crate::state::Saved;
 
@@ -77,6 +78,10 @@ pub struct Shell {
     pub status: Option<String>,
     /// Whether the library exists (false when a single file was opened directly).
     pub has_library: bool,
+    /// The keys in force, shared with the reader.
+    pub keymap: Arc<Keymap>,
+    /// Whether a briefing opens with the mouse captured.
+    pub mouse: bool,
 }
 
 impl Shell {
@@ -101,6 +106,8 @@ impl Shell {
             help: None,
             status: None,
             has_library: true,
+            keymap: Arc::default(),
+            mouse: false,
         }
     }
 
@@ -149,7 +156,7 @@ impl Shell {
             };
         }
         let context = self.context();
-        match keymap::resolve(context, key) {
+        match self.keymap.resolve(context, key) {
             Some(action) => self.update(action),
             None if context == Context::Search => self.update(Action::Type(key)),
             None => ShellEffect::None,
@@ -317,6 +324,8 @@ impl Shell {
             return;
         };
         let mut app = App::new(briefing);
+        app.keymap = Arc::clone(&self.keymap);
+        app.mouse = self.mouse;
         app.now_ms = now_ms;
         app.session = session;
         app.status = saved.map(|saved| app.restore(saved)).unwrap_or_default();

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, centered, overlay_box};
-use crate::app::keymap::{self, Context};
+use crate::app::keymap::{Context, Keymap};
 
 const SECTIONS: [(Context, &str); 10] = [
     (Context::Global, "Anywhere"),
@@ -22,14 +22,14 @@ const SECTIONS: [(Context, &str); 10] = [
 ];
 
 /// Every line of help, as drawn.
-pub fn lines(theme: Theme) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (context, heading) in SECTIONS {
         if !out.is_empty() {
             out.push(Line::default());
         }
         out.push(Line::styled(heading, theme.heading()));
-        for line in keymap::help_lines(context) {
+        for line in keymap.help_lines(context) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", line.keys), theme.accent()),
                 Span::raw(line.help),
@@ -48,8 +48,14 @@ pub fn lines(theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay scrolled by `scroll`; returns its length and visible height.
-pub fn draw(frame: &mut Frame, body: Rect, scroll: usize, theme: Theme) -> (usize, usize) {
-    let lines = lines(theme);
+pub fn draw(
+    frame: &mut Frame,
+    body: Rect,
+    keymap: &Keymap,
+    scroll: usize,
+    theme: Theme,
+) -> (usize, usize) {
+    let lines = lines(keymap, theme);
     // Centred over the panes where there is room; the whole body where there is not.
     let area = if body.width >= 90 {
         centered(body, 76, body.height)

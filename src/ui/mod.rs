@@ -22,7 +22,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Context, Metrics, Mode, Pane, keymap};
+use crate::app::{App, Context, Keymap, Metrics, Mode, Pane};
 use crate::shell::{Shell, Showing};
 pub use theme::Theme;
 
@@ -97,7 +97,7 @@ pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
         _ => library::draw(frame, body, shell, theme),
     }
     if let Some(scroll) = shell.help {
-        help::draw(frame, body, scroll, theme);
+        help::draw(frame, body, &shell.keymap, scroll, theme);
     }
     let mut spans = Vec::new();
     let context = shell.context();
@@ -106,11 +106,14 @@ pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
             format!(" /{}▏ ", shell.filter),
             theme.message(),
         ));
-        spans.push(Span::styled(hints(context), theme.status()));
+        spans.push(Span::styled(hints(&shell.keymap, context), theme.status()));
     } else if let Some(message) = &shell.status {
         spans.push(Span::styled(format!(" {message}"), theme.message()));
     } else {
-        spans.push(Span::styled(format!(" {}", hints(context)), theme.status()));
+        spans.push(Span::styled(
+            format!(" {}", hints(&shell.keymap, context)),
+            theme.status(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.status()),
@@ -149,7 +152,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
             panes(frame, body, app, theme, &mut drawn);
             match app.mode {
                 Mode::Help { scroll } => {
-                    drawn.metrics.help = help::draw(frame, body, scroll, theme)
+                    drawn.metrics.help = help::draw(frame, body, &app.keymap, scroll, theme)
                 }
                 Mode::Edit => editor::draw(frame, body, app, theme),
                 Mode::Notes { selected } => notes::draw(frame, body, app, selected, theme),
@@ -309,7 +312,10 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     if app.mode == Mode::Search {
         let prompt = app.search_prompt().unwrap_or_default();
         spans.push(Span::styled(format!(" {prompt}▏ "), theme.message()));
-        spans.push(Span::styled(hints(Context::Search), theme.status()));
+        spans.push(Span::styled(
+            hints(&app.keymap, Context::Search),
+            theme.status(),
+        ));
         frame.render_widget(
             Paragraph::new(Line::from(spans)).style(theme.status()),
             area,
@@ -323,7 +329,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme.warning(),
         )),
         (None, None) => spans.push(Span::styled(
-            format!(" {}", hints(app.context())),
+            format!(" {}", hints(&app.keymap, app.context())),
             theme.status(),
         )),
     }
@@ -361,7 +367,7 @@ fn position(app: &App) -> String {
 }
 
 /// The most useful keys for a context, read from the keymap so they never drift.
-fn hints(context: Context) -> String {
+fn hints(keymap: &Keymap, context: Context) -> String {
     use crate::app::Action as A;
     let wanted: &[(A, &str)] = match context {
         Context::Panes | Context::Global => &[
@@ -400,7 +406,9 @@ fn hints(context: Context) -> String {
     wanted
         .iter()
         .filter_map(|(action, word)| {
-            keymap::key_for(context, action).map(|k| format!("{k} {word}"))
+            keymap
+                .key_for(context, action)
+                .map(|k| format!("{k} {word}"))
         })
         .collect::<Vec<_>>()
         .join("  ")

@@ -3,18 +3,41 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::Palette;
+
 /// The reader's styles, with or without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Whether colours may be used.
     pub color: bool,
+    /// The colours by role, from the config.
+    pub palette: Palette,
 }
 
 impl Theme {
-    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
-    pub fn from_env() -> Theme {
+    /// `palette`, unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env(palette: Palette) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: !no_color,
+            palette,
+        }
+    }
+
+    /// The default colours.
+    pub const fn colored() -> Theme {
+        Theme {
+            color: true,
+            palette: Palette::DEFAULT,
+        }
+    }
+
+    /// No colours at all, as under `NO_COLOR`.
+    pub const fn plain() -> Theme {
+        Theme {
+            color: false,
+            palette: Palette::DEFAULT,
+        }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -27,12 +50,12 @@ impl Theme {
 
     /// The title bar.
     pub fn title(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.focus).add_modifier(Modifier::BOLD)
     }
 
     /// A pane's border when it has focus.
     pub fn border_focused(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.focus).add_modifier(Modifier::BOLD)
     }
 
     /// A pane's border without focus.
@@ -46,7 +69,7 @@ impl Theme {
 
     /// Section and speaker headings.
     pub fn heading(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.heading).add_modifier(Modifier::BOLD)
     }
 
     /// Secondary text: roles, notes, guides.
@@ -60,7 +83,7 @@ impl Theme {
 
     /// Marks that carry meaning: collapsed counts, codes, map points.
     pub fn accent(self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
     }
 
     /// The selected row in the focused pane.
@@ -85,7 +108,7 @@ impl Theme {
     /// Text that the search matches.
     pub fn found(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Black).bg(Color::Yellow)
+            Style::new().fg(Color::Black).bg(self.palette.found)
         } else {
             Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
         }

@@ -177,6 +177,13 @@ impl Session {
 
     /// Resizes the terminal, as a window resize would.
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The emulator first, so the redraw the resize causes lands on a screen of
+        // the new size.
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -185,12 +192,8 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nonzero(rows), nonzero(cols));
     }
+
 }
 
 impl Drop for Session {
