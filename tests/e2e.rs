@@ -25,10 +25,14 @@ fn reads_the_bundled_briefing_and_quits_restoring_the_terminal() {
         "the reader uses the alternate screen"
     );
     s.keys(&["?"]);
-    s.wait_for("Keys · Esc closes");
+    s.wait_for("Keys · type to filter · Esc closes");
     s.wait_for("in Comments: collapse all");
+    s.keys(&["q", "u", "o", "t", "e"]);
+    s.wait_for("Keys matching “quote”");
+    s.wait_for("next quote, from any pane");
+    s.wait_gone("in Comments: collapse all");
     s.keys(&["Esc"]);
-    s.wait_gone("Keys · Esc closes");
+    s.wait_gone("Keys · type to filter");
     s.keys(&["]"]);
     s.wait_for("Quotes 2/2");
     s.keys(&["]"]);

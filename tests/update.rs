@@ -36,8 +36,10 @@ fn quit_from_every_mode() {
     press(&mut app, "?");
     assert_eq!(
         app.press(brief::app::Key::parse("q").unwrap()),
-        Effect::Quit
+        Effect::None,
+        "in help, q filters the list"
     );
+    assert_eq!(app.help_filter, "q");
     assert_eq!(
         app.press(brief::app::Key::parse("C-c").unwrap()),
         Effect::Quit
@@ -84,9 +86,9 @@ fn help_opens_scrolls_and_closes() {
             ..Metrics::default()
         }),
     );
-    press(&mut app, "j j");
+    press(&mut app, "Down Down");
     assert_eq!(app.mode, Mode::Help { scroll: 2 });
-    press(&mut app, "G");
+    press(&mut app, "End");
     assert_eq!(
         app.mode,
         Mode::Help { scroll: 40 },
@@ -96,6 +98,20 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(app.mode, Mode::Panes);
     press(&mut app, "? Esc");
     assert_eq!(app.mode, Mode::Panes);
+}
+
+#[test]
+fn typing_in_help_filters_it_and_backspace_widens_it() {
+    let mut app = App::new(cspo());
+    press(&mut app, "? m a p");
+    assert_eq!(app.help_filter, "map");
+    let text = brief::ui::help_text(&app.keymap, &app.help_filter);
+    assert!(text.contains("in Nations: list or world map"), "{text}");
+    assert!(!text.contains("next quote"), "{text}");
+    press(&mut app, "Backspace Backspace Backspace");
+    assert!(brief::ui::help_text(&app.keymap, &app.help_filter).contains("next quote"));
+    press(&mut app, "?");
+    assert_eq!(app.mode, Mode::Panes, "? still closes help");
 }
 
 #[test]

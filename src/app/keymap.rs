@@ -31,6 +31,13 @@ pub enum Context {
     Speakers,
 }
 
+impl Context {
+    /// Whether plain keys not bound here are typed as text.
+    pub fn is_typed(self) -> bool {
+        matches!(self, Context::Edit | Context::Search | Context::Help)
+    }
+}
+
 /// One row of the keymap.
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -117,12 +124,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Panes, Key::ch('S'), Action::ShowSpeakers, "speakers across the library"),
     bind(Panes, k(Esc), Action::Close, "clear the message and the search marks"),
     bind(Help, k(Esc), Action::Close, "close help"),
-    bind(Help, Key::ch('j'), Action::MoveDown, "scroll down"),
+    bind(Help, Key::ch('?'), Action::ToggleHelp, "close help"),
     bind(Help, k(Down), Action::MoveDown, "scroll down"),
-    bind(Help, Key::ch('k'), Action::MoveUp, "scroll up"),
     bind(Help, k(Up), Action::MoveUp, "scroll up"),
-    bind(Help, Key::ch('g'), Action::First, "top"),
-    bind(Help, Key::ch('G'), Action::Last, "bottom"),
+    bind(Help, k(Home), Action::First, "top"),
+    bind(Help, k(End), Action::Last, "bottom"),
     bind(Help, k(PageDown), Action::PageDown, "a page down"),
     bind(Help, k(PageUp), Action::PageUp, "a page up"),
     bind(Read, k(Esc), Action::Close, "back to the panes"),
@@ -269,8 +275,9 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The action `key` stands for in `context`, falling back to the global bindings
-    /// (except where keys are typed: the editor and the search prompt).
+    /// The action `key` stands for in `context`, falling back to the global bindings.
+    /// Where keys are typed (the editor, the search prompt, the help filter) only
+    /// the global keys with Ctrl or Alt apply, so `q` is a letter there.
     pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
         let find = |ctx: Context| {
             self.bindings
@@ -278,17 +285,15 @@ impl Keymap {
                 .find(|b| b.context == ctx && b.key == key)
                 .map(|b| b.action.clone())
         };
-        match context {
-            Context::Edit | Context::Search => find(context),
-            _ => find(context).or_else(|| find(Global)),
-        }
+        let typed = context.is_typed() && key.mods.is_empty();
+        find(context).or_else(|| if typed { None } else { find(Global) })
     }
 
     /// The first key bound to `action` in `context`, for hints.
     pub fn key_for(&self, context: Context, action: &Action) -> Option<Key> {
         self.bindings
             .iter()
-            .filter(|b| !matches!(context, Context::Edit | Context::Search) || b.context == context)
+            .filter(|b| !context.is_typed() || b.context == context || !b.key.mods.is_empty())
             .find(|b| (b.context == context || b.context == Global) && &b.action == action)
             .map(|b| b.key)
     }

@@ -12,7 +12,7 @@ mod notes;
 mod reading;
 mod searching;
 mod tree;
-mod update;
+pub mod update;
 
 pub use action::Action;
 pub use key::Key;
@@ -186,6 +186,8 @@ pub struct App {
     pub search: Option<Search>,
     /// The keys in force: the defaults and the config's additions.
     pub keymap: Arc<Keymap>,
+    /// What the help overlay is filtered by, as typed.
+    pub help_filter: String,
 }
 
 impl App {
@@ -227,6 +229,7 @@ impl App {
             unknown: Map::new(),
             search: None,
             keymap: Arc::default(),
+            help_filter: String::new(),
         }
     }
 
@@ -253,7 +256,7 @@ impl App {
     pub fn press(&mut self, key: Key) -> Effect {
         match self.keymap.resolve(self.context(), key) {
             Some(action) => update(self, action),
-            None if matches!(self.mode, Mode::Edit | Mode::Search) => {
+            None if matches!(self.mode, Mode::Edit | Mode::Search | Mode::Help { .. }) => {
                 update(self, Action::Type(key))
             }
             None if self.mode == Mode::Confirm => update(self, Action::Deny),

@@ -1,8 +1,6 @@
 //! Search in the reader: `/` as you type, `n` and `N` across panes, the nations
 //! lens. Part of `update`: pure.
 
-use ratatui::crossterm::event::KeyCode;
-
 use super::{App, Key, Mode, Pane, Tree, notes};
 use crate::search::{self, Query};
 use crate::state::ItemRef;
@@ -53,13 +51,7 @@ impl App {
     pub fn type_search(&mut self, key: Key) {
         let Some(search) = &self.search else { return };
         let mut text = search.query.label.clone();
-        match key.code {
-            KeyCode::Char(c) if key.mods.is_empty() => text.push(c),
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return,
-        }
+        super::update::edit_text(&mut text, key);
         self.run_search(Query::typed(&text));
     }
 

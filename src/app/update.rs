@@ -75,6 +75,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.status = Some("export cancelled".into());
             Effect::None
         }
+        Mode::Help { .. } if matches!(action, Action::Type(_)) => {
+            if let Action::Type(key) = action {
+                edit_text(&mut app.help_filter, key);
+            }
+            app.mode = Mode::Help { scroll: 0 };
+            Effect::None
+        }
         Mode::Help { scroll } => {
             let (len, height) = app.metrics.help;
             overlay(app, action, scroll, len, height, |app, scroll| {
@@ -192,7 +199,10 @@ fn panes(app: &mut App, action: Action) -> Effect {
     let half = signed(page / 2).max(1);
     match action {
         Action::Quit => return Effect::Quit,
-        Action::ToggleHelp => app.mode = Mode::Help { scroll: 0 },
+        Action::ToggleHelp => {
+            app.help_filter.clear();
+            app.mode = Mode::Help { scroll: 0 };
+        }
         Action::Close => app.search = None,
         Action::FocusNext => app.focus = Pane::ALL[(app.focus.index() + 1) % 4],
         Action::FocusPrev => app.focus = Pane::ALL[(app.focus.index() + 3) % 4],
@@ -406,5 +416,17 @@ fn comments(app: &mut App, action: Action) {
     };
     if let Some(message) = refused {
         app.status = Some(message.into());
+    }
+}
+
+/// A key typed into a one-line field: a character is added, Backspace takes one away.
+pub fn edit_text(text: &mut String, key: super::Key) {
+    use ratatui::crossterm::event::KeyCode;
+    match key.code {
+        KeyCode::Char(c) if key.mods.is_empty() => text.push(c),
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        _ => {}
     }
 }

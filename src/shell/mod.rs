@@ -12,9 +12,8 @@ pub use speakers::{Speaker, index};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::KeyCode;
-
 use crate::app::keymap::{Context, Keymap};
+use crate::app::update::edit_text;
 use crate::app::{Action, App, Effect, Key};
 use crate::state::Saved;
 
@@ -82,6 +81,8 @@ pub struct Shell {
     pub keymap: Arc<Keymap>,
     /// Whether a briefing opens with the mouse captured.
     pub mouse: bool,
+    /// What the help overlay is filtered by, as typed.
+    pub help_filter: String,
 }
 
 impl Shell {
@@ -108,6 +109,7 @@ impl Shell {
             has_library: true,
             keymap: Arc::default(),
             mouse: false,
+            help_filter: String::new(),
         }
     }
 
@@ -158,7 +160,9 @@ impl Shell {
         let context = self.context();
         match self.keymap.resolve(context, key) {
             Some(action) => self.update(action),
-            None if context == Context::Search => self.update(Action::Type(key)),
+            None if matches!(context, Context::Search | Context::Help) => {
+                self.update(Action::Type(key))
+            }
             None => ShellEffect::None,
         }
     }
@@ -172,7 +176,13 @@ impl Shell {
                 Action::Close | Action::ToggleHelp => self.help = None,
                 Action::MoveDown => self.help = Some(scroll + 1),
                 Action::MoveUp => self.help = Some(scroll.saturating_sub(1)),
+                Action::PageDown => self.help = Some(scroll + 10),
+                Action::PageUp => self.help = Some(scroll.saturating_sub(10)),
                 Action::First => self.help = Some(0),
+                Action::Type(key) => {
+                    edit_text(&mut self.help_filter, key);
+                    self.help = Some(0);
+                }
                 _ => {}
             }
             return ShellEffect::None;
@@ -192,6 +202,7 @@ impl Shell {
             Action::Quit => return ShellEffect::Quit,
             Action::ToggleHelp => {
                 self.help = Some(0);
+                self.help_filter.clear();
                 None
             }
             Action::MoveDown => step(at + 1),
@@ -210,13 +221,7 @@ impl Shell {
                 None
             }
             Action::Type(key) => {
-                match key.code {
-                    KeyCode::Char(c) if key.mods.is_empty() => self.filter.push(c),
-                    KeyCode::Backspace => {
-                        self.filter.pop();
-                    }
-                    _ => {}
-                }
+                edit_text(&mut self.filter, key);
                 self.rows().first().copied()
             }
             Action::ConfirmSearch => {
@@ -269,7 +274,10 @@ impl Shell {
         let last = len.saturating_sub(1);
         match action {
             Action::Quit => return ShellEffect::Quit,
-            Action::ToggleHelp => self.help = Some(0),
+            Action::ToggleHelp => {
+                self.help = Some(0);
+                self.help_filter.clear();
+            }
             Action::MoveDown => *row = (*row + 1).min(last),
             Action::MoveUp => *row = row.saturating_sub(1),
             Action::First => *row = 0,

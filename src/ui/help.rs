@@ -1,4 +1,5 @@
-//! The `?` overlay: every binding in the keymap, grouped by where it applies.
+//! The `?` overlay: every binding in force, grouped by where it applies, filtered
+//! by what is typed while it is open.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use crate::app::keymap::{Context, Keymap};
 const SECTIONS: [(Context, &str); 10] = [
     (Context::Global, "Anywhere"),
     (Context::Panes, "Reading the panes"),
-    (Context::Help, "In this help"),
+    (Context::Help, "In this help (type to filter)"),
     (Context::Read, "In the full view (v)"),
     (Context::Edit, "Writing a note (a); other keys type"),
     (Context::Notes, "In the notes list (A)"),
@@ -21,29 +22,65 @@ const SECTIONS: [(Context, &str); 10] = [
     (Context::Speakers, "In the speaker index (S)"),
 ];
 
-/// Every line of help, as drawn.
-pub fn lines(keymap: &Keymap, theme: Theme) -> Vec<Line<'static>> {
+const NOTES: [(&str, &[&str]); 2] = [
+    (
+        "Mouse",
+        &[
+            "Off at start, so your terminal's text selection works; with M on,",
+            "the wheel scrolls the pane under the pointer and a click selects.",
+        ],
+    ),
+    (
+        "Marks",
+        &[
+            "• unread   ✎ has a note   new: added since you last opened it",
+            "[+3, 2 unread]: a collapsed comment hides 3 replies, 2 unread",
+        ],
+    ),
+];
+
+/// The lines of help, keeping only what mentions `filter` (keys, what they do,
+/// the action's config name or the section), case-insensitively.
+pub fn lines(keymap: &Keymap, theme: Theme, filter: &str) -> Vec<Line<'static>> {
+    let filter = filter.to_lowercase();
+    let wanted = |texts: &[&str]| {
+        filter.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&filter))
+    };
     let mut out = Vec::new();
     for (context, heading) in SECTIONS {
+        let section_matches = wanted(&[heading]);
+        let rows: Vec<_> = keymap
+            .help_lines(context)
+            .into_iter()
+            .filter(|l| section_matches || wanted(&[&l.keys, l.help, &l.action]))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(Line::default());
         }
         out.push(Line::styled(heading, theme.heading()));
-        for line in keymap.help_lines(context) {
+        for line in rows {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", line.keys), theme.accent()),
                 Span::raw(line.help),
             ]));
         }
     }
-    out.push(Line::default());
-    out.push(Line::styled("Mouse", theme.heading()));
-    out.push(Line::raw(
-        "  Off at start, so your terminal's text selection works; with M on,",
-    ));
-    out.push(Line::raw(
-        "  the wheel scrolls the pane under the pointer and a click selects.",
-    ));
+    for (heading, text) in NOTES {
+        if wanted(&[heading]) || text.iter().any(|t| wanted(&[t])) {
+            out.push(Line::default());
+            out.push(Line::styled(heading, theme.heading()));
+            out.extend(text.iter().map(|t| Line::raw(format!("  {t}"))));
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::styled(
+            format!("Nothing matches “{filter}”; Backspace to widen."),
+            theme.dim(),
+        ));
+    }
     out
 }
 
@@ -52,10 +89,11 @@ pub fn draw(
     frame: &mut Frame,
     body: Rect,
     keymap: &Keymap,
+    filter: &str,
     scroll: usize,
     theme: Theme,
 ) -> (usize, usize) {
-    let lines = lines(keymap, theme);
+    let lines = lines(keymap, theme, filter);
     // Centred over the panes where there is room; the whole body where there is not.
     let area = if body.width >= 90 {
         centered(body, 76, body.height)
@@ -63,12 +101,12 @@ pub fn draw(
         body
     };
     let total = lines.len();
-    let inner = overlay_box(
-        frame,
-        area,
-        " Keys · Esc closes · j/k scroll ".into(),
-        theme,
-    );
+    let title = if filter.is_empty() {
+        " Keys · type to filter · Esc closes ".to_owned()
+    } else {
+        format!(" Keys matching “{filter}” · Esc closes ")
+    };
+    let inner = overlay_box(frame, area, title, theme);
     let height = usize::from(inner.height);
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);

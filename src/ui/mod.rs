@@ -32,6 +32,15 @@ pub const MIN_SIZE: (u16, u16) = (40, 10);
 /// From about this width, all four panes show at once.
 pub const WIDE: u16 = 120;
 
+/// The help overlay's text for `filter`, as plain lines (for tests and tools).
+pub fn help_text(keymap: &Keymap, filter: &str) -> String {
+    help::lines(keymap, Theme::plain(), filter)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Where something was drawn, so a click can find it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -97,7 +106,14 @@ pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
         _ => library::draw(frame, body, shell, theme),
     }
     if let Some(scroll) = shell.help {
-        help::draw(frame, body, &shell.keymap, scroll, theme);
+        help::draw(
+            frame,
+            body,
+            &shell.keymap,
+            &shell.help_filter,
+            scroll,
+            theme,
+        );
     }
     let mut spans = Vec::new();
     let context = shell.context();
@@ -152,7 +168,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
             panes(frame, body, app, theme, &mut drawn);
             match app.mode {
                 Mode::Help { scroll } => {
-                    drawn.metrics.help = help::draw(frame, body, &app.keymap, scroll, theme)
+                    drawn.metrics.help =
+                        help::draw(frame, body, &app.keymap, &app.help_filter, scroll, theme)
                 }
                 Mode::Edit => editor::draw(frame, body, app, theme),
                 Mode::Notes { selected } => notes::draw(frame, body, app, selected, theme),

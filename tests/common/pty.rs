@@ -193,7 +193,6 @@ impl Session {
             })
             .expect("resize");
     }
-
 }
 
 impl Drop for Session {
