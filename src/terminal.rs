@@ -4,7 +4,7 @@
 
 use std::io::stdout;
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use color_eyre::Result;
 use ratatui::DefaultTerminal;
@@ -16,6 +16,7 @@ use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
+use crate::library::Origin;
 use crate::shell::{Shell, ShellEffect, Showing};
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
@@ -59,6 +60,7 @@ fn event_loop(
     outside: &Outside,
 ) -> Result<()> {
     let mut captured = false;
+    let mut watch = Watch::default();
     loop {
         // The mouse is captured exactly while the open briefing wants it.
         let wanted =
@@ -72,6 +74,14 @@ fn event_loop(
             captured = wanted;
         }
         let drawn = draw(terminal, shell, theme)?;
+        // Wait for input, looking at the open briefing's file twice a second.
+        watch.follow(shell);
+        if !event::poll(Duration::from_millis(500))? {
+            if let Some(changed) = watch.changed(shell) {
+                reload(shell, &changed);
+            }
+            continue;
+        }
         let event = event::read()?;
         let reading = shell.showing == Showing::Reader;
         if let Some(app) = &mut shell.reader {
@@ -201,6 +211,70 @@ pub fn save(app: &mut App, outside: &Outside) {
         Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
     };
     update(app, action);
+}
+
+/// The open briefing's file as last seen, to notice it change on disk.
+#[derive(Debug, Default)]
+struct Watch {
+    path: Option<PathBuf>,
+    stamp: Option<(SystemTime, u64)>,
+}
+
+impl Watch {
+    /// Starts watching the open briefing's file when a different one opens.
+    fn follow(&mut self, shell: &Shell) {
+        let path = match (
+            shell.showing,
+            shell.reading.and_then(|i| shell.shelves.get(i)),
+        ) {
+            (Showing::Reader, Some(shelf)) => match &shelf.origin {
+                Origin::File(path) => Some(path.clone()),
+                Origin::Bundled => None,
+            },
+            _ => None,
+        };
+        if path != self.path {
+            self.stamp = path.as_deref().and_then(stamp);
+            self.path = path;
+        }
+    }
+
+    /// The watched file, if it changed since last looked at.
+    fn changed(&mut self, shell: &Shell) -> Option<PathBuf> {
+        self.follow(shell);
+        let now = stamp(self.path.as_deref()?);
+        if now.is_some() && now != self.stamp {
+            self.stamp = now;
+            return self.path.clone();
+        }
+        None
+    }
+}
+
+fn stamp(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Loads the open briefing again after its file changed; the reading state and
+/// notes carry over by identity. A file that no longer loads leaves the reader on
+/// the version it has, and says why.
+fn reload(shell: &mut Shell, path: &std::path::Path) {
+    match crate::briefing::load(path) {
+        Ok(loaded) => shell.reload(loaded.briefing),
+        Err(diagnostics) => {
+            if let Some(app) = &mut shell.reader {
+                let first = diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                app.status = Some(format!(
+                    "the file changed but does not load ({first}); still showing the last good version"
+                ));
+            }
+        }
+    }
 }
 
 /// Draws a frame and hands its sizes to the reader, drawing again if they moved anything.

@@ -237,3 +237,31 @@ fn a_library_of_fifty_briefings_search_jump_in_and_back() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_briefing_changed_on_disk_reloads_keeping_notes_and_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("live.yaml");
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/cspo-florence.yaml"),
+    )
+    .unwrap();
+    std::fs::write(&path, &original).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], 120, 40);
+    s.wait_for("4 Comments · 3 of 5");
+    s.keys(&["4", "j", "a", "still here", "C-s"]);
+    s.wait_for("note saved");
+    let edited = format!(
+        "{original}  - id: late\n    text: A late comment, added while the reader was open.\n"
+    );
+    std::fs::write(&path, edited).unwrap();
+    s.wait_for("reloaded: the file changed on disk: 1 new comment");
+    s.wait_for("4 Comments · 4 of 5");
+    s.wait_for("✎ still here");
+    s.wait_for("Comments 2/4");
+    std::fs::write(&path, "format: brief/1\nid: cspo-florence\n").unwrap();
+    s.wait_for("the file changed but does not load");
+    s.wait_for("4 Comments · 4 of 5");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

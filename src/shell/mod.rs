@@ -348,6 +348,28 @@ impl Shell {
         self.showing = Showing::Reader;
     }
 
+    /// Replaces the open briefing with a new version of its file, keeping the
+    /// reader's state and notes by identity and saying what changed.
+    pub fn reload(&mut self, briefing: crate::briefing::Briefing) {
+        let (Some(old), Some(shelf)) = (self.reader.take(), self.reading) else {
+            return;
+        };
+        let saved = old.to_saved();
+        self.shelves[shelf].briefing = Ok(briefing);
+        self.open(shelf, Some(saved), old.now_ms, old.session, None);
+        if let Some(app) = &mut self.reader {
+            app.mouse = old.mouse;
+            app.notes_created = old.notes_created;
+            app.deleted = old.deleted;
+            let news = app
+                .status
+                .take()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default();
+            app.status = Some(format!("reloaded: the file changed on disk{news}"));
+        }
+    }
+
     /// Closes the reader after its state was saved, updating its shelf's progress.
     pub fn close_reader(&mut self) {
         if let (Some(app), Some(shelf)) = (self.reader.take(), self.reading.take())

@@ -36,7 +36,12 @@ pub const WIDE: u16 = 120;
 pub fn help_text(keymap: &Keymap, filter: &str) -> String {
     help::lines(keymap, Theme::plain(), filter)
         .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
