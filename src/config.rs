@@ -140,6 +140,12 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
             let message = e.to_string();
             let message = message.lines().next().unwrap_or_default();
             let message = message.split(" at line ").next().unwrap_or(message);
+            let message = message.strip_prefix("error: ").unwrap_or(message);
+            // The parser repeats the place in its own words; the prefix says it already.
+            let message = match message.split_once(": ") {
+                Some((place, rest)) if place.starts_with("line ") => rest,
+                _ => message,
+            };
             return (
                 Config::default(),
                 vec![format!("{name}{at}: {message}; using the defaults")],

@@ -342,6 +342,17 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             1 => String::new(),
             n => format!(" (and {} more; `brief config` lists them)", n - 1),
         };
+        // The status line is narrow: the file's folder is in `brief config --path`.
+        let folder = outside
+            .store
+            .as_ref()
+            .map(|s| format!("{}/", s.dir().display()))
+            .unwrap_or_default();
+        let first = if folder.is_empty() {
+            first.clone()
+        } else {
+            first.replace(&folder, "")
+        };
         let message = format!("config: {first}{more}");
         match &mut shell.reader {
             Some(app) if app.status.is_none() => app.status = Some(message),
