@@ -24,6 +24,20 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// The performance issue's big briefing: about 20 MB, 100,000 comments in
+    /// threads up to 60 deep, 5,000 quotes from 300 speakers.
+    pub fn big() -> Shape {
+        Shape {
+            seed: 42,
+            paragraphs: 2000,
+            nations: 200,
+            quotes: 5000,
+            speakers: 300,
+            comments: 100_000,
+            max_depth: 60,
+        }
+    }
+
     /// A small briefing, a few kilobytes, for a library of many.
     pub fn small(seed: u64) -> Shape {
         Shape {
@@ -185,7 +199,9 @@ pub fn briefing(shape: Shape) -> String {
         );
         let mut left = shape.comments;
         while left > 0 {
-            let depth = rng.below(shape.max_depth.max(1)).min(left - 1);
+            // Most threads are short and a few run deep, as on a real comment page.
+            let max = shape.max_depth.max(1);
+            let depth = (rng.below(max) * rng.below(max) / max).min(left - 1);
             let mut indent = String::from("  ");
             for d in 0..=depth {
                 let author = if rng.below(4) == 0 {
@@ -193,12 +209,14 @@ pub fn briefing(shape: Shape) -> String {
                 } else {
                     format!("\n{indent}  author: reader{}", rng.below(500))
                 };
-                let words = 5 + rng.below(60);
+                let words = 2 + rng.below(18);
                 let _ = writeln!(y, "{indent}- text: {}{author}", quoted(&rng.text(words)));
                 left -= 1;
                 if d < depth {
+                    // Replies sit at the key's own column: two spaces a level keeps
+                    // deep threads from being mostly indentation.
                     let _ = writeln!(y, "{indent}  replies:");
-                    indent.push_str("    ");
+                    indent.push_str("  ");
                 }
             }
         }

@@ -2,8 +2,6 @@
 //! types, ids, codes and dates, unknown keys as warnings. Every message names the
 //! line, column and key path to fix. It reads nodes; it never touches files.
 
-use std::collections::HashMap;
-
 use super::node::{Kind, Node, Pos};
 use super::value::{Checker, Fields, Seen};
 use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines};
@@ -132,12 +130,7 @@ impl Checker<'_> {
     fn briefing_id(&mut self, f: &Fields) -> Option<String> {
         let node = self.required(f, "id", "a stable identity such as `id: cspo-florence`")?;
         let id = self.string(node, "id")?;
-        let well_formed = id.len() <= 64
-            && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
+        if !is_briefing_id(&id) {
             self.error(
                 node.pos,
                 "id",
@@ -199,7 +192,7 @@ impl Checker<'_> {
             let name = self.req_string(&n, "name", "the nation's name: `name: ...`");
             let code = self.opt_string(&n, "code");
             if let (Some(c), Some(at)) = (&code, n.get("code"))
-                && !(c.len() == 2 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+                && !is_nation_code(c)
             {
                 self.error(
                     at.pos,
@@ -225,8 +218,6 @@ impl Checker<'_> {
         };
         let items = self.list(node, "quotes", "a list of quotes");
         let mut quotes = Vec::with_capacity(items.len());
-        let mut speakers: Vec<Speaker> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut seen = Seen::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("quotes[{i}]");
@@ -239,30 +230,17 @@ impl Checker<'_> {
             let (Some(text), Some(speaker)) = (text, speaker) else {
                 continue;
             };
-            let role = self.opt_string(&q, "role");
-            let speaker_index = *by_name.entry(speaker.clone()).or_insert_with(|| {
-                speakers.push(Speaker {
-                    name: speaker.clone(),
-                    role: None,
-                    quotes: Vec::new(),
-                });
-                speakers.len() - 1
-            });
-            let entry = &mut speakers[speaker_index];
-            entry.quotes.push(quotes.len());
-            if entry.role.is_none() {
-                entry.role.clone_from(&role);
-            }
             quotes.push(Quote {
                 id,
                 speaker,
-                role,
+                role: self.opt_string(&q, "role"),
                 context: self.opt_string(&q, "context"),
                 text,
-                speaker_index,
+                speaker_index: 0,
                 line: q.pos.line,
             });
         }
+        let speakers = super::group_speakers(&mut quotes);
         (quotes, speakers)
     }
 
@@ -363,7 +341,22 @@ impl Checker<'_> {
     }
 }
 
-fn is_date(text: &str) -> bool {
+/// `[a-z0-9][a-z0-9-]*`, at most 64 characters.
+pub(super) fn is_briefing_id(id: &str) -> bool {
+    id.len() <= 64
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Two capital letters, the shape of an ISO 3166-1 alpha-2 code.
+pub(super) fn is_nation_code(code: &str) -> bool {
+    code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// `YYYY-MM-DD` with a month and a day in range.
+pub(super) fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10

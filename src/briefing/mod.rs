@@ -6,6 +6,7 @@
 
 mod check;
 mod diagnostic;
+mod fast;
 mod files;
 pub mod node;
 mod parse;
@@ -172,6 +173,30 @@ impl Briefing {
             })
         })
     }
+}
+
+/// Groups quotes by exact speaker name in order of first appearance, setting each
+/// quote's `speaker_index`; a speaker's role is the first one given.
+pub(crate) fn group_speakers(quotes: &mut [Quote]) -> Vec<Speaker> {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, quote) in quotes.iter_mut().enumerate() {
+        let index = *by_name.entry(quote.speaker.clone()).or_insert_with(|| {
+            speakers.push(Speaker {
+                name: quote.speaker.clone(),
+                role: None,
+                quotes: Vec::new(),
+            });
+            speakers.len() - 1
+        });
+        quote.speaker_index = index;
+        let speaker = &mut speakers[index];
+        speaker.quotes.push(i);
+        if speaker.role.is_none() {
+            speaker.role.clone_from(&quote.role);
+        }
+    }
+    speakers
 }
 
 /// The briefing compiled into the binary, so `brief` has something to show anywhere.

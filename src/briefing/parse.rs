@@ -110,6 +110,18 @@ fn parse_on_this_thread(text: &str, file: &str, limits: Limits) -> Result<Loaded
             ),
         )]);
     }
+    if let Some(briefing) = super::fast::parse(text, yaml_options(limits)) {
+        return Ok(Loaded {
+            briefing,
+            warnings: Vec::new(),
+        });
+    }
+    checked(text, file, limits)
+}
+
+/// The careful road: a tree of located nodes, checked rule by rule, so every
+/// problem is reported with its place. Taken when the fast road refuses a file.
+pub(crate) fn checked(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {
     let root = read_yaml(text, file, limits)?;
     match check(&root, file) {
         (Some(briefing), warnings) => Ok(Loaded { briefing, warnings }),
@@ -117,7 +129,8 @@ fn parse_on_this_thread(text: &str, file: &str, limits: Limits) -> Result<Loaded
     }
 }
 
-fn read_yaml(text: &str, file: &str, limits: Limits) -> Result<Node, Vec<Diagnostic>> {
+/// The parser's settings, the same on both roads: the budgets of `limits`.
+fn yaml_options(limits: Limits) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
     budget.max_nodes = limits.max_nodes;
@@ -128,7 +141,11 @@ fn read_yaml(text: &str, file: &str, limits: Limits) -> Result<Node, Vec<Diagnos
     options.with_snippet = false;
     // YAML 1.1 read `y`, `no` and `off` as booleans: Norway's code `NO` would be `false`.
     options.strict_booleans = true;
-    serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|e| {
+    options
+}
+
+fn read_yaml(text: &str, file: &str, limits: Limits) -> Result<Node, Vec<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<Node>(text, yaml_options(limits)).map_err(|e| {
         let pos = e.location().map(|at| Pos {
             line: u32::try_from(at.line()).unwrap_or(u32::MAX),
             col: u32::try_from(at.column()).unwrap_or(u32::MAX),
@@ -210,5 +227,65 @@ fn end_of(text: &str) -> Pos {
     Pos {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         col: u32::try_from(col).unwrap_or(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both_roads(text: &str) {
+        // Both roads recurse per nesting level; production runs them on a big stack.
+        let text = text.to_owned();
+        let worker = std::thread::Builder::new()
+            .stack_size(256 * 1024 * 1024)
+            .spawn(move || compare(&text));
+        worker.expect("thread").join().expect("no panic");
+    }
+
+    fn compare(text: &str) {
+        let fast = crate::briefing::fast::parse(text, yaml_options(Limits::default()))
+            .expect("the fast road takes it");
+        let careful =
+            checked(text, "t.yaml", Limits::default()).expect("the careful road takes it");
+        assert!(careful.warnings.is_empty());
+        assert_eq!(fast, careful.briefing, "the two roads disagree");
+    }
+
+    #[test]
+    fn the_fast_road_gives_what_the_careful_road_gives() {
+        both_roads(crate::briefing::BUNDLED);
+        both_roads(include_str!("../../tests/fixtures/deep-thread.yaml"));
+        both_roads(include_str!("../../tests/fixtures/bare.yaml"));
+        let shape = crate::generate::Shape {
+            comments: 2_000,
+            max_depth: 30,
+            ..crate::generate::Shape::small(9)
+        };
+        both_roads(&crate::generate::briefing(shape));
+        both_roads(
+            "format: brief/1\nid: t\ntitle: \"a\\e[31mb\"\nsummary: [\"x\\ty\"]\ncomments: [{text: a, id: ''}, {text: b, replies: [{text: c}]}]\n",
+        );
+    }
+
+    #[test]
+    fn the_fast_road_leaves_every_doubt_to_the_careful_one() {
+        let opts = || yaml_options(Limits::default());
+        for text in [
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nextra: 1\n",
+            "format: brief/1\nid: t\ntitle: 1984\nsummary: [s]\n",
+            "format: brief/2\nid: t\ntitle: T\nsummary: [s]\n",
+            "format: brief/1\nid: T\ntitle: T\nsummary: [s]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: []\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nnations: [{name: N, code: no}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nsource: {published: 2024-02-30x}\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nquotes: [{id: a, speaker: S, text: x}, {id: a, speaker: S, text: y}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a}, {text: b, id: c1}]\n",
+        ] {
+            assert!(
+                crate::briefing::fast::parse(text, opts()).is_none(),
+                "took {text:?}"
+            );
+        }
     }
 }

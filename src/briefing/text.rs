@@ -26,6 +26,14 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `clean` for a string already owned: returned as it is when nothing needs replacing.
+pub fn clean_owned(text: String) -> String {
+    match clean(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(cleaned) => cleaned,
+    }
+}
+
 fn needs_replacing(c: char) -> bool {
     match c {
         '\n' => false,

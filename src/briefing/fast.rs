@@ -1,0 +1,288 @@
+//! The fast road from YAML to a `Briefing`: serde fills typed structs straight from
+//! the parser, with no tree of nodes in between, so a large file costs little more
+//! than parsing it. It takes only files that follow every rule exactly; anything
+//! else (an unknown key, a wrong type, a broken rule) returns `None`, and the
+//! checker in `check` reads the file again to say where and what is wrong. A test
+//! holds the two roads to the same result.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+use serde_saphyr::Spanned;
+
+use super::check::{FORMAT, is_briefing_id, is_date, is_nation_code};
+use super::text::clean_owned;
+use super::{Briefing, Comment, Nation, Quote, Source, TextLines, group_speakers};
+
+/// A string that was written as a string: a number or boolean where text belongs
+/// is the checker's to report, not ours to turn into text.
+struct Text(String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, mut v: String) -> Result<Text, E> {
+                // The parser builds strings as it reads them and leaves spare room;
+                // across 100,000 comments that room is a third of the memory.
+                v.shrink_to_fit();
+                Ok(Text(v))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+impl Text {
+    fn clean(self) -> String {
+        clean_owned(self.0)
+    }
+}
+
+/// A value with the line it starts on. The parser's `Spanned` carries two full
+/// locations; keeping only the line saves a third of the memory of a big file.
+struct AtLine<T> {
+    line: u32,
+    value: T,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for AtLine<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AtLine<T>, D::Error> {
+        let spanned = Spanned::<T>::deserialize(d)?;
+        Ok(AtLine {
+            line: u32::try_from(spanned.referenced.line()).unwrap_or(u32::MAX),
+            value: spanned.value,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBriefing {
+    format: Text,
+    id: Text,
+    title: AtLine<Text>,
+    subtitle: Option<Text>,
+    source: Option<RawSource>,
+    location: Option<Text>,
+    tags: Option<Vec<Text>>,
+    summary: Vec<AtLine<Text>>,
+    key_points: Option<Vec<AtLine<Text>>>,
+    nations: Option<Vec<AtLine<RawNation>>>,
+    quotes: Option<Vec<AtLine<RawQuote>>>,
+    comments_reported: Option<u64>,
+    comments: Option<Vec<AtLine<RawComment>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    publication: Option<Text>,
+    author: Option<Text>,
+    author_bio: Option<Text>,
+    url: Option<Text>,
+    published: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNation {
+    name: Text,
+    code: Option<Text>,
+    note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    id: Option<Text>,
+    speaker: Text,
+    role: Option<Text>,
+    context: Option<Text>,
+    text: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComment {
+    id: Option<Text>,
+    text: Text,
+    author: Option<Text>,
+    posted: Option<Text>,
+    replies: Option<Vec<AtLine<RawComment>>>,
+}
+
+fn line<T>(s: &AtLine<T>) -> u32 {
+    s.line
+}
+
+fn opt(text: Option<Text>) -> Option<String> {
+    text.map(Text::clean)
+}
+
+/// The briefing, when `text` follows every rule; `None` sends it to the checker.
+pub fn parse(text: &str, options: serde_saphyr::Options) -> Option<Briefing> {
+    let raw: RawBriefing = serde_saphyr::from_str_with_options(text, options).ok()?;
+    build(raw)
+}
+
+fn build(raw: RawBriefing) -> Option<Briefing> {
+    if raw.format.0 != FORMAT || !is_briefing_id(&raw.id.0) || raw.summary.is_empty() {
+        return None;
+    }
+    let source = match raw.source {
+        Some(s) => {
+            if s.published.as_ref().is_some_and(|d| !is_date(&d.0)) {
+                return None;
+            }
+            Source {
+                publication: opt(s.publication),
+                author: opt(s.author),
+                author_bio: opt(s.author_bio),
+                url: opt(s.url),
+                published: opt(s.published),
+            }
+        }
+        None => Source::default(),
+    };
+    let mut nations = Vec::new();
+    for n in raw.nations.unwrap_or_default() {
+        let at = line(&n);
+        let n = n.value;
+        if n.code.as_ref().is_some_and(|c| !is_nation_code(&c.0)) {
+            return None;
+        }
+        nations.push(Nation {
+            name: n.name.clean(),
+            code: opt(n.code),
+            note: opt(n.note),
+            line: at,
+        });
+    }
+    let mut ids = HashSet::new();
+    let mut quotes = Vec::new();
+    for (i, q) in raw.quotes.unwrap_or_default().into_iter().enumerate() {
+        let at = line(&q);
+        let q = q.value;
+        let id = given_or(q.id, || format!("q{}", i + 1));
+        if !ids.insert(id.clone()) {
+            return None;
+        }
+        quotes.push(Quote {
+            id,
+            speaker: q.speaker.clean(),
+            role: opt(q.role),
+            context: opt(q.context),
+            text: q.text.clean(),
+            speaker_index: 0,
+            line: at,
+        });
+    }
+    let speakers = group_speakers(&mut quotes);
+    let raw_comments = raw.comments.unwrap_or_default();
+    // Sized once: growing a vector of 100,000 rows by doubling would hold two copies
+    // at the moment of each move.
+    let count = count_comments(&raw_comments);
+    let mut comments = Vec::with_capacity(count);
+    let mut ids = HashSet::with_capacity(count);
+    flatten(raw_comments, "c", None, 0, &mut comments, &mut ids)?;
+    let (summary_lines, summary): (Vec<u32>, Vec<String>) = raw
+        .summary
+        .into_iter()
+        .map(|p| (line(&p), p.value.clean()))
+        .unzip();
+    let (key_lines, key_points): (Vec<u32>, Vec<String>) = raw
+        .key_points
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| (line(&p), p.value.clean()))
+        .unzip();
+    Some(Briefing {
+        id: raw.id.0,
+        lines: TextLines {
+            title: line(&raw.title),
+            summary: summary_lines,
+            key_points: key_lines,
+        },
+        title: raw.title.value.clean(),
+        subtitle: opt(raw.subtitle),
+        source,
+        location: opt(raw.location),
+        tags: raw
+            .tags
+            .unwrap_or_default()
+            .into_iter()
+            .map(Text::clean)
+            .collect(),
+        summary,
+        key_points,
+        nations,
+        quotes,
+        speakers,
+        comments_reported: raw.comments_reported,
+        comments,
+    })
+}
+
+/// A given id, unless empty; else the one derived from the position.
+fn given_or(given: Option<Text>, derived: impl FnOnce() -> String) -> String {
+    match given.map(Text::clean) {
+        Some(id) if !id.is_empty() => id,
+        _ => derived(),
+    }
+}
+
+fn count_comments(list: &[AtLine<RawComment>]) -> usize {
+    list.iter()
+        .map(|c| 1 + c.value.replies.as_deref().map_or(0, count_comments))
+        .sum()
+}
+
+/// Appends a list of comments and their replies in pre-order; `None` on a duplicate id.
+fn flatten(
+    list: Vec<AtLine<RawComment>>,
+    prefix: &str,
+    parent: Option<usize>,
+    depth: usize,
+    rows: &mut Vec<Comment>,
+    ids: &mut HashSet<String>,
+) -> Option<()> {
+    for (i, c) in list.into_iter().enumerate() {
+        let at = line(&c);
+        let c = c.value;
+        let derived = if depth == 0 {
+            format!("{prefix}{}", i + 1)
+        } else {
+            format!("{prefix}.{}", i + 1)
+        };
+        let id = given_or(c.id, || derived.clone());
+        if !ids.insert(id.clone()) {
+            return None;
+        }
+        let index = rows.len();
+        rows.push(Comment {
+            id,
+            text: c.text.clean(),
+            author: opt(c.author),
+            posted: opt(c.posted),
+            depth,
+            parent,
+            subtree_end: index + 1,
+            line: at,
+        });
+        if let Some(replies) = c.replies {
+            flatten(replies, &derived, Some(index), depth + 1, rows, ids)?;
+        }
+        rows[index].subtree_end = rows.len();
+    }
+    Some(())
+}
