@@ -14,6 +14,15 @@ use brief::export;
 use brief::state::ItemRef;
 use common::{TREE, briefing, cspo, press};
 
+fn layout(items: Vec<usize>, total: usize) -> brief::app::SummaryLayout {
+    brief::app::SummaryLayout {
+        width: 80,
+        blocks: std::sync::Arc::new(items.clone()),
+        items: std::sync::Arc::new(items),
+        total,
+    }
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         let key = if c == '\n' {
@@ -109,8 +118,7 @@ fn ctrl_c_in_the_editor_keeps_the_note_then_quits() {
 fn summary_notes_go_to_the_paragraph_at_the_top_of_the_pane() {
     let mut app = App::new(cspo());
     let metrics = brief::app::Metrics {
-        summary_starts: vec![0, 4, 9, 14, 19, 24, 30, 32, 34, 36],
-        summary_lines: 50,
+        summary: Some(layout(vec![0, 4, 9, 14, 19, 24, 30, 32, 34, 36], 50)),
         page: [10, 1, 1, 1],
         ..Default::default()
     };

@@ -11,6 +11,13 @@ mod common;
 use brief::app::{Action, App, Effect, Metrics, Mode, Pane, update};
 use common::{TREE, briefing, cspo, fixture, press};
 
+fn summary_of(total: usize) -> brief::app::SummaryLayout {
+    brief::app::SummaryLayout {
+        total,
+        ..Default::default()
+    }
+}
+
 fn tree_app() -> App {
     let mut app = App::new(briefing(TREE));
     press(&mut app, "4");
@@ -121,7 +128,7 @@ fn summary_scrolls_within_its_length() {
         &mut app,
         Action::Measured(Metrics {
             page: [10, 1, 1, 1],
-            summary_lines: 25,
+            summary: Some(summary_of(25)),
             ..Metrics::default()
         }),
     );
@@ -144,7 +151,7 @@ fn summary_scrolls_within_its_length() {
         &mut app,
         Action::Measured(Metrics {
             page: [10, 1, 1, 1],
-            summary_lines: 12,
+            summary: Some(summary_of(12)),
             ..Metrics::default()
         }),
     );

@@ -96,16 +96,39 @@ pub enum Mode {
 /// Sizes from the last frame drawn: the one thing views hand back, for paging.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Metrics {
-    /// The line where each summary item (paragraphs, then key points) starts.
-    pub summary_starts: Vec<usize>,
+    /// The summary's layout at the width it was drawn.
+    pub summary: Option<SummaryLayout>,
     /// Per pane in Tab order: items (lines, for Summary) that fit on one screen.
     pub page: [usize; 4],
-    /// Summary's length in lines at the width it was drawn.
-    pub summary_lines: usize,
     /// The help overlay's length and visible height, in lines.
     pub help: (usize, usize),
     /// The full view's length and visible height, in lines.
     pub read: (usize, usize),
+}
+
+/// Where the summary's pieces start at one width, worked out once per width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SummaryLayout {
+    /// The width the lines were wrapped to.
+    pub width: usize,
+    /// The first line of each block of the summary.
+    pub blocks: Arc<Vec<usize>>,
+    /// The first line of each paragraph, then each key point.
+    pub items: Arc<Vec<usize>>,
+    /// The summary's length in lines.
+    pub total: usize,
+}
+
+impl Metrics {
+    /// Where each paragraph, then each key point, starts; empty before the first frame.
+    pub fn summary_starts(&self) -> &[usize] {
+        self.summary.as_ref().map_or(&[], |s| s.items.as_slice())
+    }
+
+    /// The summary's length in lines; 0 before the first frame.
+    pub fn summary_lines(&self) -> usize {
+        self.summary.as_ref().map_or(0, |s| s.total)
+    }
 }
 
 /// What the loop must do after an update.

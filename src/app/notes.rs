@@ -59,7 +59,7 @@ pub fn nation_key(n: &crate::briefing::Nation) -> String {
 
 /// The summary item (paragraphs, then key points) at the top of the Summary pane.
 pub fn summary_item_at(app: &App) -> usize {
-    let starts = &app.metrics.summary_starts;
+    let starts = app.metrics.summary_starts();
     let count = app.briefing.summary.len() + app.briefing.key_points.len();
     let at = starts
         .iter()

@@ -195,7 +195,12 @@ impl App {
                     ItemRef::Summary(_) => n - 1,
                     _ => b.summary.len() + n - 1,
                 };
-                self.summary_scroll = self.metrics.summary_starts.get(index).copied().unwrap_or(0);
+                self.summary_scroll = self
+                    .metrics
+                    .summary_starts()
+                    .get(index)
+                    .copied()
+                    .unwrap_or(0);
                 self.summary_target = Some(index);
             }
             ItemRef::Nation(key) => {

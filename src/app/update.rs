@@ -9,7 +9,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Measured(metrics) => {
             app.metrics = metrics;
             if let Some(target) = app.summary_target
-                && let Some(&start) = app.metrics.summary_starts.get(target)
+                && let Some(&start) = app.metrics.summary_starts().get(target)
             {
                 app.summary_scroll = start;
                 app.summary_target = None;
@@ -319,7 +319,7 @@ fn has_selection(app: &App, pane: Pane) -> bool {
 
 fn clamp_scrolls(app: &mut App) {
     let page = app.metrics.page[Pane::Summary.index()];
-    let max = app.metrics.summary_lines.saturating_sub(page);
+    let max = app.metrics.summary_lines().saturating_sub(page);
     app.summary_scroll = app.summary_scroll.min(max);
 }
 

@@ -243,9 +243,8 @@ fn pane_view(
     };
     let page = match pane {
         Pane::Summary => {
-            let (lines, starts, height) = summary::draw(frame, &view, app.summary_scroll);
-            drawn.metrics.summary_lines = lines;
-            drawn.metrics.summary_starts = starts;
+            let (layout, height) = summary::draw(frame, &view, app.summary_scroll);
+            drawn.metrics.summary = Some(layout);
             height
         }
         Pane::Nations => nations::draw(frame, &view, &mut drawn.hits),

@@ -38,7 +38,7 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
     let plain = ratatui::style::Style::new();
     let title = match pane {
         Pane::Summary => {
-            lines = summary::lines(app, width, theme).0;
+            lines = summary::all_lines(app, width, theme);
             "Summary".to_owned()
         }
         Pane::Nations => {

@@ -1,5 +1,12 @@
 //! The Summary pane: paragraphs reflowed to the width, then key points, tags and
 //! source. A paragraph or key point with a note carries `✎`.
+//!
+//! The summary is a list of blocks (a paragraph, a heading, a key point...). Where
+//! each block starts is worked out once per width and handed back with the
+//! frame's sizes; a frame then wraps only the blocks on screen, so scrolling a
+//! summary of two thousand paragraphs costs what scrolling ten does.
+
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -8,90 +15,180 @@ use ratatui::widgets::Paragraph;
 
 use super::text::wrap_into;
 use super::{PaneView, Theme};
-use crate::app::App;
+use crate::app::{App, SummaryLayout};
 use crate::state::ItemRef;
 
-/// Draws the summary scrolled by `scroll` lines; returns its length, where each
-/// paragraph and key point starts, and the height shown.
-pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (usize, Vec<usize>, usize) {
-    let (lines, starts) = lines(view.app, usize::from(view.area.width), view.theme);
-    let total = lines.len();
-    let height = usize::from(view.area.height);
-    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    view.mark(&mut shown);
-    frame.render_widget(Paragraph::new(shown), view.area);
-    (total, starts, height)
+/// One piece of the summary, drawn as a unit.
+#[derive(Debug, Clone, Copy)]
+enum Block {
+    Subtitle,
+    Gap,
+    Paragraph(usize),
+    Heading(&'static str),
+    KeyPoint(usize),
+    Tags,
+    Fact(&'static str),
+    Bio,
 }
 
-/// The whole summary as lines wrapped to `width`, and the line where each
-/// paragraph, then each key point, starts.
-pub fn lines(app: &App, width: usize, theme: Theme) -> (Vec<Line<'static>>, Vec<usize>) {
+fn blocks(app: &App) -> Vec<Block> {
     let b = &app.briefing;
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut starts = Vec::with_capacity(b.summary.len() + b.key_points.len());
-    if let Some(subtitle) = &b.subtitle {
-        wrap_into(&mut out, subtitle, width, "", "", theme.heading());
-        out.push(Line::default());
+    let mut out = Vec::with_capacity(2 * b.summary.len() + b.key_points.len() + 12);
+    if b.subtitle.is_some() {
+        out.extend([Block::Subtitle, Block::Gap]);
     }
-    for (i, paragraph) in b.summary.iter().enumerate() {
+    for i in 0..b.summary.len() {
         if i > 0 {
-            out.push(Line::default());
+            out.push(Block::Gap);
         }
-        starts.push(out.len());
-        let mark = if app.note_on(&ItemRef::Summary(i + 1)).is_some() {
-            "✎ "
-        } else {
-            ""
-        };
-        wrap_into(&mut out, paragraph, width, mark, "", Style::new());
+        out.push(Block::Paragraph(i));
     }
     if !b.key_points.is_empty() {
-        heading(&mut out, "Key points", theme);
-        for (i, point) in b.key_points.iter().enumerate() {
-            starts.push(out.len());
-            let mark = if app.note_on(&ItemRef::KeyPoint(i + 1)).is_some() {
-                "✎ "
-            } else {
-                "• "
-            };
-            wrap_into(&mut out, point, width, mark, "  ", Style::new());
-        }
+        out.extend([Block::Gap, Block::Heading("Key points")]);
+        out.extend((0..b.key_points.len()).map(Block::KeyPoint));
     }
     if !b.tags.is_empty() {
-        heading(&mut out, "Tags", theme);
-        wrap_into(&mut out, &b.tags.join(" · "), width, "", "", theme.accent());
+        out.extend([Block::Gap, Block::Heading("Tags"), Block::Tags]);
     }
     let s = &b.source;
-    let facts: Vec<(&str, &String)> = [
+    let facts: Vec<&'static str> = [
         ("Author", &s.author),
         ("Publication", &s.publication),
         ("Published", &s.published),
         ("Address", &s.url),
     ]
     .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| (label, v)))
+    .filter(|(_, v)| v.is_some())
+    .map(|(label, _)| label)
     .collect();
     if !facts.is_empty() || s.author_bio.is_some() {
-        heading(&mut out, "Source", theme);
-        for (label, value) in facts {
-            wrap_into(
-                &mut out,
-                &format!("{label}: {value}"),
-                width,
-                "",
-                "  ",
-                Style::new(),
-            );
-        }
-        if let Some(bio) = &s.author_bio {
-            wrap_into(&mut out, bio, width, "", "", theme.dim());
+        out.extend([Block::Gap, Block::Heading("Source")]);
+        out.extend(facts.into_iter().map(Block::Fact));
+        if s.author_bio.is_some() {
+            out.push(Block::Bio);
         }
     }
-    (out, starts)
+    out
 }
 
-fn heading(out: &mut Vec<Line<'static>>, text: &'static str, theme: Theme) {
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(text, theme.heading())));
+fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let b = &app.briefing;
+    let mut out = Vec::new();
+    match block {
+        Block::Subtitle => wrap_into(
+            &mut out,
+            b.subtitle.as_deref().unwrap_or(""),
+            width,
+            "",
+            "",
+            theme.heading(),
+        ),
+        Block::Gap => out.push(Line::default()),
+        Block::Paragraph(i) => {
+            // A two-column gutter for the note mark, so a note never moves the text.
+            let mark = if app.note_on(&ItemRef::Summary(i + 1)).is_some() {
+                "✎ "
+            } else {
+                "  "
+            };
+            wrap_into(&mut out, &b.summary[i], width, mark, "  ", Style::new());
+        }
+        Block::Heading(text) => out.push(Line::from(Span::styled(text, theme.heading()))),
+        Block::KeyPoint(i) => {
+            let mark = if app.note_on(&ItemRef::KeyPoint(i + 1)).is_some() {
+                "✎ "
+            } else {
+                "• "
+            };
+            wrap_into(&mut out, &b.key_points[i], width, mark, "  ", Style::new());
+        }
+        Block::Tags => wrap_into(&mut out, &b.tags.join(" · "), width, "", "", theme.accent()),
+        Block::Fact(label) => {
+            let s = &b.source;
+            let value = match label {
+                "Author" => &s.author,
+                "Publication" => &s.publication,
+                "Published" => &s.published,
+                _ => &s.url,
+            };
+            let text = format!("{label}: {}", value.as_deref().unwrap_or(""));
+            wrap_into(&mut out, &text, width, "", "  ", Style::new());
+        }
+        Block::Bio => wrap_into(
+            &mut out,
+            b.source.author_bio.as_deref().unwrap_or(""),
+            width,
+            "",
+            "",
+            theme.dim(),
+        ),
+    }
+    out
+}
+
+/// Where each block starts at `width`, and where each paragraph and key point starts.
+pub fn layout(app: &App, width: usize) -> SummaryLayout {
+    let width = width.max(1);
+    let mut blocks_at = Vec::new();
+    let mut items = Vec::new();
+    let mut line = 0;
+    for block in blocks(app) {
+        blocks_at.push(line);
+        if matches!(block, Block::Paragraph(_) | Block::KeyPoint(_)) {
+            items.push(line);
+        }
+        line += block_lines(app, block, width, Theme::plain()).len();
+    }
+    SummaryLayout {
+        width,
+        blocks: Arc::new(blocks_at),
+        items: Arc::new(items),
+        total: line,
+    }
+}
+
+/// Draws the summary scrolled by `scroll` lines; returns its layout and the height shown.
+pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (SummaryLayout, usize) {
+    let width = usize::from(view.area.width).max(1);
+    let layout = match &view.app.metrics.summary {
+        Some(known) if known.width == width => known.clone(),
+        _ => layout(view.app, width),
+    };
+    let height = usize::from(view.area.height);
+    let mut shown = lines_between(view.app, &layout, scroll, height, view.theme);
+    view.mark(&mut shown);
+    frame.render_widget(Paragraph::new(shown), view.area);
+    (layout, height)
+}
+
+/// The lines from `first` for `count`, wrapping only the blocks they touch.
+fn lines_between(
+    app: &App,
+    layout: &SummaryLayout,
+    first: usize,
+    count: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let blocks = blocks(app);
+    let start = layout
+        .blocks
+        .partition_point(|&at| at <= first)
+        .saturating_sub(1);
+    let mut out = Vec::with_capacity(count);
+    let mut skip = first.saturating_sub(layout.blocks.get(start).copied().unwrap_or(0));
+    for &block in &blocks[start.min(blocks.len())..] {
+        if out.len() >= count {
+            break;
+        }
+        let lines = block_lines(app, block, layout.width, theme);
+        out.extend(lines.into_iter().skip(skip).take(count - out.len()));
+        skip = 0;
+    }
+    out
+}
+
+/// The whole summary at `width`, for the full view.
+pub fn all_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let layout = layout(app, width);
+    lines_between(app, &layout, 0, layout.total, theme)
 }

@@ -1,0 +1,371 @@
+//! The performance targets, each measured against its floor in the same run and
+//! printed as a ratio beside its limit. `cargo bench --bench targets` runs the full
+//! workloads; `-- --smoke` runs small ones so CI keeps this from rotting.
+//!
+//! A plain harness (no criterion): each target is a ratio of two medians taken
+//! here, on this machine, in release mode.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a benchmark fails loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use brief::app::{Action, App, Key, update};
+use brief::generate::{self, Shape};
+use brief::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// 60 Hz.
+const FRAME: Duration = Duration::from_micros(16_667);
+
+struct Row {
+    target: &'static str,
+    measured: String,
+    floor: String,
+    ratio: f64,
+    limit: f64,
+    /// Whether smaller is better (all but none here).
+    note: &'static str,
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm up: caches, page faults, lazy statics
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("memory") {
+        return memory_child(Path::new(&args[2]));
+    }
+    let smoke = args.iter().any(|a| a == "--smoke");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shape = if smoke {
+        Shape {
+            paragraphs: 100,
+            nations: 20,
+            quotes: 250,
+            speakers: 30,
+            comments: 5_000,
+            max_depth: 30,
+            ..Shape::big()
+        }
+    } else {
+        Shape::big()
+    };
+    let big = dir.path().join("big.yaml");
+    std::fs::write(&big, generate::briefing(shape)).unwrap();
+    let size = std::fs::metadata(&big).unwrap().len();
+    let small = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/cspo-florence.yaml");
+    println!(
+        "workloads: big {:.1} MB ({} comments, {} quotes), small = the bundled briefing{}",
+        size as f64 / 1e6,
+        shape.comments,
+        shape.quotes,
+        if smoke {
+            " (smoke run: small workloads, ratios not meaningful)"
+        } else {
+            ""
+        }
+    );
+    let runs = if smoke { 3 } else { 7 };
+    let rows = vec![
+        open(&big, runs),
+        keys(&big, &small, runs),
+        collapse_all(&big, runs),
+        memory(&big, size),
+        search(&big, runs),
+        library(dir.path(), if smoke { 40 } else { 1000 }),
+        resize(&big, runs),
+    ];
+    println!(
+        "\n{:<34} {:>14} {:>14} {:>8} {:>7}  met",
+        "target", "measured", "floor", "ratio", "limit"
+    );
+    for r in &rows {
+        let met = if r.ratio <= r.limit { "yes" } else { "NO" };
+        println!(
+            "{:<34} {:>14} {:>14} {:>8.2} {:>7.2}  {met} {}",
+            r.target, r.measured, r.floor, r.ratio, r.limit, r.note
+        );
+    }
+}
+
+fn load(path: &Path) -> App {
+    App::new(brief::briefing::load(path).expect("loads").briefing)
+}
+
+/// 1. Process start to first frame, against parsing alone.
+fn open(big: &Path, runs: usize) -> Row {
+    let floor = time(runs, || {
+        let text = std::fs::read_to_string(big).unwrap();
+        let mut budget = serde_saphyr::Budget::default();
+        budget.max_nodes = 4_000_000;
+        budget.max_events = 8_000_000;
+        budget.max_depth = 256;
+        let mut options = serde_saphyr::Options::default();
+        options.budget = Some(budget);
+        let _: serde::de::IgnoredAny = serde_saphyr::from_str_with_options(&text, options).unwrap();
+    });
+    let measured = time(runs, || {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["snapshot", big.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+    Row {
+        target: "1 open: start to first frame",
+        measured: ms(measured),
+        floor: ms(floor),
+        ratio: measured.as_secs_f64() / floor.as_secs_f64(),
+        limit: 1.3,
+        note: "(floor: parse into IgnoredAny)",
+    }
+}
+
+struct Screen {
+    terminal: Terminal<TestBackend>,
+}
+
+impl Screen {
+    fn new(w: u16, h: u16) -> Screen {
+        Screen {
+            terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+        }
+    }
+
+    fn frame(&mut self, app: &mut App) {
+        let mut drawn = ui::Drawn::default();
+        self.terminal
+            .draw(|f| drawn = ui::draw(f, app, Theme::colored()))
+            .unwrap();
+        update(app, Action::Measured(drawn.metrics));
+    }
+}
+
+/// One key and its frame, repeated: the median cost of the pair.
+fn key_cost(app: &mut App, screen: &mut Screen, keys: &[&str], runs: usize) -> Duration {
+    let keys: Vec<Key> = keys.iter().map(|k| Key::parse(k).unwrap()).collect();
+    screen.frame(app);
+    let per_round = time(runs, || {
+        for &key in &keys {
+            app.press(key);
+            screen.frame(app);
+        }
+    });
+    per_round / u32::try_from(keys.len()).unwrap()
+}
+
+/// 2. A key and its frame on big against the same on small.
+fn keys(big: &Path, small: &Path, runs: usize) -> Row {
+    let plan: &[(&str, &[&str], &[&str])] = &[
+        ("move", &["4"], &["j", "k"]),
+        ("next quote", &["3"], &["]", "["]),
+        ("collapse/expand", &["4"], &["Enter", "Enter"]),
+        ("page down", &["4"], &["PageDown", "PageUp"]),
+        ("summary scroll", &["1"], &["j", "k"]),
+    ];
+    let mut worst = (0.0, String::new(), Duration::ZERO, Duration::ZERO);
+    for (name, setup, keys) in plan {
+        let cost = |path: &Path| {
+            let mut app = load(path);
+            let mut screen = Screen::new(120, 40);
+            for k in *setup {
+                app.press(Key::parse(k).unwrap());
+            }
+            key_cost(&mut app, &mut screen, keys, runs * 5)
+        };
+        let (b, s) = (cost(big), cost(small));
+        let ratio = b.as_secs_f64() / s.as_secs_f64();
+        println!(
+            "  keys/{name}: big {} small {} ratio {ratio:.2}",
+            ms(b),
+            ms(s)
+        );
+        if ratio > worst.0 {
+            worst = (ratio, (*name).to_owned(), b, s);
+        }
+    }
+    Row {
+        target: "2 keys: big vs small (worst)",
+        measured: ms(worst.2),
+        floor: ms(worst.3),
+        ratio: worst.0,
+        limit: 1.5,
+        note: Box::leak(format!("(worst: {})", worst.1).into_boxed_str()),
+    }
+}
+
+/// 2b. Collapse all and expand all on big, against one frame at 60 Hz.
+fn collapse_all(big: &Path, runs: usize) -> Row {
+    let mut app = load(big);
+    let mut screen = Screen::new(120, 40);
+    app.press(Key::parse("4").unwrap());
+    let cost = key_cost(&mut app, &mut screen, &["C", "E"], runs);
+    Row {
+        target: "2 collapse/expand all on big",
+        measured: ms(cost),
+        floor: ms(FRAME),
+        ratio: cost.as_secs_f64() / FRAME.as_secs_f64(),
+        limit: 1.0,
+        note: "(floor: one frame at 60 Hz)",
+    }
+}
+
+/// 3. Peak resident memory reading big, against the file's size.
+fn memory(big: &Path, size: u64) -> Row {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["memory", big.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let kb: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("VmHWM in kB");
+    let bytes = kb * 1024;
+    Row {
+        target: "3 memory: peak reading big",
+        measured: format!("{:.1} MB", bytes as f64 / 1e6),
+        floor: format!("{:.1} MB", size as f64 / 1e6),
+        ratio: bytes as f64 / size as f64,
+        limit: 3.0,
+        note: "(floor: the file's size)",
+    }
+}
+
+/// In a process of its own: load and draw big, then report the peak resident set.
+fn memory_child(big: &Path) {
+    let mut app = load(big);
+    let mut screen = Screen::new(120, 40);
+    screen.frame(&mut app);
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let hwm = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    println!(
+        "{}",
+        hwm.trim_start_matches("VmHWM:")
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+    );
+}
+
+/// 4. One search keystroke over big, against memmem over the same text.
+fn search(big: &Path, runs: usize) -> Row {
+    let mut app = load(big);
+    let b = &app.briefing;
+    let mut all = String::new();
+    for t in b.summary.iter().chain(&b.key_points) {
+        all.push_str(t);
+        all.push('\n');
+    }
+    for q in &b.quotes {
+        all.push_str(&q.text);
+        all.push_str(&q.speaker);
+    }
+    for c in &b.comments {
+        all.push_str(&c.text);
+        all.push_str(c.author.as_deref().unwrap_or(""));
+    }
+    let needle = b"lattice";
+    let floor = time(runs * 3, || {
+        let n = memchr::memmem::find_iter(all.as_bytes(), needle).count();
+        assert!(n < usize::MAX);
+    });
+    app.press(Key::parse("/").unwrap());
+    for c in "lattic".chars() {
+        app.press(Key::ch(c));
+    }
+    let measured = time(runs, || {
+        app.press(Key::ch('e'));
+        app.press(Key::parse("Backspace").unwrap());
+    }) / 2;
+    Row {
+        target: "4 search: one keystroke on big",
+        measured: ms(measured),
+        floor: ms(floor),
+        ratio: measured.as_secs_f64() / floor.as_secs_f64(),
+        limit: 3.0,
+        note: "(floor: memmem over the same text)",
+    }
+}
+
+/// 5. The library's first frame, against having every file parsed.
+fn library(dir: &Path, count: usize) -> Row {
+    let folder = dir.join("library");
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..count {
+        // 20 to 200 KB each.
+        let shape = Shape {
+            comments: 100 + (i * 37) % 900,
+            ..Shape::small(i as u64 + 1)
+        };
+        std::fs::write(
+            folder.join(format!("b{i:04}.yaml")),
+            generate::briefing(shape),
+        )
+        .unwrap();
+    }
+    let paths: Vec<PathBuf> = vec![folder];
+    let start = Instant::now();
+    let entries = brief::library::load(&paths, false);
+    let parsed = start.elapsed();
+    assert_eq!(entries.len(), count);
+    // The library draws once everything is parsed: the first frame comes no sooner.
+    Row {
+        target: "5 library: first frame vs all parsed",
+        measured: ms(parsed),
+        floor: ms(parsed),
+        ratio: 1.0,
+        limit: 0.99,
+        note: "(first frame waits for every file; no index cache yet)",
+    }
+}
+
+/// 6. Reflowing big's summary after a resize, against one frame.
+fn resize(big: &Path, runs: usize) -> Row {
+    let mut app = load(big);
+    let mut wide = Screen::new(120, 40);
+    let mut narrow = Screen::new(100, 40);
+    wide.frame(&mut app);
+    let mut flip = false;
+    let cost = time(runs, || {
+        flip = !flip;
+        if flip {
+            narrow.frame(&mut app)
+        } else {
+            wide.frame(&mut app)
+        }
+    });
+    Row {
+        target: "6 resize: reflow big's summary",
+        measured: ms(cost),
+        floor: ms(FRAME),
+        ratio: cost.as_secs_f64() / FRAME.as_secs_f64(),
+        limit: 1.0,
+        note: "(floor: one frame at 60 Hz)",
+    }
+}
