@@ -201,39 +201,20 @@ pub struct Found {
     pub context: String,
 }
 
-/// Every item of `b` that matches, in the briefing's order: summary, key points,
-/// nations, quotes (by speaker, as the Quotes pane lists them), comments. An item
-/// matches through its own text, its speaker, role or author, or the note on it.
-pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query) -> Vec<Found> {
-    let mut found = Vec::new();
-    if query.is_empty() {
-        return found;
-    }
-    let note_on = |item: &ItemRef| {
-        notes
-            .iter()
-            .find(|n| !n.deleted && &n.item == item)
-            .map(|n| n.text.as_str())
-    };
-    let mut check = |item: ItemRef, line: u32, texts: &[&str]| {
-        let note = note_on(&item);
-        if let Some(text) = texts.iter().copied().chain(note).find(|t| query.matches(t)) {
-            found.push(Found {
-                context: context(text, query),
-                item,
-                line,
-            });
-        }
-    };
+/// Calls `each` with every searchable item of `b` in the briefing's order: summary,
+/// key points, nations, quotes (by speaker, as the Quotes pane lists them),
+/// comments; with the line it starts on and its texts (its words, and its speaker,
+/// role or author).
+fn each_item(b: &Briefing, quote_order: &[usize], mut each: impl FnMut(ItemRef, u32, &[&str])) {
     for (i, p) in b.summary.iter().enumerate() {
-        check(
+        each(
             ItemRef::Summary(i + 1),
             b.lines.summary.get(i).copied().unwrap_or(0),
             &[p],
         );
     }
     for (i, p) in b.key_points.iter().enumerate() {
-        check(
+        each(
             ItemRef::KeyPoint(i + 1),
             b.lines.key_points.get(i).copied().unwrap_or(0),
             &[p],
@@ -243,13 +224,13 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
         let code = n.code.as_deref().unwrap_or("");
         let note = n.note.as_deref().unwrap_or("");
         let key = n.code.clone().unwrap_or_else(|| n.name.clone());
-        check(ItemRef::Nation(key), n.line, &[&n.name, code, note]);
+        each(ItemRef::Nation(key), n.line, &[&n.name, code, note]);
     }
     for &q in quote_order {
         let quote = &b.quotes[q];
         let role = quote.role.as_deref().unwrap_or("");
         let context = quote.context.as_deref().unwrap_or("");
-        check(
+        each(
             ItemRef::Quote(quote.id.clone()),
             quote.line,
             &[&quote.text, &quote.speaker, role, context],
@@ -257,9 +238,79 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
     }
     for c in &b.comments {
         let author = c.author.as_deref().unwrap_or("");
-        check(ItemRef::Comment(c.id.clone()), c.line, &[&c.text, author]);
+        each(ItemRef::Comment(c.id.clone()), c.line, &[&c.text, author]);
     }
+}
+
+/// Every item of `b` that matches, in the briefing's order. An item matches
+/// through its own text, its speaker, role or author, or the note on it.
+pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query) -> Vec<Found> {
+    let mut found = Vec::new();
+    if query.is_empty() {
+        return found;
+    }
+    each_item(b, quote_order, |item, line, texts| {
+        let note = notes
+            .iter()
+            .find(|n| !n.deleted && n.item == item)
+            .map(|n| n.text.as_str());
+        if let Some(text) = texts.iter().copied().chain(note).find(|t| query.matches(t)) {
+            found.push(Found {
+                context: context(text, query),
+                item,
+                line,
+            });
+        }
+    });
     found
+}
+
+/// Every item's text folded to lower case once, end to end, so a keystroke of a
+/// case-insensitive search is one `memmem` scan instead of folding the briefing
+/// again.
+#[derive(Debug, Default)]
+pub struct Index {
+    folded: String,
+    starts: Vec<usize>,
+    items: Vec<ItemRef>,
+}
+
+impl Index {
+    /// The index of `b`'s items, in the order `search` finds them.
+    pub fn build(b: &Briefing, quote_order: &[usize]) -> Index {
+        let mut index = Index::default();
+        each_item(b, quote_order, |item, _, texts| {
+            index.starts.push(index.folded.len());
+            index.items.push(item);
+            for text in texts {
+                index
+                    .folded
+                    .extend(text.chars().flat_map(char::to_lowercase));
+                // NUL cannot be typed into a query, so no match spans two texts.
+                index.folded.push('\0');
+            }
+        });
+        index
+    }
+
+    /// The matching items in order, or `None` for a query this index cannot answer
+    /// (case-sensitive, or with word bounds): use `search` for those.
+    pub fn find(&self, query: &Query) -> Option<Vec<ItemRef>> {
+        let [pattern] = query.patterns.as_slice() else {
+            return None;
+        };
+        if pattern.case_sensitive || pattern.bounds != Bounds::Anywhere || pattern.text.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<usize> = Vec::new();
+        for at in memchr::memmem::find_iter(self.folded.as_bytes(), pattern.text.as_bytes()) {
+            let item = self.starts.partition_point(|&s| s <= at) - 1;
+            if hits.last() != Some(&item) {
+                hits.push(item);
+            }
+        }
+        Some(hits.into_iter().map(|i| self.items[i].clone()).collect())
+    }
 }
 
 /// The line of `text` holding the first match, cut to about 100 characters around it.
@@ -315,6 +366,45 @@ mod tests {
         assert_eq!(words, ["NO", "Norway", "NO", "Norwegian"]);
         let uk = Query::any_of("United Kingdom", &["UK"], &[]);
         assert!(uk.matches("the UK’s Chief") && !uk.matches("AUKUS Pillar II"));
+    }
+
+    #[test]
+    fn the_index_finds_what_a_full_search_finds() {
+        let shape = crate::generate::Shape {
+            comments: 500,
+            ..crate::generate::Shape::small(11)
+        };
+        let b = crate::briefing::parse(&crate::generate::briefing(shape), "t")
+            .expect("loads")
+            .briefing;
+        let order: Vec<usize> = b
+            .speakers
+            .iter()
+            .flat_map(|s| s.quotes.iter().copied())
+            .collect();
+        let index = Index::build(&b, &order);
+        for text in [
+            "orbit",
+            "café",
+            "宇宙",
+            "speaker 3",
+            "s",
+            "zzz",
+            "ÉTÉ",
+            "role of",
+        ] {
+            let query = Query::typed(&text.to_lowercase());
+            let slow: Vec<ItemRef> = search(&b, &order, &[], &query)
+                .into_iter()
+                .map(|f| f.item)
+                .collect();
+            assert_eq!(index.find(&query), Some(slow), "{text}");
+        }
+        assert_eq!(
+            index.find(&Query::typed("Orbit")),
+            None,
+            "case-sensitive queries look at every item"
+        );
     }
 
     #[test]

@@ -211,6 +211,8 @@ pub struct App {
     pub keymap: Arc<Keymap>,
     /// What the help overlay is filtered by, as typed.
     pub help_filter: String,
+    /// The briefing's text folded for search, built at the first search.
+    pub search_index: std::cell::OnceCell<crate::search::Index>,
 }
 
 impl App {
@@ -253,6 +255,7 @@ impl App {
             search: None,
             keymap: Arc::default(),
             help_filter: String::new(),
+            search_index: std::cell::OnceCell::new(),
         }
     }
 

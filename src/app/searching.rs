@@ -135,11 +135,7 @@ impl App {
     }
 
     fn run_search(&mut self, query: Query) {
-        let hits: Vec<ItemRef> =
-            search::search(&self.briefing, &self.quote_order, &self.notes, &query)
-                .into_iter()
-                .map(|f| f.item)
-                .collect();
+        let hits = self.hits(&query);
         let origin = self.search.take().and_then(|s| s.origin);
         // As you type, the view goes to the first match at or after where the search began.
         let start = origin.as_ref().map(|o| self.origin_order(o));
@@ -161,6 +157,34 @@ impl App {
         if let Some(first) = first {
             self.go_to_hit(first);
         }
+    }
+
+    /// The items `query` matches, in the briefing's order: from the folded index
+    /// where it can answer, notes added; else by looking at every item.
+    fn hits(&self, query: &Query) -> Vec<ItemRef> {
+        let index = self
+            .search_index
+            .get_or_init(|| search::Index::build(&self.briefing, &self.quote_order));
+        let Some(mut hits) = index.find(query) else {
+            return search::search(&self.briefing, &self.quote_order, &self.notes, query)
+                .into_iter()
+                .map(|f| f.item)
+                .collect();
+        };
+        let noted = self
+            .notes
+            .iter()
+            .filter(|n| !n.deleted && query.matches(&n.text));
+        let extra: Vec<ItemRef> = noted
+            .map(|n| n.item.clone())
+            .filter(|item| !hits.contains(item))
+            .collect();
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.retain(|h| notes::item_order(self, h).is_some());
+            hits.sort_by_key(|h| notes::item_order(self, h));
+        }
+        hits
     }
 
     fn origin_order(&self, origin: &Origin) -> (u8, usize) {

@@ -141,17 +141,53 @@ impl Tree {
         if comments[at].descendants(at) == 0 {
             return false;
         }
-        self.collapsed[at] = !self.collapsed[at];
-        self.rebuild(comments);
+        if self.collapsed[at] {
+            self.expand(comments, at);
+        } else {
+            self.collapse(comments, at);
+        }
         true
+    }
+
+    /// Hides the replies of `at`, a visible comment: they are one run of the
+    /// visible rows, removed without walking the rest of the tree.
+    fn collapse(&mut self, comments: &[Comment], at: usize) {
+        self.collapsed[at] = true;
+        let Ok(pos) = self.visible.binary_search(&at) else {
+            return self.rebuild(comments);
+        };
+        let end = self
+            .visible
+            .partition_point(|&v| v < comments[at].subtree_end);
+        self.visible.drain(pos + 1..end);
+        self.reveal_selection(comments);
+    }
+
+    /// Shows the replies of `at`, a visible comment, leaving collapsed ones closed:
+    /// only its subtree is walked.
+    fn expand(&mut self, comments: &[Comment], at: usize) {
+        self.collapsed[at] = false;
+        let Ok(pos) = self.visible.binary_search(&at) else {
+            return self.rebuild(comments);
+        };
+        let mut shown = Vec::new();
+        let mut i = at + 1;
+        while i < comments[at].subtree_end {
+            shown.push(i);
+            i = if self.collapsed[i] {
+                comments[i].subtree_end
+            } else {
+                i + 1
+            };
+        }
+        self.visible.splice(pos + 1..pos + 1, shown);
     }
 
     /// `h`: collapse an expanded comment with replies, else go to the parent.
     pub fn collapse_or_parent(&mut self, comments: &[Comment]) {
         let Some(at) = self.selected else { return };
         if comments[at].descendants(at) > 0 && !self.collapsed[at] {
-            self.collapsed[at] = true;
-            self.rebuild(comments);
+            self.collapse(comments, at);
         } else {
             self.parent(comments);
         }
@@ -164,8 +200,7 @@ impl Tree {
             return;
         }
         if self.collapsed[at] {
-            self.collapsed[at] = false;
-            self.rebuild(comments);
+            self.expand(comments, at);
         } else {
             self.selected = Some(at + 1);
         }
@@ -220,5 +255,40 @@ impl Tree {
     pub fn expand_all(&mut self, comments: &[Comment]) {
         self.collapsed.fill(false);
         self.rebuild(comments);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tree;
+    use crate::generate::{Shape, briefing};
+
+    #[test]
+    fn collapsing_and_expanding_one_at_a_time_matches_a_full_rebuild() {
+        let shape = Shape {
+            comments: 600,
+            max_depth: 12,
+            ..Shape::small(5)
+        };
+        let comments = crate::briefing::parse(&briefing(shape), "t")
+            .expect("loads")
+            .briefing
+            .comments;
+        let mut tree = Tree::new(&comments);
+        let mut seed: usize = 7;
+        for _ in 0..400 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let visible = tree.visible().len();
+            tree.selected = Some(tree.visible()[(seed >> 33) % visible]);
+            tree.toggle(&comments);
+            let mut fresh = tree.clone();
+            fresh.rebuild(&comments);
+            assert_eq!(
+                tree.visible, fresh.visible,
+                "incremental rows drifted from the tree"
+            );
+        }
     }
 }
