@@ -47,16 +47,16 @@ pub fn default_folders(config_folders: &[PathBuf]) -> Vec<PathBuf> {
     folders
 }
 
-/// Every briefing under `paths` (files, or folders searched for `*.yaml` and
-/// `*.yml`), each loaded; the bundled briefing when `paths` holds none and
-/// `bundled_if_empty` is set. A path that does not exist is an entry with its error.
-pub fn load(paths: &[PathBuf], bundled_if_empty: bool) -> Vec<Entry> {
+/// The briefing files under `paths` (files, or folders searched for `*.yaml`
+/// and `*.yml`), sorted, and an entry with its error for each path that could
+/// not be read.
+pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Entry>) {
     let mut files: Vec<PathBuf> = Vec::new();
-    let mut entries = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         match briefing::briefing_files(path) {
             Ok(found) => files.extend(found),
-            Err(e) => entries.push(Entry {
+            Err(e) => unreadable.push(Entry {
                 origin: Origin::File(path.clone()),
                 loaded: Err(vec![Diagnostic {
                     severity: briefing::Severity::Error,
@@ -70,15 +70,56 @@ pub fn load(paths: &[PathBuf], bundled_if_empty: bool) -> Vec<Entry> {
     }
     files.sort();
     files.dedup();
-    entries.extend(files.into_iter().map(|file| Entry {
+    (files, unreadable)
+}
+
+/// Loads one file as a library entry.
+pub fn entry(file: PathBuf) -> Entry {
+    Entry {
         loaded: briefing::load(&file).map(|l| l.briefing),
         origin: Origin::File(file),
-    }));
+    }
+}
+
+/// The bundled briefing as a library entry.
+pub fn bundled() -> Entry {
+    Entry {
+        origin: Origin::Bundled,
+        loaded: briefing::parse(briefing::BUNDLED, briefing::BUNDLED_NAME).map(|l| l.briefing),
+    }
+}
+
+/// Every briefing under `paths`, each loaded; the bundled briefing when `paths`
+/// holds none and `bundled_if_empty` is set.
+pub fn load(paths: &[PathBuf], bundled_if_empty: bool) -> Vec<Entry> {
+    let (files, mut entries) = files(paths);
+    entries.extend(files.into_iter().map(entry));
     if entries.is_empty() && bundled_if_empty {
-        entries.push(Entry {
-            origin: Origin::Bundled,
-            loaded: briefing::parse(briefing::BUNDLED, briefing::BUNDLED_NAME).map(|l| l.briefing),
-        });
+        entries.push(bundled());
     }
     entries
+}
+
+/// Loads `files` on a thread of its own, sending each result through `make` as it
+/// is ready, so the library can draw before the last file is read.
+pub fn spawn<T: Send + 'static>(
+    files: Vec<PathBuf>,
+    make: impl Fn(Entry) -> T + Send + 'static,
+) -> std::sync::mpsc::Receiver<T> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .name("brief-library".into())
+        .spawn(move || {
+            for file in files {
+                if send.send(make(entry(file))).is_err() {
+                    // The reader has closed: stop reading.
+                    return;
+                }
+            }
+        });
+    if worker.is_err() {
+        // No thread to be had: the receiver reports the channel closed, and the
+        // caller shows what it has. Rare enough (a process limit) to accept.
+    }
+    receive
 }

@@ -60,6 +60,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             let outside = Outside {
                 store: None,
                 export_dir: PathBuf::from("."),
+                loader: None,
             };
             let mut shell = if path.is_dir() {
                 Shell::library(
@@ -231,6 +232,7 @@ fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     let outside = Outside {
         store: Some(store),
         export_dir: PathBuf::from("."),
+        loader: None,
     };
     let mut app = match prepare(briefing, Some(item), &outside) {
         Ok(app) => app,
@@ -274,9 +276,10 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         );
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let outside = Outside {
+    let mut outside = Outside {
         store: Store::from_env(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+        loader: None,
     };
     let (config, mut problems) = user_config();
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
@@ -323,16 +326,27 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                 return Ok(ExitCode::from(USAGE_ERROR));
             }
             let folders = if paths.is_empty() {
-                library::default_folders(&[])
+                library::default_folders(&config.library)
             } else {
                 paths.to_vec()
             };
-            let entries = library::load(&folders, paths.is_empty());
-            if entries.is_empty() {
-                eprintln!("brief: no briefings (*.yaml, *.yml) in {}", list(paths));
-                return Ok(ExitCode::from(INPUT_ERROR));
+            let (files, mut entries) = library::files(&folders);
+            if files.is_empty() && entries.is_empty() {
+                if !paths.is_empty() {
+                    eprintln!("brief: no briefings (*.yaml, *.yml) in {}", list(paths));
+                    return Ok(ExitCode::from(INPUT_ERROR));
+                }
+                entries.push(library::bundled());
             }
+            let expected = entries.len() + files.len();
             let mut shell = Shell::library(shelves(entries, &outside), &config.aliases);
+            shell.expected = expected;
+            // The files are read in the background: the library draws at once and
+            // fills in as they arrive.
+            let store = outside.store.clone();
+            outside.loader = Some(library::spawn(files, move |entry| {
+                shelf_of(entry, store.as_ref())
+            }));
             configure(&mut shell, &config, keymap);
             shell
         }
@@ -382,26 +396,29 @@ fn list(paths: &[PathBuf]) -> String {
 fn shelves(entries: Vec<library::Entry>, outside: &Outside) -> Vec<Shelf> {
     entries
         .into_iter()
-        .map(|entry| {
-            let briefing = entry.loaded.map_err(|diagnostics| {
-                diagnostics
-                    .iter()
-                    .find(|d| d.is_error())
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-            });
-            let progress = match (&briefing, &outside.store) {
-                (Ok(b), Some(store)) => Progress::of(b, store.peek(&b.id).as_ref()),
-                (Ok(b), None) => Progress::of(b, None),
-                (Err(_), _) => Progress::default(),
-            };
-            Shelf {
-                origin: entry.origin,
-                briefing,
-                progress,
-            }
-        })
+        .map(|entry| shelf_of(entry, outside.store.as_ref()))
         .collect()
+}
+
+/// A library entry with its reading progress from the store.
+fn shelf_of(entry: library::Entry, store: Option<&Store>) -> Shelf {
+    let briefing = entry.loaded.map_err(|diagnostics| {
+        diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    });
+    let progress = match (&briefing, store) {
+        (Ok(b), Some(store)) => Progress::of(b, store.peek(&b.id).as_ref()),
+        (Ok(b), None) => Progress::of(b, None),
+        (Err(_), _) => Progress::default(),
+    };
+    Shelf {
+        origin: entry.origin,
+        briefing,
+        progress,
+    }
 }
 
 /// Opens the only shelf; the `--at` error, if the address names nothing.

@@ -17,7 +17,7 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
 use crate::library::Origin;
-use crate::shell::{Shell, ShellEffect, Showing};
+use crate::shell::{Shelf, Shell, ShellEffect, Showing};
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
 
@@ -29,6 +29,8 @@ pub struct Outside {
     pub store: Option<Store>,
     /// Where `X` writes `<id>-notes.md`.
     pub export_dir: PathBuf,
+    /// Briefings still being read for the library, as they arrive.
+    pub loader: Option<std::sync::mpsc::Receiver<Shelf>>,
 }
 
 /// Milliseconds since the Unix epoch.
@@ -74,9 +76,29 @@ fn event_loop(
             captured = wanted;
         }
         let drawn = draw(terminal, shell, theme)?;
-        // Wait for input, looking at the open briefing's file twice a second.
+        // Wait for input, looking at the open briefing's file twice a second and,
+        // while the library is being read, taking in what has arrived.
         watch.follow(shell);
-        if !event::poll(Duration::from_millis(500))? {
+        let loading = shell.is_loading();
+        if let Some(loader) = &outside.loader {
+            loop {
+                match loader.try_recv() {
+                    Ok(shelf) => shell.add(shelf),
+                    Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        // The reading thread is gone (done, or never started).
+                        shell.finish_loading();
+                        break;
+                    }
+                }
+            }
+        }
+        let wait = if loading {
+            Duration::from_millis(30)
+        } else {
+            Duration::from_millis(500)
+        };
+        if !event::poll(wait)? {
             if let Some(changed) = watch.changed(shell) {
                 reload(shell, &changed);
             }

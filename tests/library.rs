@@ -262,3 +262,43 @@ fn library_and_speaker_screens() {
     press(&mut shell, "Enter");
     insta::assert_snapshot!("speaker_quotes", text(&mut shell));
 }
+
+#[test]
+fn briefings_arriving_in_the_background_fill_the_library() {
+    let mut shell = Shell::library(Vec::new(), &BTreeMap::new());
+    shell.expected = 2;
+    assert!(shell.is_loading());
+    let text = |s: &mut Shell| {
+        brief::snapshot::to_text(&brief::snapshot::replay_shell(
+            s,
+            &[],
+            (90, 12),
+            brief::ui::Theme::colored(),
+        ))
+    };
+    assert!(text(&mut shell).contains("Reading the briefings…"));
+    shell.add(shelf(
+        &yaml("a", "Alpha", "2025-01-01", "", "{speaker: S, text: t}"),
+        "a.yaml",
+        0,
+    ));
+    assert!(text(&mut shell).contains("Library · 1 of 1 · reading 1 of 2…"));
+    assert!(
+        shell.speakers.is_empty(),
+        "the speaker index waits for the last briefing"
+    );
+    shell.add(shelf(
+        &yaml("b", "Bravo", "2025-01-01", "", ""),
+        "b.yaml",
+        0,
+    ));
+    assert!(!shell.is_loading());
+    assert_eq!(shell.speakers.len(), 1);
+    let mut cut = Shell::library(Vec::new(), &BTreeMap::new());
+    cut.expected = 5;
+    cut.finish_loading();
+    assert!(
+        !cut.is_loading(),
+        "a reading thread that stops early ends the wait"
+    );
+}

@@ -83,6 +83,10 @@ pub struct Shell {
     pub mouse: bool,
     /// What the help overlay is filtered by, as typed.
     pub help_filter: String,
+    /// How many briefings the library will hold once every file is read.
+    pub expected: usize,
+    /// Speaker aliases, for rebuilding the index as briefings arrive.
+    pub aliases: BTreeMap<String, String>,
 }
 
 impl Shell {
@@ -110,6 +114,8 @@ impl Shell {
             keymap: Arc::default(),
             mouse: false,
             help_filter: String::new(),
+            expected: 0,
+            aliases: aliases.clone(),
         }
     }
 
@@ -118,6 +124,32 @@ impl Shell {
         let mut shell = Shell::library(shelves, &BTreeMap::new());
         shell.has_library = false;
         shell
+    }
+
+    /// Adds a briefing read in the background; the speaker index is rebuilt once
+    /// the last one has arrived.
+    pub fn add(&mut self, shelf: Shelf) {
+        let first = self.shelves.is_empty();
+        self.shelves.push(shelf);
+        if first {
+            self.selected = 0;
+        }
+        if !self.is_loading() {
+            self.speakers = index(&self.shelves, &self.aliases);
+        }
+    }
+
+    /// Ends the reading: what has arrived is the library.
+    pub fn finish_loading(&mut self) {
+        if self.is_loading() {
+            self.expected = self.shelves.len();
+            self.speakers = index(&self.shelves, &self.aliases);
+        }
+    }
+
+    /// Whether briefings are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.shelves.len() < self.expected
     }
 
     /// The library rows, filtered and ordered.

@@ -12,8 +12,13 @@ use crate::shell::{Shelf, Shell};
 /// Draws the library list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
     let rows = shell.rows();
+    let loading = if shell.is_loading() {
+        format!(" · reading {} of {}…", shell.shelves.len(), shell.expected)
+    } else {
+        String::new()
+    };
     let title = format!(
-        " Library · {} of {} · sorted by {}{} ",
+        " Library · {} of {}{loading} · sorted by {}{} ",
         rows.len(),
         shell.shelves.len(),
         shell.sort.name(),
@@ -29,7 +34,9 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        let message = if shell.shelves.is_empty() {
+        let message = if shell.is_loading() {
+            "Reading the briefings…"
+        } else if shell.shelves.is_empty() {
             "No briefings found: put *.yaml files in ./briefings/ or name a folder: brief FOLDER"
         } else {
             "Nothing matches the filter; Esc clears it."
