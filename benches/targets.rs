@@ -338,7 +338,10 @@ fn library(dir: &Path, count: usize) -> Row {
     shell.expected = files.len();
     let loader = brief::library::spawn(files, |entry| brief::shell::Shelf {
         origin: entry.origin,
-        briefing: entry.loaded.map_err(|_| String::from("refused")),
+        briefing: entry
+            .loaded
+            .map(std::sync::Arc::new)
+            .map_err(|_| String::from("refused")),
         progress: brief::shell::Progress::default(),
     });
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();

@@ -402,13 +402,16 @@ fn shelves(entries: Vec<library::Entry>, outside: &Outside) -> Vec<Shelf> {
 
 /// A library entry with its reading progress from the store.
 fn shelf_of(entry: library::Entry, store: Option<&Store>) -> Shelf {
-    let briefing = entry.loaded.map_err(|diagnostics| {
-        diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .map(ToString::to_string)
-            .unwrap_or_default()
-    });
+    let briefing = entry
+        .loaded
+        .map(std::sync::Arc::new)
+        .map_err(|diagnostics| {
+            diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        });
     let progress = match (&briefing, store) {
         (Ok(b), Some(store)) => Progress::of(b, store.peek(&b.id).as_ref()),
         (Ok(b), None) => Progress::of(b, None),
@@ -424,7 +427,7 @@ fn shelf_of(entry: library::Entry, store: Option<&Store>) -> Shelf {
 /// Opens the only shelf; the `--at` error, if the address names nothing.
 fn open_first(shell: &mut Shell, at: Option<&str>, outside: &Outside) -> Option<String> {
     if let (Some(at), Some(Ok(b))) = (at, shell.shelves.first().map(|s| &s.briefing)) {
-        let mut probe = App::new(b.clone());
+        let mut probe = App::new(std::sync::Arc::clone(b));
         if let Err(message) = probe.go_to(at) {
             return Some(message);
         }

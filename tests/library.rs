@@ -23,7 +23,7 @@ fn shelf(yaml: &str, name: &str, last_opened_ms: u64) -> Shelf {
     progress.last_opened_ms = last_opened_ms;
     Shelf {
         origin: Origin::File(name.into()),
-        briefing: Ok(b),
+        briefing: Ok(std::sync::Arc::new(b)),
         progress,
     }
 }

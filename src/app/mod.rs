@@ -153,8 +153,8 @@ pub enum Effect {
 /// Everything the reader shows, and where the user is in it.
 #[derive(Debug)]
 pub struct App {
-    /// The briefing being read.
-    pub briefing: Briefing,
+    /// The briefing being read, shared with the library that lists it.
+    pub briefing: Arc<Briefing>,
     /// Quote indexes grouped by speaker: the order the Quotes pane lists them.
     pub quote_order: Vec<usize>,
     /// The focused pane.
@@ -217,7 +217,8 @@ pub struct App {
 
 impl App {
     /// A fresh reader on `briefing`: Summary focused, everything expanded.
-    pub fn new(briefing: Briefing) -> App {
+    pub fn new(briefing: impl Into<Arc<Briefing>>) -> App {
+        let briefing: Arc<Briefing> = briefing.into();
         let quote_order = briefing
             .speakers
             .iter()

@@ -118,7 +118,38 @@ struct RawComment {
     text: Text,
     author: Option<Text>,
     posted: Option<Text>,
-    replies: Option<Vec<AtLine<RawComment>>>,
+    replies: Option<Replies>,
+}
+
+/// A comment's replies, held in exactly the room they need: a vector grown one
+/// push at a time keeps room for four, and most comments have one reply, so on a
+/// big thread the spare room was half the memory.
+struct Replies(Vec<AtLine<RawComment>>);
+
+impl<'de> Deserialize<'de> for Replies {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Replies, D::Error> {
+        let mut list = Vec::<AtLine<RawComment>>::deserialize(d)?;
+        list.shrink_to_fit();
+        Ok(Replies(list))
+    }
+}
+
+/// The ids seen so far, by hash: a clash, true or not, only sends the file to the
+/// checker, which compares the ids themselves. A hash is an eighth of a copied id.
+#[derive(Default)]
+struct Seen(HashSet<u64>);
+
+impl Seen {
+    fn with_capacity(n: usize) -> Seen {
+        Seen(HashSet::with_capacity(n))
+    }
+
+    /// Whether `id` is new.
+    fn first(&mut self, id: &str) -> bool {
+        use std::hash::{BuildHasher, RandomState};
+        thread_local!(static HASHER: RandomState = RandomState::new());
+        self.0.insert(HASHER.with(|h| h.hash_one(id)))
+    }
 }
 
 fn line<T>(s: &AtLine<T>) -> u32 {
@@ -168,13 +199,13 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
             line: at,
         });
     }
-    let mut ids = HashSet::new();
+    let mut ids = Seen::default();
     let mut quotes = Vec::new();
     for (i, q) in raw.quotes.unwrap_or_default().into_iter().enumerate() {
         let at = line(&q);
         let q = q.value;
         let id = given_or(q.id, || format!("q{}", i + 1));
-        if !ids.insert(id.clone()) {
+        if !ids.first(&id) {
             return None;
         }
         quotes.push(Quote {
@@ -193,7 +224,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
     // at the moment of each move.
     let count = count_comments(&raw_comments);
     let mut comments = Vec::with_capacity(count);
-    let mut ids = HashSet::with_capacity(count);
+    let mut ids = Seen::with_capacity(count);
     flatten(raw_comments, "c", None, 0, &mut comments, &mut ids)?;
     let (summary_lines, summary): (Vec<u32>, Vec<String>) = raw
         .summary
@@ -243,7 +274,7 @@ fn given_or(given: Option<Text>, derived: impl FnOnce() -> String) -> String {
 
 fn count_comments(list: &[AtLine<RawComment>]) -> usize {
     list.iter()
-        .map(|c| 1 + c.value.replies.as_deref().map_or(0, count_comments))
+        .map(|c| 1 + c.value.replies.as_ref().map_or(0, |r| count_comments(&r.0)))
         .sum()
 }
 
@@ -254,7 +285,7 @@ fn flatten(
     parent: Option<usize>,
     depth: usize,
     rows: &mut Vec<Comment>,
-    ids: &mut HashSet<String>,
+    ids: &mut Seen,
 ) -> Option<()> {
     for (i, c) in list.into_iter().enumerate() {
         let at = line(&c);
@@ -265,7 +296,7 @@ fn flatten(
             format!("{prefix}.{}", i + 1)
         };
         let id = given_or(c.id, || derived.clone());
-        if !ids.insert(id.clone()) {
+        if !ids.first(&id) {
             return None;
         }
         let index = rows.len();
@@ -280,7 +311,7 @@ fn flatten(
             line: at,
         });
         if let Some(replies) = c.replies {
-            flatten(replies, &derived, Some(index), depth + 1, rows, ids)?;
+            flatten(replies.0, &derived, Some(index), depth + 1, rows, ids)?;
         }
         rows[index].subtree_end = rows.len();
     }

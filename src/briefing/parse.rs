@@ -78,21 +78,28 @@ pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
     parse_with(text, file, Limits::default())
 }
 
-/// Parsing, checking and dropping the node tree recurse once per nesting level, so
+fn parse_with(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {
+    on_big_stack(|| parse_on_this_thread(text, file, limits))
+}
+
+/// Parsing, checking and dropping a briefing recurse once per nesting level, so
 /// the work runs on a thread whose stack fits `Limits::max_depth` with room to spare
 /// (the approach rustc takes for deep expressions).
-fn parse_with(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {
+fn on_big_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     const STACK_BYTES: usize = 256 * 1024 * 1024;
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("brief-parse".into())
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || parse_on_this_thread(text, file, limits));
-        match worker.map(|handle| handle.join()) {
-            Ok(Ok(result)) => result,
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            // No thread to be had (a tight process limit): parse here, within the usual stack.
-            Err(_) => parse_on_this_thread(text, file, limits),
+            .spawn_scoped(scope, work);
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            // No thread to be had (a tight process limit): a deep file may
+            // overflow this thread's stack, but an ordinary one reads as usual.
+            Err(e) => panic!("no thread to parse on: {e}"),
         }
     })
 }

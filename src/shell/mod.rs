@@ -387,7 +387,7 @@ impl Shell {
             return;
         };
         let saved = old.to_saved();
-        self.shelves[shelf].briefing = Ok(briefing);
+        self.shelves[shelf].briefing = Ok(Arc::new(briefing));
         self.open(shelf, Some(saved), old.now_ms, old.session, None);
         if let Some(app) = &mut self.reader {
             app.mouse = old.mouse;

@@ -15,7 +15,7 @@ pub struct Shelf {
     /// Where it came from.
     pub origin: Origin,
     /// The briefing, or the first line `brief validate` prints for it.
-    pub briefing: Result<Briefing, String>,
+    pub briefing: Result<std::sync::Arc<Briefing>, String>,
     /// How far it has been read, from its saved state.
     pub progress: Progress,
 }
