@@ -265,3 +265,95 @@ fn a_briefing_changed_on_disk_reloads_keeping_notes_and_place() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_before_the_report() {
+    let config = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::start_env(
+        &["briefings/cspo-florence.yaml"],
+        100,
+        30,
+        config.path(),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[("BRIEF_TEST_PANIC_IN_DRAW", "1")],
+    );
+    let code = s.wait_exit();
+    assert_ne!(code, 0);
+    let raw = s.raw.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&raw);
+    let left_alt = text
+        .rfind("\u{1b}[?1049l")
+        .expect("the alternate screen was left");
+    let report = text
+        .find("a panic in the draw path")
+        .expect("the panic was reported");
+    assert!(
+        left_alt < report,
+        "the terminal was restored before the report printed"
+    );
+    let parser = s.parser.lock().unwrap();
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor(), "the cursor is shown again");
+}
+
+#[test]
+fn no_color_and_a_dumb_terminal_get_no_colour_codes() {
+    let config = tempfile::tempdir().expect("tempdir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for env in [
+        [("NO_COLOR", "1"), ("TERM", "xterm-256color")],
+        [("NO_COLOR", "1"), ("TERM", "dumb")],
+    ] {
+        let mut s = Session::start_env(
+            &["briefings/cspo-florence.yaml"],
+            120,
+            40,
+            config.path(),
+            root,
+            &env,
+        );
+        s.wait_for("4 Comments · 3 of 5");
+        s.keys(&["2", "m", "/", "space", "Enter"]);
+        s.wait_for("/12 for space");
+        s.keys(&["q"]);
+        assert_eq!(s.wait_exit(), 0);
+        let raw = s.raw.lock().unwrap().clone();
+        let text = String::from_utf8_lossy(&raw);
+        // SGR colour parameters: 30-38 and 90-97 set the foreground, 40-48 and
+        // 100-107 the background; 39 and 49 only go back to the default.
+        let colours: Vec<&str> = text
+            .split("\u{1b}[")
+            .skip(1)
+            .map(|seq| seq.split('m').next().unwrap_or(""))
+            .filter(|params| params.chars().all(|c| c.is_ascii_digit() || c == ';'))
+            .filter(|params| {
+                params.split(';').any(|p| {
+                    matches!(
+                        p.parse::<u32>(),
+                        Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                    )
+                })
+            })
+            .collect();
+        assert!(
+            colours.is_empty(),
+            "colour codes were written with NO_COLOR ({env:?}): {colours:?}"
+        );
+    }
+}
+
+#[test]
+fn a_storm_of_resizes_leaves_a_whole_screen() {
+    let mut s = Session::start(&["briefings/cspo-florence.yaml"], 120, 40);
+    s.wait_for("4 Comments · 3 of 5");
+    for i in 0..60u16 {
+        let (w, h) = (20 + (i * 37) % 180, 5 + (i * 13) % 50);
+        s.resize(w, h);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    s.resize(80, 24);
+    s.wait_for("1 Summary   2 Nations   3 Quotes   4 Comments");
+    s.wait_for("Summary ¶1/6");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

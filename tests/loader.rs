@@ -412,3 +412,35 @@ mod files {
         );
     }
 }
+
+#[test]
+fn a_million_tiny_comments_are_refused_quickly_with_the_limit() {
+    let text = format!(
+        "format: brief/1\nid: m\ntitle: t\nsummary: [s]\ncomments:\n{}",
+        "- text: x\n".repeat(1_000_000)
+    );
+    let started = std::time::Instant::now();
+    let e = one_error(&text);
+    assert!(
+        e.contains("more than 1500000 YAML values; split the briefing"),
+        "{e}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_ten_megabyte_line_loads_and_draws() {
+    let text = format!(
+        "format: brief/1\nid: l\ntitle: t\nsummary: [\"{}\"]\n",
+        "word ".repeat(2_000_000)
+    );
+    let b = ok(&text);
+    assert_eq!(b.summary[0].len(), 10_000_000);
+    let mut app = brief::app::App::new(b);
+    let screen = brief::snapshot::replay(&mut app, &[], (80, 24), brief::ui::Theme::plain());
+    assert!(brief::snapshot::to_text(&screen).contains("word word word"));
+}

@@ -161,9 +161,29 @@ fn opt(text: Option<Text>) -> Option<String> {
 }
 
 /// The briefing, when `text` follows every rule; `None` sends it to the checker.
-pub fn parse(text: &str, options: serde_saphyr::Options) -> Option<Briefing> {
-    let raw: RawBriefing = serde_saphyr::from_str_with_options(text, options).ok()?;
-    build(raw)
+///
+/// A file past one of the parser's budgets is an error either road would meet, so
+/// it comes back as `Err` for the caller to report without reading it twice.
+pub fn parse(
+    text: &str,
+    options: serde_saphyr::Options,
+) -> Result<Option<Briefing>, serde_saphyr::Error> {
+    match serde_saphyr::from_str_with_options::<RawBriefing>(text, options) {
+        Ok(raw) => Ok(build(raw)),
+        Err(e) if is_budget(&e) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether the parser stopped at one of its budgets (size, depth, aliases).
+pub fn is_budget(e: &serde_saphyr::Error) -> bool {
+    let mut inner = e;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = inner
+    {
+        inner = error;
+    }
+    matches!(inner, serde_saphyr::Error::Budget { .. })
 }
 
 fn build(raw: RawBriefing) -> Option<Briefing> {

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 /// Replaces control and direction-changing characters with visible stand-ins.
 ///
 /// C0 controls become their Control Pictures (`␛` for ESC), DEL becomes `␡`, C1
-/// controls and bidirectional overrides become `�`. Newlines stay; tabs become
+/// controls, bidirectional overrides and invisible characters (zero-width space,
+/// word joiner, BOM) become `�`. Newlines stay; tabs become
 /// four spaces so that every character has a known width.
 pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_replacing) {
@@ -38,7 +39,7 @@ fn needs_replacing(c: char) -> bool {
     match c {
         '\n' => false,
         '\t' => true,
-        c => c.is_control() || is_bidi_control(c),
+        c => c.is_control() || is_bidi_control(c) || is_invisible(c),
     }
 }
 
@@ -46,6 +47,16 @@ fn needs_replacing(c: char) -> bool {
 /// (Unicode's "Trojan Source" set, CVE-2021-42574).
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Characters that take no room and show nothing, so text can hide in them. The
+/// zero-width joiner and non-joiner stay: emoji sequences and several scripts
+/// need them, and they move nothing on screen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}'
+    )
 }
 
 fn stand_in(c: char) -> char {
@@ -78,6 +89,15 @@ mod tests {
     #[test]
     fn c1_del_and_bidi_overrides_are_replaced() {
         assert_eq!(clean("x\u{9b}y\u{7f}z\u{202e}w"), "x\u{fffd}y␡z\u{fffd}w");
+    }
+
+    #[test]
+    fn invisible_characters_show_but_joiners_stay() {
+        assert_eq!(
+            clean("a\u{200b}b\u{feff}c\u{2060}"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}"
+        );
+        assert_eq!(clean("👩\u{200d}🚀"), "👩\u{200d}🚀");
     }
 
     #[test]

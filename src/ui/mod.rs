@@ -80,6 +80,12 @@ impl Drawn {
 /// Draws the whole screen: the reader when a briefing is open, else the library or
 /// the speaker index.
 pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
+    // Debug builds only: lets the end-to-end tests prove a panic while drawing
+    // still leaves the terminal as it was found.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BRIEF_TEST_PANIC_IN_DRAW").is_some() {
+        panic!("a panic in the draw path, asked for by BRIEF_TEST_PANIC_IN_DRAW");
+    }
     if shell.showing == Showing::Reader
         && let Some(app) = &shell.reader
     {

@@ -45,6 +45,18 @@ impl Session {
 
     /// Starts `brief ARGS` with `XDG_CONFIG_HOME=config`, in folder `cwd`.
     pub fn start_in(args: &[&str], cols: u16, rows: u16, config: &Path, cwd: &Path) -> Session {
+        Session::start_env(args, cols, rows, config, cwd, &[])
+    }
+
+    /// Starts `brief ARGS` as `start_in` does, with more environment variables.
+    pub fn start_env(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        config: &Path,
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -59,6 +71,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config);
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn brief");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(

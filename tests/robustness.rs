@@ -1,0 +1,202 @@
+//! Hostile input, by property: arbitrary bytes and mangled briefings never panic
+//! the loader, and any briefing that loads survives any keys at any size.
+//! (cargo-fuzz needs a nightly compiler, which this project's machines cannot
+//! fetch; proptest does the same job on stable and in CI.)
+//!
+//! `PROPTEST_CASES=N` runs more cases; the defaults keep `cargo test` near a minute.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly"
+)]
+
+use brief::app::{App, Key};
+use brief::briefing;
+use brief::library::Origin;
+use brief::shell::{Progress, Shelf, Shell, ShellEffect};
+use brief::snapshot::replay_shell;
+use brief::ui::Theme;
+use proptest::prelude::*;
+
+/// Every key the reader binds, and some it does not.
+const KEYS: &[&str] = &[
+    "j",
+    "k",
+    "g",
+    "G",
+    "Tab",
+    "BackTab",
+    "1",
+    "2",
+    "3",
+    "4",
+    "]",
+    "[",
+    "}",
+    "{",
+    "Enter",
+    "Space",
+    "h",
+    "l",
+    "p",
+    "J",
+    "K",
+    "v",
+    "C",
+    "E",
+    "m",
+    "M",
+    "?",
+    "Esc",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+    "C-d",
+    "C-u",
+    "/",
+    "n",
+    "N",
+    "u",
+    "a",
+    "A",
+    "U",
+    "d",
+    "y",
+    "x",
+    "z",
+    "C-s",
+    "C-g",
+    "Backspace",
+    "S",
+    "b",
+    "s",
+    "q",
+    "é",
+    "宇",
+];
+
+/// YAML-ish pieces, so mangled files get past the first character more often.
+const TOKENS: &[&str] = &[
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!str ",
+    "|\n",
+    ">-\n",
+    "\"",
+    "'",
+    "#",
+    "~",
+    "text: ",
+    "replies:\n",
+    "comments:\n",
+    "quotes:\n",
+    "speaker: ",
+    "id: c1",
+    "format: brief/1\n",
+    "\u{1b}[2J",
+    "\u{202e}",
+    "\u{0}",
+    "🛰️",
+    "宇宙",
+    "\t",
+    "\r\n",
+    "---\n",
+    "...\n",
+    "?",
+    "%YAML 1.2\n",
+    "<<: *a\n",
+];
+
+fn mangle(base: &str, edits: &[(usize, usize, usize)]) -> String {
+    let mut text: Vec<char> = base.chars().collect();
+    for &(at, len, token) in edits {
+        let at = at % (text.len() + 1);
+        let end = (at + len % 40).min(text.len());
+        let insert: Vec<char> = TOKENS[token % TOKENS.len()].chars().collect();
+        text.splice(at..end, insert);
+    }
+    text.into_iter().collect()
+}
+
+/// Replays keys on `text` at a size, if it loads; the point is that nothing panics.
+fn read(text: &str, keys: &[usize], size: (u16, u16)) {
+    let Ok(loaded) = briefing::parse(text, "fuzz.yaml") else {
+        return;
+    };
+    let b = std::sync::Arc::new(loaded.briefing);
+    let shelf = Shelf {
+        origin: Origin::File("fuzz.yaml".into()),
+        progress: Progress::of(&b, None),
+        briefing: Ok(b),
+    };
+    let mut shell = Shell::single(vec![shelf]);
+    shell.open(0, None, 0, 0, None);
+    let keys: Vec<Key> = keys
+        .iter()
+        .map(|&k| Key::parse(KEYS[k % KEYS.len()]).unwrap())
+        .collect();
+    for chunk in keys.chunks(8) {
+        if chunk.iter().any(|k| shell.press(*k) == ShellEffect::Quit) {
+            break;
+        }
+        replay_shell(&mut shell, &[], size, Theme::colored());
+    }
+    let mut app = App::new(briefing::parse(text, "fuzz.yaml").unwrap().briefing);
+    for &key in &keys {
+        app.press(key);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = briefing::parse(&text, "fuzz.yaml");
+    }
+
+    #[test]
+    fn token_soup_never_panics_the_loader(tokens in proptest::collection::vec(0..TOKENS.len(), 0..200)) {
+        let text: String = tokens.iter().map(|&t| TOKENS[t]).collect();
+        let _ = briefing::parse(&format!("format: brief/1\nid: f\ntitle: t\nsummary: [s]\n{text}"), "fuzz.yaml");
+    }
+
+    #[test]
+    fn mangled_briefings_and_random_keys_never_panic(
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 0..6),
+        keys in proptest::collection::vec(any::<usize>(), 0..60),
+        width in 1u16..200,
+        height in 1u16..60,
+    ) {
+        let text = mangle(briefing::BUNDLED, &edits);
+        read(&text, &keys, (width, height));
+    }
+
+    #[test]
+    fn generated_briefings_survive_any_keys(
+        seed in any::<u64>(),
+        comments in 0usize..300,
+        depth in 1usize..40,
+        keys in proptest::collection::vec(any::<usize>(), 0..80),
+        width in 1u16..200,
+        height in 1u16..60,
+    ) {
+        let shape = brief::generate::Shape { seed, comments, max_depth: depth, ..brief::generate::Shape::small(seed) };
+        read(&brief::generate::briefing(shape), &keys, (width, height));
+    }
+}
