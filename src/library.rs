@@ -20,7 +20,7 @@ impl Origin {
     /// The name to show and print: the path as given, or the bundled file's name.
     pub fn name(&self) -> String {
         match self {
-            Origin::File(path) => path.display().to_string(),
+            Origin::File(path) => crate::briefing::clean(&path.display().to_string()).into_owned(),
             Origin::Bundled => briefing::BUNDLED_NAME.to_owned(),
         }
     }

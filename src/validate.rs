@@ -26,7 +26,11 @@ pub fn run(
             }
             Ok(files) => files,
             Err(e) => {
-                writeln!(err, "{}: cannot read the folder: {e}", path.display())?;
+                writeln!(
+                    err,
+                    "{}: cannot read the folder: {e}",
+                    briefing::clean(&path.display().to_string())
+                )?;
                 invalid += 1;
                 continue;
             }

@@ -115,3 +115,17 @@ fn help_and_version_work() {
         format!("brief {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_hostile_file_name_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J.yaml";
+    std::fs::write(dir.path().join(name), "format: brief/1\nid: x\n").expect("write");
+    let out = brief(&["validate", "."], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("evil␛]0;pwned␇␛[2J.yaml"), "{err}");
+    let out = brief(&["search", "x", "."], dir.path());
+    assert!(!text(&out.stderr).contains('\u{1b}'));
+}

@@ -73,7 +73,12 @@ impl App {
             .iter()
             .map(|c| had_known && !known_c.contains(c.id.as_str()))
             .collect();
+        // Notes come from a file too: one edited by hand must not drive the terminal.
         self.notes = saved.notes;
+        for note in &mut self.notes {
+            note.text = crate::briefing::clean_owned(std::mem::take(&mut note.text));
+            note.excerpt = crate::briefing::clean_owned(std::mem::take(&mut note.excerpt));
+        }
         self.unknown = saved.unknown;
         let count = |flags: &[bool]| flags.iter().filter(|f| **f).count();
         let (new_q, new_c) = (count(&self.new_quotes), count(&self.new_comments));
