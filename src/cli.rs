@@ -4,6 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+/// Exit code for a problem with the input: an invalid briefing, nothing found.
+pub const INPUT_ERROR: u8 = 1;
+/// Exit code for a usage error, as clap uses.
+pub const USAGE_ERROR: u8 = 2;
+
 /// A terminal reader for briefings: summary, nations, quotes by speaker, comment tree.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod export;
 pub mod find;

@@ -7,23 +7,19 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use brief::app::App;
 use brief::app::Keymap;
-use brief::app::{Action, App, Effect, update};
-use brief::briefing::{self, Briefing};
+use brief::briefing;
 use brief::cli::{Cli, Command};
-use brief::config::{self, Config, Palette};
-use brief::export::{self, Refused};
+use brief::cli::{INPUT_ERROR, USAGE_ERROR};
+use brief::commands::{config_command, export_notes, open, user_config, write_note};
+use brief::config::{Config, Palette};
 use brief::shell::{Progress, Shelf, Shell};
 use brief::store::Store;
-use brief::terminal::{self, Outside, now_ms};
+use brief::terminal::{self, Outside};
 use brief::ui::Theme;
 use brief::{find, library, snapshot, validate};
 use clap::Parser;
-
-/// Exit code for a problem with the input: an invalid briefing, nothing found.
-const INPUT_ERROR: u8 = 1;
-/// Exit code for a usage error, as clap uses.
-const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -126,144 +122,6 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         Some(Command::Config { path, default }) => Ok(config_command(path, default)),
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         None => read(&cli.paths, cli.at.as_deref()),
-    }
-}
-
-/// The user's config and what is wrong with it, from the config directory.
-fn user_config() -> (Config, Vec<String>) {
-    match Store::from_env() {
-        Some(store) => config::load(&config::path(store.dir())),
-        None => (Config::default(), Vec::new()),
-    }
-}
-
-/// `brief config`: check the file, or print its path or a commented default.
-fn config_command(path: bool, default: bool) -> ExitCode {
-    if default {
-        print!("{}", config::default_text());
-        return ExitCode::SUCCESS;
-    }
-    let Some(store) = Store::from_env() else {
-        eprintln!("brief: no config directory on this system");
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let file = config::path(store.dir());
-    if path {
-        println!("{}", file.display());
-        return ExitCode::SUCCESS;
-    }
-    let (config, mut problems) = config::load(&file);
-    problems.extend(Keymap::with_overrides(&config.keys).1);
-    if problems.is_empty() {
-        let state = if file.exists() {
-            "is valid"
-        } else {
-            "does not exist; the defaults apply"
-        };
-        println!("{} {state}", file.display());
-        return ExitCode::SUCCESS;
-    }
-    problems.iter().for_each(|p| eprintln!("{p}"));
-    ExitCode::from(INPUT_ERROR)
-}
-
-/// `brief export`: the notes of one briefing as markdown.
-fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
-    let Some(briefing) = open(path) else {
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let now = now_ms();
-    let mut app = App::new(briefing);
-    if let Some(store) = Store::from_env() {
-        let loaded = store.load(&app.briefing.id, now);
-        if let Some(warning) = loaded.warning {
-            eprintln!("brief: {warning}");
-        }
-        if let Some(saved) = loaded.saved {
-            app.restore(saved);
-        }
-    }
-    let Some(output) = output else {
-        print!("{}", export::markdown(&app, now));
-        return ExitCode::SUCCESS;
-    };
-    match export::write(&app, output, force, now) {
-        Ok(count) => {
-            eprintln!(
-                "wrote {} ({count} note{})",
-                output.display(),
-                if count == 1 { "" } else { "s" }
-            );
-            ExitCode::SUCCESS
-        }
-        Err(Refused::NotOurs) => {
-            eprintln!(
-                "{}: exists and was not written by brief; --force overwrites it",
-                output.display()
-            );
-            ExitCode::from(INPUT_ERROR)
-        }
-        Err(Refused::Io(e)) => {
-            eprintln!("{}: cannot write: {e}", output.display());
-            ExitCode::from(INPUT_ERROR)
-        }
-    }
-}
-
-/// `brief note`: the same editor path as `a` in the reader, without a screen.
-fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
-    let text = if text == "-" {
-        let mut input = String::new();
-        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut input) {
-            eprintln!("brief: cannot read the note from standard input: {e}");
-            return ExitCode::from(INPUT_ERROR);
-        }
-        input
-    } else {
-        text.to_owned()
-    };
-    let Some(briefing) = open(path) else {
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let Some(store) = Store::from_env() else {
-        eprintln!("brief: no config directory to keep notes in");
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let outside = Outside {
-        store: Some(store),
-        export_dir: PathBuf::from("."),
-        loader: None,
-    };
-    let mut app = match prepare(briefing, Some(item), &outside) {
-        Ok(app) => app,
-        Err(message) => {
-            eprintln!("brief: {message}");
-            return ExitCode::from(INPUT_ERROR);
-        }
-    };
-    if let Some(warning) = app
-        .status
-        .take()
-        .filter(|s| s.contains("could not be read"))
-    {
-        eprintln!("brief: {warning}");
-    }
-    update(&mut app, Action::EditNote);
-    // Replace whatever the note held with the new text.
-    if let Some(editor) = &mut app.editor {
-        editor.textarea.select_all();
-        editor.textarea.cut();
-    }
-    update(&mut app, Action::Paste(text));
-    if update(&mut app, Action::SaveNote) == Effect::Save {
-        terminal::save(&mut app, &outside);
-    }
-    match app.unsaved {
-        Some(reason) => {
-            eprintln!("brief: the note was not saved: {reason}");
-            ExitCode::from(INPUT_ERROR)
-        }
-        None => ExitCode::SUCCESS,
     }
 }
 
@@ -447,35 +305,4 @@ fn remember(outside: &Outside, shell: &Shell, path: Option<&PathBuf>) {
     global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
     // The reader works without it; a failure shows when the state itself is saved.
     let _: Result<(), _> = store.save_global(&global);
-}
-
-/// The reader's state as it was left, and on the item `--at` names.
-fn prepare(briefing: Briefing, at: Option<&str>, outside: &Outside) -> Result<App, String> {
-    let now = now_ms();
-    let mut app = App::new(briefing);
-    app.session = std::process::id();
-    app.now_ms = now;
-    if let Some(store) = &outside.store {
-        let loaded = store.load(&app.briefing.id, now);
-        let opened = loaded
-            .saved
-            .map(|saved| app.restore(saved))
-            .unwrap_or_default();
-        app.status = loaded.warning.or(opened);
-    }
-    if let Some(address) = at {
-        app.go_to(address)?;
-    }
-    Ok(app)
-}
-
-/// Loads a briefing, printing its diagnostics on failure.
-fn open(path: &Path) -> Option<Briefing> {
-    match briefing::load(path) {
-        Ok(loaded) => Some(loaded.briefing),
-        Err(diagnostics) => {
-            diagnostics.iter().for_each(|d| eprintln!("{d}"));
-            None
-        }
-    }
 }
