@@ -121,6 +121,32 @@ const TOKENS: &[&str] = &[
     "<<: *a\n",
 ];
 
+/// The seeds mutations start from: the project's briefings and its bad inputs,
+/// committed in `tests/corpus/`.
+fn corpus() -> &'static [String] {
+    static CORPUS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("tests/corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned())
+            .collect()
+    })
+}
+
+#[test]
+fn every_corpus_seed_is_read_without_panic() {
+    assert!(corpus().len() >= 8);
+    for text in corpus() {
+        read(text, &[0, 4, 9, 14, 24, 29, 40], (80, 24));
+    }
+}
+
 fn mangle(base: &str, edits: &[(usize, usize, usize)]) -> String {
     let mut text: Vec<char> = base.chars().collect();
     for &(at, len, token) in edits {
@@ -178,12 +204,14 @@ proptest! {
 
     #[test]
     fn mangled_briefings_and_random_keys_never_panic(
+        seed in any::<usize>(),
         edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 0..6),
         keys in proptest::collection::vec(any::<usize>(), 0..60),
         width in 1u16..200,
         height in 1u16..60,
     ) {
-        let text = mangle(briefing::BUNDLED, &edits);
+        let corpus = corpus();
+        let text = mangle(&corpus[seed % corpus.len()], &edits);
         read(&text, &keys, (width, height));
     }
 
