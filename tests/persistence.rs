@@ -212,13 +212,14 @@ fn killed_at_any_moment_the_state_is_whole_and_holds_every_finished_note() {
             .expect("run")
             .success()
     );
-    let span = u32::try_from(started.elapsed().as_micros() * 3 / 2)
+    let mut span = u32::try_from(started.elapsed().as_micros() * 3 / 2)
         .unwrap_or(u32::MAX)
         .max(1);
     finished.push(("comment:c1".into(), "note 0".into()));
     // Deterministic pseudo-random kill times, from 0 to half again one save's time.
     let mut seed: u32 = 0x2545_f491;
     let mut survived = 0;
+    let mut recent_survived = 0u32;
     for round in 1..=200 {
         let item = format!("c{}", round % 25 + 1);
         let text = format!("note {round}");
@@ -231,8 +232,20 @@ fn killed_at_any_moment_the_state_is_whole_and_holds_every_finished_note() {
         std::thread::sleep(Duration::from_micros(u64::from(seed % span)));
         let _ = child.kill();
         let status = child.wait().expect("wait");
+        // Keep the kills spread over the save as the machine's load changes: widen
+        // the window while too few saves finish, narrow it while too many do.
+        if round % 20 == 0 {
+            let recent = f64::from(recent_survived) / 20.0;
+            if recent < 0.2 {
+                span = span.saturating_mul(3) / 2;
+            } else if recent > 0.8 {
+                span = (span / 3 * 2).max(1);
+            }
+            recent_survived = 0;
+        }
         if status.success() {
             survived += 1;
+            recent_survived += 1;
             finished.retain(|(i, _)| *i != format!("comment:{item}"));
             finished.push((format!("comment:{item}"), text));
         }
@@ -260,11 +273,11 @@ fn killed_at_any_moment_the_state_is_whole_and_holds_every_finished_note() {
     }
     eprintln!("{survived} of 200 saves finished before their kill");
     assert!(
-        survived > 10,
+        survived >= 10,
         "only {survived} of 200 saves finished: the kills test nothing after a save"
     );
     assert!(
-        survived < 190,
+        survived <= 190,
         "{survived} of 200 saves finished: the kills came too late to test anything"
     );
 }
