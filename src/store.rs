@@ -273,4 +273,22 @@ mod tests {
         );
         assert!(!path.exists());
     }
+
+    #[test]
+    fn a_file_corrupted_between_load_and_save_is_moved_aside_by_the_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path());
+        let path = store.path("b");
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(&path, b"half a fi").expect("write");
+        let saved = Saved {
+            id: "b".into(),
+            notes: vec![note("1")],
+            ..Saved::default()
+        };
+        store.save(&saved, 0).expect("save");
+        let aside = path.with_extension("json.corrupt-1970-01-01T00-00-00Z");
+        assert_eq!(fs::read(&aside).expect("moved aside"), b"half a fi");
+        assert_eq!(store.load("b", 0).saved, Some(saved));
+    }
 }

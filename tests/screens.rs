@@ -124,6 +124,11 @@ fn wide_characters_never_cross_a_pane_border() {
     let yaml = "format: brief/1\nid: wide\ntitle: 宇宙安全保障の会合\nsummary: [\"宇宙安全保障について議論した。🛰️🛰️🛰️ 同盟国とともに👩‍🚀 café naïve e\u{301}\"]\n\
 quotes:\n  - {speaker: 山田太郎, text: \"宇宙は真にグローバルな取り組みである🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️🛰️\"}\n\
 comments:\n  - text: \"👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽\"\n";
+    // Nothing is cut off either: the full view shows every one of the 32 thumbs.
+    for width in [40u16, 57] {
+        let text = screen(briefing(yaml), "4 v", (width, 30));
+        assert_eq!(text.matches("👍🏽").count(), 32, "{text}");
+    }
     for width in [40u16, 57, 80, 121] {
         for keys in ["", "3", "4"] {
             let text = screen(briefing(yaml), keys, (width, 20));
