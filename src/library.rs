@@ -81,6 +81,100 @@ pub fn entry(file: PathBuf) -> Entry {
     }
 }
 
+/// Briefings already read, kept in the user's cache directory so a second start
+/// need not parse YAML again: one file per briefing file, named by its path and
+/// valid while the file's size and modification time are unchanged. A missing,
+/// stale or unreadable cache entry is read from the briefing file again.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What the cache keeps for one briefing file.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Cached {
+    version: u32,
+    path: PathBuf,
+    size: u64,
+    modified_ns: u128,
+    loaded: Result<Briefing, Vec<Diagnostic>>,
+}
+
+/// Bumped whenever the model's shape changes, so an old cache is simply ignored.
+const CACHE_VERSION: u32 = 1;
+
+impl Cache {
+    /// The cache under the user's cache directory (`$XDG_CACHE_HOME/brief/library`).
+    pub fn from_env() -> Option<Cache> {
+        let base = directories::BaseDirs::new()?;
+        Some(Cache::at(base.cache_dir().join("brief").join("library")))
+    }
+
+    /// A cache in `dir` (tests use a temporary folder).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The entry for `file`: from the cache when it is current, else read from the
+    /// file and cached for next time. The cache is a convenience: failing to write
+    /// it changes nothing else.
+    pub fn entry(&self, file: PathBuf) -> Entry {
+        let Some((size, modified_ns)) = stamp(&file) else {
+            return entry(file);
+        };
+        let slot = self.slot(&file);
+        let hit = std::fs::read(&slot)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Cached>(&bytes).ok())
+            .filter(|c| {
+                c.version == CACHE_VERSION
+                    && c.path == file
+                    && c.size == size
+                    && c.modified_ns == modified_ns
+            });
+        if let Some(cached) = hit {
+            return Entry {
+                origin: Origin::File(file),
+                loaded: cached.loaded,
+            };
+        }
+        let fresh = entry(file.clone());
+        let cached = Cached {
+            version: CACHE_VERSION,
+            path: file,
+            size,
+            modified_ns,
+            loaded: fresh.loaded,
+        };
+        if let Ok(bytes) = serde_json::to_vec(&cached) {
+            let _ = std::fs::create_dir_all(&self.dir)
+                .and_then(|()| crate::store::write_atomic(&slot, &bytes));
+        }
+        Entry {
+            origin: fresh.origin,
+            loaded: cached.loaded,
+        }
+    }
+
+    fn slot(&self, file: &Path) -> PathBuf {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same name for the same path on every run.
+        let mut hasher = std::hash::DefaultHasher::new();
+        file.hash(&mut hasher);
+        self.dir.join(format!("{:016x}.json", hasher.finish()))
+    }
+}
+
+fn stamp(file: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(file).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
 /// The bundled briefing as a library entry.
 pub fn bundled() -> Entry {
     Entry {
@@ -100,10 +194,12 @@ pub fn load(paths: &[PathBuf], bundled_if_empty: bool) -> Vec<Entry> {
     entries
 }
 
-/// Loads `files` on a thread of its own, sending each result through `make` as it
-/// is ready, so the library can draw before the last file is read.
+/// Loads `files` on a thread of its own (through `cache` when there is one),
+/// sending each result through `make` as it is ready, so the library can draw
+/// before the last file is read.
 pub fn spawn<T: Send + 'static>(
     files: Vec<PathBuf>,
+    cache: Option<Cache>,
     make: impl Fn(Entry) -> T + Send + 'static,
 ) -> std::sync::mpsc::Receiver<T> {
     let (send, receive) = std::sync::mpsc::channel();
@@ -111,7 +207,11 @@ pub fn spawn<T: Send + 'static>(
         .name("brief-library".into())
         .spawn(move || {
             for file in files {
-                if send.send(make(entry(file))).is_err() {
+                let loaded = match &cache {
+                    Some(cache) => cache.entry(file),
+                    None => entry(file),
+                };
+                if send.send(make(loaded)).is_err() {
                     // The reader has closed: stop reading.
                     return;
                 }
@@ -122,4 +222,56 @@ pub fn spawn<T: Send + 'static>(
         // caller shows what it has. Rare enough (a process limit) to accept.
     }
     receive
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_serves_an_unchanged_file_and_rereads_a_changed_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = Cache::at(dir.path().join("cache"));
+        let file = dir.path().join("b.yaml");
+        std::fs::write(
+            &file,
+            "format: brief/1\nid: b\ntitle: First\nsummary: [s]\n",
+        )
+        .expect("write");
+        let first = cache.entry(file.clone()).loaded.expect("loads");
+        let slot = cache.slot(&file);
+        assert!(slot.exists(), "the entry was cached");
+        // Doctor the cache: an unchanged file is served from it, not re-read.
+        let mut cached: Cached =
+            serde_json::from_slice(&std::fs::read(&slot).expect("read")).expect("json");
+        if let Ok(b) = &mut cached.loaded {
+            b.title = "From the cache".into();
+        }
+        std::fs::write(&slot, serde_json::to_vec(&cached).expect("json")).expect("write");
+        assert_eq!(
+            cache.entry(file.clone()).loaded.expect("loads").title,
+            "From the cache"
+        );
+        // A changed file is read again.
+        std::fs::write(
+            &file,
+            "format: brief/1\nid: b\ntitle: Second, longer\nsummary: [s]\n",
+        )
+        .expect("write");
+        assert_eq!(
+            cache.entry(file.clone()).loaded.expect("loads").title,
+            "Second, longer"
+        );
+        // A corrupt cache entry is rebuilt.
+        std::fs::write(&slot, b"{ not json").expect("write");
+        assert_eq!(
+            cache.entry(file.clone()).loaded.expect("loads").title,
+            "Second, longer"
+        );
+        assert_eq!(first.id, "b");
+        // Refusals are cached with their diagnostics.
+        std::fs::write(&file, "format: brief/1\nid: b\n").expect("write");
+        let refused = cache.entry(file.clone()).loaded.expect_err("refused");
+        assert_eq!(cache.entry(file).loaded.expect_err("refused"), refused);
+    }
 }

@@ -202,7 +202,8 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             // The files are read in the background: the library draws at once and
             // fills in as they arrive.
             let store = outside.store.clone();
-            outside.loader = Some(library::spawn(files, move |entry| {
+            let cache = library::Cache::from_env();
+            outside.loader = Some(library::spawn(files, cache, move |entry| {
                 shelf_of(entry, store.as_ref())
             }));
             configure(&mut shell, &config, keymap);

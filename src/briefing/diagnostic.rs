@@ -7,7 +7,7 @@ use std::fmt;
 use super::node::Pos;
 
 /// Whether a diagnostic refuses the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The file cannot be read as a briefing.
     Error,
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// One message about one place in a briefing file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -21,7 +21,7 @@ pub use parse::{Limits, Loaded, load, parse};
 pub use text::{clean, clean_owned};
 
 /// One briefing, loaded and validated.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Briefing {
     /// Stable identity; reading state and notes are kept under it.
     pub id: String,
@@ -54,7 +54,7 @@ pub struct Briefing {
 }
 
 /// The lines where text without a line of its own starts, for `file:line` output.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextLines {
     /// The title's line.
     pub title: u32,
@@ -65,7 +65,7 @@ pub struct TextLines {
 }
 
 /// Where the article came from; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// The publication's name.
     pub publication: Option<String>,
@@ -80,7 +80,7 @@ pub struct Source {
 }
 
 /// A member nation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Nation {
     /// The nation's name as the article gives it.
     pub name: String,
@@ -93,7 +93,7 @@ pub struct Nation {
 }
 
 /// A quote from the article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// Given in the file, or `q<n>` from its position (from 1).
     pub id: String,
@@ -112,7 +112,7 @@ pub struct Quote {
 }
 
 /// A speaker and the quotes they gave, in file order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// The name, exactly as written.
     pub name: String,
@@ -123,7 +123,7 @@ pub struct Speaker {
 }
 
 /// One reader comment, as a row of the flattened tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comment {
     /// Given in the file, or its position path such as `c2.1.4`.
     pub id: String,

@@ -70,6 +70,8 @@ impl Session {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config);
+        // The library's cache goes beside the config, never into the real one.
+        cmd.env("XDG_CACHE_HOME", config.join("cache"));
         cmd.env_remove("NO_COLOR");
         for (key, value) in env {
             cmd.env(key, value);
