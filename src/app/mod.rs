@@ -6,6 +6,7 @@
 //! change it.
 
 mod action;
+mod bindings;
 mod key;
 pub mod keymap;
 mod notes;
