@@ -58,13 +58,9 @@ impl Theme {
         self.fg(self.palette.focus).add_modifier(Modifier::BOLD)
     }
 
-    /// A pane's border without focus.
+    /// A pane's border without focus: as quiet as secondary text.
     pub fn border(self) -> Style {
-        if self.color {
-            self.fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
+        self.dim()
     }
 
     /// Section and speaker headings.
