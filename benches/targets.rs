@@ -30,7 +30,7 @@ struct Row {
     floor: String,
     ratio: f64,
     limit: f64,
-    /// Whether smaller is better (all but none here).
+    /// What the floor is, or why the target stands as it does.
     note: &'static str,
 }
 
