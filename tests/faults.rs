@@ -174,3 +174,28 @@ fn a_read_only_config_folder_warns_and_the_reader_goes_on() {
         "what was saved before is intact"
     );
 }
+
+#[test]
+fn a_state_file_that_cannot_be_read_warns_and_the_reader_goes_on() {
+    // Root reads every file, so permissions cannot make one unreadable in CI; a
+    // folder where the state file should be fails the same reads and writes.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(state_path(dir.path())).unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let cspo = Path::new(env!("CARGO_MANIFEST_DIR")).join(CSPO);
+    let mut s =
+        common::pty::Session::start_in(&[cspo.to_str().unwrap()], 160, 40, dir.path(), work.path());
+    s.wait_for("notes are NOT saved");
+    s.keys(&["4", "a", "still here", "C-s"]);
+    s.wait_for("✎ still here");
+    s.keys(&["X"]);
+    s.wait_for("(1 note)");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        state_path(dir.path()).is_dir(),
+        "nothing was written over it"
+    );
+    let md = std::fs::read_to_string(work.path().join("cspo-florence-notes.md")).unwrap();
+    assert!(md.contains("still here"));
+}
