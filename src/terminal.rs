@@ -64,35 +64,13 @@ fn event_loop(
     let mut captured = false;
     let mut watch = Watch::default();
     loop {
-        // The mouse is captured exactly while the open briefing wants it.
-        let wanted =
-            shell.showing == Showing::Reader && shell.reader.as_ref().is_some_and(|app| app.mouse);
-        if wanted != captured {
-            if wanted {
-                execute!(stdout(), EnableMouseCapture)?;
-            } else {
-                execute!(stdout(), DisableMouseCapture)?;
-            }
-            captured = wanted;
-        }
+        captured = capture_mouse(shell, captured)?;
         let drawn = draw(terminal, shell, theme)?;
         // Wait for input, looking at the open briefing's file twice a second and,
         // while the library is being read, taking in what has arrived.
         watch.follow(shell);
         let loading = shell.is_loading();
-        if let Some(loader) = &outside.loader {
-            loop {
-                match loader.try_recv() {
-                    Ok(shelf) => shell.add(shelf),
-                    Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                        // The reading thread is gone (done, or never started).
-                        shell.finish_loading();
-                        break;
-                    }
-                }
-            }
-        }
+        take_arrivals(shell, outside);
         let wait = if loading {
             Duration::from_millis(30)
         } else {
@@ -127,6 +105,38 @@ fn event_loop(
         };
         if carry_out(shell, effect, outside)? {
             return Ok(());
+        }
+    }
+}
+
+/// Captures the mouse exactly while the open briefing wants it; whether it now is.
+fn capture_mouse(shell: &Shell, captured: bool) -> Result<bool> {
+    let wanted =
+        shell.showing == Showing::Reader && shell.reader.as_ref().is_some_and(|app| app.mouse);
+    if wanted != captured {
+        if wanted {
+            execute!(stdout(), EnableMouseCapture)?;
+        } else {
+            execute!(stdout(), DisableMouseCapture)?;
+        }
+    }
+    Ok(wanted)
+}
+
+/// Takes in the briefings the library's reading thread has sent so far.
+fn take_arrivals(shell: &mut Shell, outside: &Outside) {
+    let Some(loader) = &outside.loader else {
+        return;
+    };
+    loop {
+        match loader.try_recv() {
+            Ok(shelf) => shell.add(shelf),
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                // The reading thread is gone (done, or never started).
+                shell.finish_loading();
+                return;
+            }
         }
     }
 }
