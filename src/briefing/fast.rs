@@ -175,6 +175,23 @@ pub fn parse(
     }
 }
 
+/// `parse` for text the caller gives up: the text is dropped as soon as the typed
+/// structs hold their own copies, before the model is built from them, so a big
+/// file's text, typed tree and model are never all in memory at once.
+pub fn parse_owned(
+    text: String,
+    options: serde_saphyr::Options,
+) -> Result<Option<Briefing>, serde_saphyr::Error> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let raw = match serde_saphyr::from_str_with_options::<RawBriefing>(body, options) {
+        Ok(raw) => raw,
+        Err(e) if is_budget(&e) => return Err(e),
+        Err(_) => return Ok(None),
+    };
+    drop(text);
+    Ok(build(raw))
+}
+
 /// Whether the parser stopped at one of its budgets (size, depth, aliases).
 pub fn is_budget(e: &serde_saphyr::Error) -> bool {
     let mut inner = e;

@@ -70,7 +70,30 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
             "the file is not UTF-8 text; save it as UTF-8".into(),
         )]
     })?;
-    parse_with(&text, &file, limits)
+    if text.trim().is_empty() {
+        return parse_with(&text, &file, limits);
+    }
+    // The fast road takes the text and frees it before building the model; a file
+    // it refuses is read again for the careful road, which says what is wrong.
+    match on_big_stack(move || super::fast::parse_owned(text, yaml_options(limits))) {
+        Ok(Some(briefing)) => Ok(Loaded {
+            briefing,
+            warnings: Vec::new(),
+        }),
+        Err(e) => Err(yaml_error(&e, &file, limits)),
+        Ok(None) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+            let text = String::from_utf8_lossy(&bytes);
+            on_big_stack(|| {
+                checked(
+                    text.strip_prefix('\u{FEFF}').unwrap_or(&text),
+                    &file,
+                    limits,
+                )
+            })
+        }
+    }
 }
 
 /// Validates briefing YAML held in memory; `file` names it in messages.
