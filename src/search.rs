@@ -195,7 +195,8 @@ pub fn demonyms(code: &str) -> &'static [&'static str] {
 pub struct Found {
     /// The item.
     pub item: ItemRef,
-    /// The line of the file where the item starts.
+    /// The line of the file where the match is: the item's line, counted down to
+    /// the matching line where the text keeps its line breaks.
     pub line: u32,
     /// The matching text's line, trimmed to a readable length.
     pub context: String,
@@ -254,11 +255,23 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
             .iter()
             .find(|n| !n.deleted && n.item == item)
             .map(|n| n.text.as_str());
-        if let Some(text) = texts.iter().copied().chain(note).find(|t| query.matches(t)) {
+        if let Some((k, text)) = texts
+            .iter()
+            .copied()
+            .chain(note)
+            .enumerate()
+            .find(|(_, t)| query.matches(t))
+        {
+            // In the item's own text, count down to the matching line: exact for
+            // text written line by line (`|`), the first line for folded text.
+            let down = match (k, query.find(text).first()) {
+                (0, Some(at)) => text[..at.start].matches('\n').count(),
+                _ => 0,
+            };
             found.push(Found {
                 context: context(text, query),
                 item,
-                line,
+                line: line + u32::try_from(down).unwrap_or(0),
             });
         }
     });

@@ -229,7 +229,7 @@ mod cli {
         assert_eq!(code, Some(0));
         assert_eq!(
             out,
-            "briefings/cspo-florence.yaml:88: comment: How does this safeguard out Skynet satellites, exactly?\n"
+            "briefings/cspo-florence.yaml:92: comment: How does this safeguard out Skynet satellites, exactly?\n"
         );
     }
 

@@ -307,7 +307,9 @@ impl Checker<'_> {
                 depth,
                 parent,
                 subtree_end: index + 1,
-                line: c.pos.line,
+                // The text's own line: the fast road reads it there, and a search
+                // hit points at the words.
+                line: c.get("text").map_or(c.pos.line, |n| n.pos.line),
             });
             if let Some(replies) = c.get("replies") {
                 let replies_path = c.child("replies");

@@ -139,7 +139,7 @@ pub struct Comment {
     pub parent: Option<usize>,
     /// Index one past the last row of this comment's subtree.
     pub subtree_end: usize,
-    /// The line of the file where the comment starts.
+    /// The line of the file where the comment's text starts.
     pub line: u32,
 }
 
