@@ -170,11 +170,7 @@ pub fn parse(
     text: &str,
     options: serde_saphyr::Options,
 ) -> Result<Option<Briefing>, serde_saphyr::Error> {
-    match serde_saphyr::from_str_with_options::<RawBriefing>(text, options) {
-        Ok(raw) => Ok(build(raw)),
-        Err(e) if is_budget(&e) => Err(e),
-        Err(_) => Ok(None),
-    }
+    Ok(typed(text, options)?.and_then(build))
 }
 
 /// `parse` for text the caller gives up: the text is dropped as soon as the typed
@@ -184,14 +180,22 @@ pub fn parse_owned(
     text: String,
     options: serde_saphyr::Options,
 ) -> Result<Option<Briefing>, serde_saphyr::Error> {
-    let body = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let raw = match serde_saphyr::from_str_with_options::<RawBriefing>(body, options) {
-        Ok(raw) => raw,
-        Err(e) if is_budget(&e) => return Err(e),
-        Err(_) => return Ok(None),
-    };
+    let raw = typed(text.strip_prefix('\u{FEFF}').unwrap_or(&text), options)?;
     drop(text);
-    Ok(build(raw))
+    Ok(raw.and_then(build))
+}
+
+/// The typed structs of `text`; `None` for anything but a budget error, which
+/// either road would meet.
+fn typed(
+    text: &str,
+    options: serde_saphyr::Options,
+) -> Result<Option<RawBriefing>, serde_saphyr::Error> {
+    match serde_saphyr::from_str_with_options::<RawBriefing>(text, options) {
+        Ok(raw) => Ok(Some(raw)),
+        Err(e) if is_budget(&e) => Err(e),
+        Err(_) => Ok(None),
+    }
 }
 
 /// Whether the parser stopped at one of its budgets (size, depth, aliases).
