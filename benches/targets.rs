@@ -31,7 +31,27 @@ struct Row {
     ratio: f64,
     limit: f64,
     /// What the floor is, or why the target stands as it does.
-    note: &'static str,
+    note: String,
+}
+
+impl Row {
+    /// A target measured as a time against a floor time.
+    fn timed(
+        target: &'static str,
+        measured: Duration,
+        floor: Duration,
+        limit: f64,
+        note: impl Into<String>,
+    ) -> Row {
+        Row {
+            target,
+            measured: ms(measured),
+            floor: ms(floor),
+            ratio: measured.as_secs_f64() / floor.as_secs_f64(),
+            limit,
+            note: note.into(),
+        }
+    }
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -138,14 +158,13 @@ fn open(big: &Path, runs: usize) -> Row {
             .unwrap();
         assert!(out.status.success());
     });
-    Row {
-        target: "1 open: start to first frame",
-        measured: ms(measured),
-        floor: ms(floor),
-        ratio: measured.as_secs_f64() / floor.as_secs_f64(),
-        limit: 1.3,
-        note: "(floor: parse into IgnoredAny)",
-    }
+    Row::timed(
+        "1 open: start to first frame",
+        measured,
+        floor,
+        1.3,
+        "(floor: parse into IgnoredAny)",
+    )
 }
 
 struct Screen {
@@ -211,14 +230,13 @@ fn keys(big: &Path, small: &Path, runs: usize) -> Row {
             worst = (ratio, (*name).to_owned(), b, s);
         }
     }
-    Row {
-        target: "2 keys: big vs small (worst)",
-        measured: ms(worst.2),
-        floor: ms(worst.3),
-        ratio: worst.0,
-        limit: 1.5,
-        note: Box::leak(format!("(worst: {})", worst.1).into_boxed_str()),
-    }
+    Row::timed(
+        "2 keys: big vs small (worst)",
+        worst.2,
+        worst.3,
+        1.5,
+        format!("(worst: {})", worst.1),
+    )
 }
 
 /// 2b. Collapse all and expand all on big, against one frame at 60 Hz.
@@ -232,14 +250,7 @@ fn collapse_all(big: &Path, runs: usize) -> Row {
 
 /// A target whose floor is one frame at 60 Hz.
 fn within_a_frame(target: &'static str, cost: Duration) -> Row {
-    Row {
-        target,
-        measured: ms(cost),
-        floor: ms(FRAME),
-        ratio: cost.as_secs_f64() / FRAME.as_secs_f64(),
-        limit: 1.0,
-        note: "(floor: one frame at 60 Hz)",
-    }
+    Row::timed(target, cost, FRAME, 1.0, "(floor: one frame at 60 Hz)")
 }
 
 /// 3. Peak resident memory reading big, against the file's size.
@@ -259,7 +270,7 @@ fn memory(big: &Path, size: u64) -> Row {
         floor: format!("{:.1} MB", size as f64 / 1e6),
         ratio: bytes as f64 / size as f64,
         limit: 3.0,
-        note: "(floor: the file's size)",
+        note: "(floor: the file's size)".into(),
     }
 }
 
@@ -309,14 +320,13 @@ fn search(big: &Path, runs: usize) -> Row {
         app.press(Key::ch('e'));
         app.press(Key::parse("Backspace").unwrap());
     }) / 2;
-    Row {
-        target: "4 search: one keystroke on big",
-        measured: ms(measured),
-        floor: ms(floor),
-        ratio: measured.as_secs_f64() / floor.as_secs_f64(),
-        limit: 3.0,
-        note: "(floor: memmem over the same text)",
-    }
+    Row::timed(
+        "4 search: one keystroke on big",
+        measured,
+        floor,
+        3.0,
+        "(floor: memmem over the same text)",
+    )
 }
 
 /// 5. The library's first frame, against having every file parsed.
@@ -376,14 +386,13 @@ fn library(dir: &Path, count: usize) -> Row {
     let second_start = again.elapsed();
     assert_eq!(second.len(), count);
     LIBRARY_FIRST.with(|c| c.set(Some((first_frame, parsed))));
-    Row {
-        target: "5 library: second start vs first",
-        measured: ms(second_start),
-        floor: ms(parsed),
-        ratio: second_start.as_secs_f64() / parsed.as_secs_f64(),
-        limit: 0.2,
-        note: "(first start: read and cache every file)",
-    }
+    Row::timed(
+        "5 library: second start vs first",
+        second_start,
+        parsed,
+        0.2,
+        "(first start: read and cache every file)",
+    )
 }
 
 thread_local!(static LIBRARY_FIRST: std::cell::Cell<Option<(Duration, Duration)>> = const { std::cell::Cell::new(None) });
@@ -393,14 +402,13 @@ fn library_first_frame() -> Row {
     let (first_frame, parsed) = LIBRARY_FIRST
         .with(std::cell::Cell::get)
         .expect("library ran first");
-    Row {
-        target: "5 library: first frame vs all parsed",
-        measured: ms(first_frame),
-        floor: ms(parsed),
-        ratio: first_frame.as_secs_f64() / parsed.as_secs_f64(),
-        limit: 1.0,
-        note: "(entries fill in as they are read)",
-    }
+    Row::timed(
+        "5 library: first frame vs all parsed",
+        first_frame,
+        parsed,
+        1.0,
+        "(entries fill in as they are read)",
+    )
 }
 
 /// 6. Reflowing big's summary after a resize, against one frame.
