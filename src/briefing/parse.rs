@@ -302,6 +302,10 @@ mod tests {
         both_roads(
             "format: brief/1\nid: t\ntitle: \"a\\e[31mb\"\nsummary: [\"x\\ty\"]\ncomments: [{text: a, id: ''}, {text: b, replies: [{text: c}]}]\n",
         );
+        // Replies before the text, a given id over derived replies, empty replies.
+        both_roads(
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments:\n  - replies:\n      - {text: b, replies: [{text: c}, {text: d, id: mine}]}\n      - {text: e, replies: null}\n    id: top\n    text: a\n    author: A\n  - {text: f, replies: [], posted: '2024-01-02'}\n",
+        );
     }
 
     #[test]
@@ -317,6 +321,14 @@ mod tests {
             "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nsource: {published: 2024-02-30x}\n",
             "format: brief/1\nid: t\ntitle: T\nsummary: [s]\nquotes: [{id: a, speaker: S, text: x}, {id: a, speaker: S, text: y}]\n",
             "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a}, {text: b, id: c1}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, replies: [{text: b}]}, {text: c, id: c1.1}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, text: b}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, replies: [], replies: []}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{author: a}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, likes: 3}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: 7}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, replies: {text: b}}]\n",
+            "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments: [{text: a, replies: [b]}]\n",
         ] {
             assert!(
                 matches!(crate::briefing::fast::parse(text, opts()), Ok(None)),
