@@ -6,6 +6,7 @@
 //! frame's sizes; a frame then wraps only the blocks on screen, so scrolling a
 //! summary of two thousand paragraphs costs what scrolling ten does.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -13,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::wrap_into;
+use super::text::{wrap_into, wrapped_height};
 use super::{PaneView, Theme};
 use crate::app::{App, SummaryLayout};
 use crate::state::ItemRef;
@@ -71,19 +72,28 @@ fn blocks(app: &App) -> Vec<Block> {
     out
 }
 
-fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// What a block shows: one line as it is, or text to wrap with its indents.
+enum Content<'a> {
+    Line(Line<'static>),
+    Wrapped {
+        text: Cow<'a, str>,
+        first: &'static str,
+        rest: &'static str,
+        style: Style,
+    },
+}
+
+fn content(app: &App, block: Block, theme: Theme) -> Content<'_> {
     let b = &app.briefing;
-    let mut out = Vec::new();
+    let wrapped = |text, first, rest, style| Content::Wrapped {
+        text: Cow::Borrowed(text),
+        first,
+        rest,
+        style,
+    };
     match block {
-        Block::Subtitle => wrap_into(
-            &mut out,
-            b.subtitle.as_deref().unwrap_or(""),
-            width,
-            "",
-            "",
-            theme.heading(),
-        ),
-        Block::Gap => out.push(Line::default()),
+        Block::Subtitle => wrapped(b.subtitle.as_deref().unwrap_or(""), "", "", theme.heading()),
+        Block::Gap => Content::Line(Line::default()),
         Block::Paragraph(i) => {
             // A two-column gutter for the note mark, so a note never moves the text.
             let mark = if app.note_on(&ItemRef::Summary(i + 1)).is_some() {
@@ -91,18 +101,23 @@ fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<
             } else {
                 "  "
             };
-            wrap_into(&mut out, &b.summary[i], width, mark, "  ", Style::new());
+            wrapped(&b.summary[i], mark, "  ", Style::new())
         }
-        Block::Heading(text) => out.push(Line::from(Span::styled(text, theme.heading()))),
+        Block::Heading(text) => Content::Line(Line::from(Span::styled(text, theme.heading()))),
         Block::KeyPoint(i) => {
             let mark = if app.note_on(&ItemRef::KeyPoint(i + 1)).is_some() {
                 "✎ "
             } else {
                 "• "
             };
-            wrap_into(&mut out, &b.key_points[i], width, mark, "  ", Style::new());
+            wrapped(&b.key_points[i], mark, "  ", Style::new())
         }
-        Block::Tags => wrap_into(&mut out, &b.tags.join(" · "), width, "", "", theme.accent()),
+        Block::Tags => Content::Wrapped {
+            text: Cow::Owned(b.tags.join(" · ")),
+            first: "",
+            rest: "",
+            style: theme.accent(),
+        },
         Block::Fact(label) => {
             let s = &b.source;
             let value = match label {
@@ -111,19 +126,45 @@ fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<
                 "Published" => &s.published,
                 _ => &s.url,
             };
-            let text = format!("{label}: {}", value.as_deref().unwrap_or(""));
-            wrap_into(&mut out, &text, width, "", "  ", Style::new());
+            Content::Wrapped {
+                text: Cow::Owned(format!("{label}: {}", value.as_deref().unwrap_or(""))),
+                first: "",
+                rest: "  ",
+                style: Style::new(),
+            }
         }
-        Block::Bio => wrap_into(
-            &mut out,
+        Block::Bio => wrapped(
             b.source.author_bio.as_deref().unwrap_or(""),
-            width,
             "",
             "",
             theme.dim(),
         ),
     }
-    out
+}
+
+fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    match content(app, block, theme) {
+        Content::Line(line) => vec![line],
+        Content::Wrapped {
+            text,
+            first,
+            rest,
+            style,
+        } => {
+            let mut out = Vec::new();
+            wrap_into(&mut out, &text, width, first, rest, style);
+            out
+        }
+    }
+}
+
+fn block_height(app: &App, block: Block, width: usize) -> usize {
+    match content(app, block, Theme::plain()) {
+        Content::Line(_) => 1,
+        Content::Wrapped {
+            text, first, rest, ..
+        } => wrapped_height(&text, width, first, rest),
+    }
 }
 
 /// Where each block starts at `width`, and where each paragraph and key point starts.
@@ -137,7 +178,7 @@ pub fn layout(app: &App, width: usize) -> SummaryLayout {
         if matches!(block, Block::Paragraph(_) | Block::KeyPoint(_)) {
             items.push(line);
         }
-        line += block_lines(app, block, width, Theme::plain()).len();
+        line += block_height(app, block, width);
     }
     SummaryLayout {
         width,

@@ -67,31 +67,54 @@ pub fn mark(lines: &mut [Line<'static>], query: Option<&Query>, style: Style) {
 /// terminal draws them (unicode-width on whole graphemes): textwrap's own measure
 /// counts an emoji with a presentation selector (`🛰️`) one column short.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let width = width.max(1);
     let mut out = Vec::new();
+    each_line(text, width, first, rest, |indent, pieces| {
+        let mut line = String::from(indent);
+        for (k, piece) in pieces.iter().enumerate() {
+            line.push_str(piece.text);
+            if k + 1 < pieces.len() {
+                line.push_str(piece.space);
+            }
+        }
+        out.push(line);
+    });
+    out
+}
+
+/// How many lines `wrap` gives, without building them: laying out a long summary
+/// needs only the heights of the paragraphs off screen.
+pub fn wrapped_height(text: &str, width: usize, first: &str, rest: &str) -> usize {
+    let mut lines = 0;
+    each_line(text, width, first, rest, |_, _| lines += 1);
+    lines
+}
+
+/// Calls `line` with the indent and the words of each line of `text` wrapped.
+fn each_line(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    mut line: impl FnMut(&str, &[Piece]),
+) {
+    let width = width.max(1);
+    let mut started = false;
     for paragraph in text.split('\n') {
-        let indent = if out.is_empty() { first } else { rest };
+        let indent = if started { rest } else { first };
+        started = true;
         let widths = [
             width.saturating_sub(indent.width()).max(1) as f64,
             width.saturating_sub(rest.width()).max(1) as f64,
         ];
         let pieces = pieces(paragraph, widths[1] as usize);
         if pieces.is_empty() {
-            out.push(indent.to_owned());
+            line(indent, &[]);
             continue;
         }
-        for (n, line) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
-            let mut text = String::from(if n == 0 { indent } else { rest });
-            for (k, piece) in line.iter().enumerate() {
-                text.push_str(piece.text);
-                if k + 1 < line.len() {
-                    text.push_str(piece.space);
-                }
-            }
-            out.push(text);
+        for (n, words) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
+            line(if n == 0 { indent } else { rest }, words);
         }
     }
-    out
 }
 
 /// A word (or a slice of one too long for a line) and the space after it.
@@ -121,12 +144,9 @@ fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     for word in WordSeparator::AsciiSpace.find_words(line) {
         let (text, space) = (word.word, word.whitespace);
-        if text.width() <= max {
-            out.push(Piece {
-                text,
-                space,
-                width: text.width(),
-            });
+        let width = text.width();
+        if width <= max {
+            out.push(Piece { text, space, width });
             continue;
         }
         let mut start = 0;
@@ -224,6 +244,20 @@ mod tests {
             wrap("a b c d\n\ne f", 5, "• ", "  "),
             ["• a b", "  c d", "  ", "  e f"]
         );
+    }
+
+    #[test]
+    fn the_height_is_the_number_of_lines_wrapped() {
+        let text = "宇宙安全保障 debris 🛰️ norms\n\nbudget über réseau, and a longer line of words";
+        for width in 1..40 {
+            for (first, rest) in [("", ""), ("• ", "  "), ("✎ ", "  ")] {
+                assert_eq!(
+                    wrapped_height(text, width, first, rest),
+                    wrap(text, width, first, rest).len(),
+                    "at {width} with {first:?}"
+                );
+            }
+        }
     }
 
     #[test]
