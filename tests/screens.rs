@@ -48,6 +48,7 @@ screens! {
     wide_full_view_of_a_comment: cspo(), "4 j v", (120, 40);
     narrow_summary: cspo(), "", (80, 24);
     narrow_summary_scrolled: cspo(), "j j j j j", (80, 24);
+    narrow_summary_end_key_points_tags_source: cspo(), "G", (80, 24);
     narrow_nations: cspo(), "2 j", (80, 24);
     narrow_map: cspo(), "2 m", (80, 24);
     narrow_quotes: cspo(), "3", (80, 24);
@@ -183,4 +184,38 @@ fn no_color_draws_without_colours_but_keeps_emphasis() {
         coloured.content.iter().any(|c| c.fg == Color::Cyan),
         "the focused border is cyan"
     );
+}
+
+#[test]
+fn stepping_through_many_quotes_keeps_the_selected_one_whole_on_screen() {
+    let shape = brief::generate::Shape {
+        quotes: 40,
+        speakers: 6,
+        ..brief::generate::Shape::small(5)
+    };
+    let b = briefing(&brief::generate::briefing(shape));
+    let mut app = App::new(b);
+    let mut keys = String::from("3");
+    for step in 0..40 {
+        let text = to_text(&replay(
+            &mut app,
+            &parse_keys(&keys).expect("keys"),
+            (80, 24),
+            COLOR,
+        ));
+        assert_eq!(app.quote, step);
+        let q = &app.briefing.quotes[app.quote_order[step]];
+        let opening: Vec<&str> = q.text.split(' ').take(2).collect();
+        assert!(
+            text.contains(&format!("“{}", opening.join(" "))),
+            "quote {step} ({opening:?}) is not on screen:\n{text}"
+        );
+        let heading = format!("{} (", app.briefing.speakers[q.speaker_index].name);
+        if text.contains(&heading) {
+            // A heading on screen above the quote is its own speaker's or one before.
+            let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+            assert!(at(&heading) < at(&format!("“{}", opening.join(" "))));
+        }
+        keys = "]".to_owned();
+    }
 }

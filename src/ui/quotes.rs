@@ -7,14 +7,63 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Hit, PaneView, text, window};
-use crate::app::Pane;
+use crate::app::{App, Pane};
 use crate::state::ItemRef;
 
+#[derive(Debug, Clone, Copy)]
 enum Row {
     Gap,
     Speaker(usize),
     /// A quote, by its place in `App::quote_order`.
     Quote(usize),
+}
+
+/// The pane's rows, found by number without listing them: for each speaker a gap
+/// (but before the first), a heading, then its quotes. Only where each speaker
+/// starts is kept, so a frame costs the speakers, not the thousands of quotes.
+struct Rows {
+    /// The heading row of each speaker.
+    starts: Vec<usize>,
+    total: usize,
+}
+
+impl Rows {
+    fn of(app: &App) -> Rows {
+        let mut starts = Vec::with_capacity(app.briefing.speakers.len());
+        let mut row = 0;
+        for (s, speaker) in app.briefing.speakers.iter().enumerate() {
+            row += usize::from(s > 0);
+            starts.push(row);
+            row += 1 + speaker.quotes.len();
+        }
+        Rows { starts, total: row }
+    }
+
+    /// The place in `App::quote_order` of speaker `s`'s first quote: each
+    /// speaker before it took a heading and a gap besides its quotes.
+    fn first_place(&self, s: usize) -> usize {
+        self.starts[s] - 2 * s
+    }
+
+    fn get(&self, i: usize) -> Row {
+        let s = self.starts.partition_point(|&start| start <= i).saturating_sub(1);
+        let start = self.starts[s];
+        let next = self.starts.get(s + 1).map_or(self.total, |&n| n - 1);
+        match i {
+            i if i == start => Row::Speaker(s),
+            i if i < next => Row::Quote(self.first_place(s) + i - start - 1),
+            _ => Row::Gap,
+        }
+    }
+
+    /// The row of the quote at `place`.
+    fn of_place(&self, app: &App, place: usize) -> usize {
+        let s = app
+            .quote_order
+            .get(place)
+            .map_or(0, |&q| app.briefing.quotes[q].speaker_index);
+        self.starts[s] + 1 + place.saturating_sub(self.first_place(s))
+    }
 }
 
 /// Draws the quotes; returns how many quotes fit on one screen.
@@ -28,25 +77,11 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         );
         return 1;
     }
-    let mut rows = Vec::with_capacity(b.quotes.len() + 2 * b.speakers.len());
-    let mut place = 0;
-    for (s, speaker) in b.speakers.iter().enumerate() {
-        if s > 0 {
-            rows.push(Row::Gap);
-        }
-        rows.push(Row::Speaker(s));
-        for _ in &speaker.quotes {
-            rows.push(Row::Quote(place));
-            place += 1;
-        }
-    }
+    let rows = Rows::of(app);
     let width = usize::from(view.area.width);
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Quote(p) if *p == app.quote))
-        .unwrap_or(0);
-    let lines_of = |row: &Row| -> Vec<Line<'static>> {
-        match *row {
+    let selected_row = rows.of_place(app, app.quote);
+    let lines_of = |row: Row| -> Vec<Line<'static>> {
+        match row {
             Row::Gap => vec![Line::default()],
             Row::Speaker(s) => speaker_lines(view, s, width),
             Row::Quote(p) if p == app.quote => selected_quote(view, p, width),
@@ -63,19 +98,19 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     };
     let height = usize::from(view.area.height);
     // A speaker heading belongs with the quote after it: start the window there.
-    let mut first = window::first_item(selected_row, rows.len(), height, |i| {
-        lines_of(&rows[i]).len()
+    let mut first = window::first_item(selected_row, rows.total, height, |i| {
+        lines_of(rows.get(i)).len()
     });
     if first > 0
-        && matches!(rows[first], Row::Quote(_))
-        && matches!(rows[first - 1], Row::Speaker(_))
+        && matches!(rows.get(first), Row::Quote(_))
+        && matches!(rows.get(first - 1), Row::Speaker(_))
         && first < selected_row
     {
         first -= 1;
     }
     let mut y = 0usize;
     let mut fitted = 0;
-    for row in &rows[first..] {
+    for row in (first..rows.total).map(|i| rows.get(i)) {
         if y >= height {
             break;
         }
@@ -91,7 +126,7 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
             hits.push(Hit {
                 area,
                 pane: Pane::Quotes,
-                item: Some(*p),
+                item: Some(p),
             });
             if shown == lines.len() {
                 fitted += 1;

@@ -32,44 +32,93 @@ enum Block {
     Bio,
 }
 
-fn blocks(app: &App) -> Vec<Block> {
-    let b = &app.briefing;
-    let mut out = Vec::with_capacity(2 * b.summary.len() + b.key_points.len() + 12);
-    if b.subtitle.is_some() {
-        out.extend([Block::Subtitle, Block::Gap]);
-    }
-    for i in 0..b.summary.len() {
-        if i > 0 {
-            out.push(Block::Gap);
+/// The summary's blocks, found by number without listing them all: a frame
+/// draws only the few on screen, and a summary may have thousands of paragraphs.
+/// In order: `head` (the subtitle), the paragraphs with a gap between each two,
+/// `middle` (the key points' heading), the key points, then `tail`.
+struct Blocks {
+    head: Vec<Block>,
+    paragraphs: usize,
+    middle: Vec<Block>,
+    key_points: usize,
+    tail: Vec<Block>,
+}
+
+impl Blocks {
+    fn of(app: &App) -> Blocks {
+        let b = &app.briefing;
+        let head = if b.subtitle.is_some() {
+            vec![Block::Subtitle, Block::Gap]
+        } else {
+            Vec::new()
+        };
+        let middle = if b.key_points.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Gap, Block::Heading("Key points")]
+        };
+        let mut tail = Vec::new();
+        if !b.tags.is_empty() {
+            tail.extend([Block::Gap, Block::Heading("Tags"), Block::Tags]);
         }
-        out.push(Block::Paragraph(i));
-    }
-    if !b.key_points.is_empty() {
-        out.extend([Block::Gap, Block::Heading("Key points")]);
-        out.extend((0..b.key_points.len()).map(Block::KeyPoint));
-    }
-    if !b.tags.is_empty() {
-        out.extend([Block::Gap, Block::Heading("Tags"), Block::Tags]);
-    }
-    let s = &b.source;
-    let facts: Vec<&'static str> = [
-        ("Author", &s.author),
-        ("Publication", &s.publication),
-        ("Published", &s.published),
-        ("Address", &s.url),
-    ]
-    .into_iter()
-    .filter(|(_, v)| v.is_some())
-    .map(|(label, _)| label)
-    .collect();
-    if !facts.is_empty() || s.author_bio.is_some() {
-        out.extend([Block::Gap, Block::Heading("Source")]);
-        out.extend(facts.into_iter().map(Block::Fact));
-        if s.author_bio.is_some() {
-            out.push(Block::Bio);
+        let s = &b.source;
+        let facts = [
+            ("Author", &s.author),
+            ("Publication", &s.publication),
+            ("Published", &s.published),
+            ("Address", &s.url),
+        ]
+        .into_iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(label, _)| Block::Fact(label));
+        let bio = s.author_bio.is_some().then_some(Block::Bio);
+        let source: Vec<Block> = facts.chain(bio).collect();
+        if !source.is_empty() {
+            tail.extend([Block::Gap, Block::Heading("Source")]);
+            tail.extend(source);
+        }
+        Blocks {
+            head,
+            paragraphs: b.summary.len(),
+            middle,
+            key_points: b.key_points.len(),
+            tail,
         }
     }
-    out
+
+    /// The paragraphs and the gaps between them.
+    fn body(&self) -> usize {
+        (2 * self.paragraphs).saturating_sub(1)
+    }
+
+    fn len(&self) -> usize {
+        self.head.len() + self.body() + self.middle.len() + self.key_points + self.tail.len()
+    }
+
+    fn get(&self, k: usize) -> Option<Block> {
+        let k = match k.checked_sub(self.head.len()) {
+            None => return self.head.get(k).copied(),
+            Some(k) => k,
+        };
+        let k = match k.checked_sub(self.body()) {
+            None if k % 2 == 0 => return Some(Block::Paragraph(k / 2)),
+            None => return Some(Block::Gap),
+            Some(k) => k,
+        };
+        let k = match k.checked_sub(self.middle.len()) {
+            None => return self.middle.get(k).copied(),
+            Some(k) => k,
+        };
+        match k.checked_sub(self.key_points) {
+            None => Some(Block::KeyPoint(k)),
+            Some(k) => self.tail.get(k).copied(),
+        }
+    }
+
+    /// The blocks from the `first` on.
+    fn from(&self, first: usize) -> impl Iterator<Item = Block> + '_ {
+        (first..self.len()).map_while(|k| self.get(k))
+    }
 }
 
 /// What a block shows: one line as it is, or text to wrap with its indents.
@@ -173,7 +222,7 @@ pub fn layout(app: &App, width: usize) -> SummaryLayout {
     let mut blocks_at = Vec::new();
     let mut items = Vec::new();
     let mut line = 0;
-    for block in blocks(app) {
+    for block in Blocks::of(app).from(0) {
         blocks_at.push(line);
         if matches!(block, Block::Paragraph(_) | Block::KeyPoint(_)) {
             items.push(line);
@@ -210,14 +259,13 @@ fn lines_between(
     count: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let blocks = blocks(app);
     let start = layout
         .blocks
         .partition_point(|&at| at <= first)
         .saturating_sub(1);
     let mut out = Vec::with_capacity(count);
     let mut skip = first.saturating_sub(layout.blocks.get(start).copied().unwrap_or(0));
-    for &block in &blocks[start.min(blocks.len())..] {
+    for block in Blocks::of(app).from(start) {
         if out.len() >= count {
             break;
         }
