@@ -5,8 +5,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::library::Entry;
-use crate::search::{self, Query};
-use crate::state::{ItemRef, Note};
+use crate::search::{self, Query, Spot};
+use crate::state::Note;
 
 /// Prints every match of `query` (or, with only `nation`, every briefing listing
 /// that nation); exit 0 when something was found, 1 when nothing was.
@@ -58,11 +58,11 @@ pub fn run(
             .collect();
         let notes = notes_of(&b.id);
         for hit in search::search(b, &order, &notes, query) {
-            let kind = match hit.item {
-                ItemRef::Summary(_) | ItemRef::KeyPoint(_) => "",
-                ItemRef::Nation(_) => "nation: ",
-                ItemRef::Quote(_) => "quote: ",
-                ItemRef::Comment(_) => "comment: ",
+            let kind = match hit.spot {
+                Spot::Summary(_) | Spot::KeyPoint(_) => "",
+                Spot::Nation(_) => "nation: ",
+                Spot::Quote(_) => "quote: ",
+                Spot::Comment(_) => "comment: ",
             };
             writeln!(
                 out,

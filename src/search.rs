@@ -2,10 +2,11 @@
 //! items that match, in the briefing's order. Pure; the reader (`/`, `n`, `N`, the
 //! nations lens) and `brief search` both use it.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::briefing::Briefing;
-use crate::state::{ItemRef, Note};
+use crate::state::{ItemRef, Note, nation_key};
 
 /// One thing to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,19 @@ impl Query {
 
     /// Whether `haystack` matches anywhere.
     pub fn matches(&self, haystack: &str) -> bool {
-        !self.find(haystack).is_empty()
+        // Most texts hold none of the patterns anywhere: say so before working out
+        // where matches stand, which needs a map of the folded text.
+        let folded = OnceCell::new();
+        let somewhere = self.patterns.iter().any(|p| {
+            if p.case_sensitive {
+                haystack.contains(p.text.as_str())
+            } else {
+                folded
+                    .get_or_init(|| fold(haystack))
+                    .contains(p.text.as_str())
+            }
+        });
+        somewhere && !self.find(haystack).is_empty()
     }
 }
 
@@ -119,7 +132,31 @@ impl Pattern {
 }
 
 fn fold(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends `text` lower-cased character by character (`char::to_lowercase`, so
+/// every query and text fold alike). Runs of ASCII, most of any text, are copied
+/// and lowered in place, which the compiler does many bytes at a time.
+fn fold_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// Lower-cased text with, for each of its byte offsets, the offset in the original,
@@ -190,11 +227,84 @@ pub fn demonyms(code: &str) -> &'static [&'static str] {
     }
 }
 
+/// Where an item sits in the briefing as loaded, in the briefing's order: the
+/// same order as the panes, and the order hits come in. Unlike `ItemRef` it is
+/// a pair of numbers, so a list of a hundred thousand hits costs no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Spot {
+    /// A summary paragraph, from 0.
+    Summary(usize),
+    /// A key point, from 0.
+    KeyPoint(usize),
+    /// A nation, by its index.
+    Nation(usize),
+    /// A quote, by its place in the Quotes pane (`App::quote_order`).
+    Quote(usize),
+    /// A comment, by its row.
+    Comment(usize),
+}
+
+impl Spot {
+    /// The item's lasting identity, for notes and addresses.
+    pub fn item(self, b: &Briefing, quote_order: &[usize]) -> Option<ItemRef> {
+        Some(match self {
+            Spot::Summary(i) if i < b.summary.len() => ItemRef::Summary(i + 1),
+            Spot::KeyPoint(i) if i < b.key_points.len() => ItemRef::KeyPoint(i + 1),
+            Spot::Summary(_) | Spot::KeyPoint(_) => return None,
+            Spot::Nation(i) => ItemRef::Nation(nation_key(b.nations.get(i)?)),
+            Spot::Quote(p) => ItemRef::Quote(b.quotes[*quote_order.get(p)?].id.clone()),
+            Spot::Comment(c) => ItemRef::Comment(b.comments.get(c)?.id.clone()),
+        })
+    }
+
+    /// Where `item` sits; `None` for an item that is not in `b` (a note left on a
+    /// comment that has since been removed).
+    pub fn of(item: &ItemRef, b: &Briefing, quote_order: &[usize]) -> Option<Spot> {
+        match item {
+            ItemRef::Summary(n) => (1..=b.summary.len())
+                .contains(n)
+                .then(|| Spot::Summary(n - 1)),
+            ItemRef::KeyPoint(n) => (1..=b.key_points.len())
+                .contains(n)
+                .then(|| Spot::KeyPoint(n - 1)),
+            ItemRef::Nation(key) => b
+                .nations
+                .iter()
+                .position(|n| &nation_key(n) == key)
+                .map(Spot::Nation),
+            ItemRef::Quote(id) => {
+                let q = b.quote_index(id)?;
+                quote_order.iter().position(|&o| o == q).map(Spot::Quote)
+            }
+            ItemRef::Comment(id) => b.comment_index(id).map(Spot::Comment),
+        }
+    }
+
+    /// The `n`th item in the briefing's order, given how many of each kind there
+    /// are: summary, key points, nations, quotes, comments.
+    fn nth(counts: [usize; 5], mut n: usize) -> Option<Spot> {
+        let kinds: [fn(usize) -> Spot; 5] = [
+            Spot::Summary,
+            Spot::KeyPoint,
+            Spot::Nation,
+            Spot::Quote,
+            Spot::Comment,
+        ];
+        for (count, kind) in counts.into_iter().zip(kinds) {
+            if n < count {
+                return Some(kind(n));
+            }
+            n -= count;
+        }
+        None
+    }
+}
+
 /// An item that matches, with where it is and a line of context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     /// The item.
-    pub item: ItemRef,
+    pub spot: Spot,
     /// The line of the file where the match is: the item's line, counted down to
     /// the matching line where the text keeps its line breaks.
     pub line: u32,
@@ -206,40 +316,39 @@ pub struct Found {
 /// key points, nations, quotes (by speaker, as the Quotes pane lists them),
 /// comments; with the line it starts on and its texts (its words, and its speaker,
 /// role or author).
-fn each_item(b: &Briefing, quote_order: &[usize], mut each: impl FnMut(ItemRef, u32, &[&str])) {
+fn each_item(b: &Briefing, quote_order: &[usize], mut each: impl FnMut(Spot, u32, &[&str])) {
     for (i, p) in b.summary.iter().enumerate() {
         each(
-            ItemRef::Summary(i + 1),
+            Spot::Summary(i),
             b.lines.summary.get(i).copied().unwrap_or(0),
             &[p],
         );
     }
     for (i, p) in b.key_points.iter().enumerate() {
         each(
-            ItemRef::KeyPoint(i + 1),
+            Spot::KeyPoint(i),
             b.lines.key_points.get(i).copied().unwrap_or(0),
             &[p],
         );
     }
-    for n in &b.nations {
+    for (i, n) in b.nations.iter().enumerate() {
         let code = n.code.as_deref().unwrap_or("");
         let note = n.note.as_deref().unwrap_or("");
-        let key = n.code.clone().unwrap_or_else(|| n.name.clone());
-        each(ItemRef::Nation(key), n.line, &[&n.name, code, note]);
+        each(Spot::Nation(i), n.line, &[&n.name, code, note]);
     }
-    for &q in quote_order {
+    for (place, &q) in quote_order.iter().enumerate() {
         let quote = &b.quotes[q];
         let role = quote.role.as_deref().unwrap_or("");
         let context = quote.context.as_deref().unwrap_or("");
         each(
-            ItemRef::Quote(quote.id.clone()),
+            Spot::Quote(place),
             quote.line,
             &[&quote.text, &quote.speaker, role, context],
         );
     }
-    for c in &b.comments {
+    for (i, c) in b.comments.iter().enumerate() {
         let author = c.author.as_deref().unwrap_or("");
-        each(ItemRef::Comment(c.id.clone()), c.line, &[&c.text, author]);
+        each(Spot::Comment(i), c.line, &[&c.text, author]);
     }
 }
 
@@ -250,11 +359,17 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
     if query.is_empty() {
         return found;
     }
-    each_item(b, quote_order, |item, line, texts| {
-        let note = notes
-            .iter()
-            .find(|n| !n.deleted && n.item == item)
-            .map(|n| n.text.as_str());
+    let mut noted: Vec<(Spot, &str)> = notes
+        .iter()
+        .filter(|n| !n.deleted)
+        .filter_map(|n| Some((Spot::of(&n.item, b, quote_order)?, n.text.as_str())))
+        .collect();
+    noted.sort_unstable_by_key(|&(spot, _)| spot);
+    each_item(b, quote_order, |spot, line, texts| {
+        let note = noted
+            .binary_search_by_key(&spot, |&(s, _)| s)
+            .ok()
+            .map(|i| noted[i].1);
         if let Some((k, text)) = texts
             .iter()
             .copied()
@@ -270,7 +385,7 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
             };
             found.push(Found {
                 context: context(text, query),
-                item,
+                spot,
                 line: line + u32::try_from(down).unwrap_or(0),
             });
         }
@@ -280,25 +395,33 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
 
 /// Every item's text folded to lower case once, end to end, so a keystroke of a
 /// case-insensitive search is one `memmem` scan instead of folding the briefing
-/// again.
+/// again. Items are not listed: the `n`th start is the `n`th item in the
+/// briefing's order, found from how many of each kind there are.
 #[derive(Debug, Default)]
 pub struct Index {
     folded: String,
     starts: Vec<usize>,
-    items: Vec<ItemRef>,
+    counts: [usize; 5],
 }
 
 impl Index {
     /// The index of `b`'s items, in the order `search` finds them.
     pub fn build(b: &Briefing, quote_order: &[usize]) -> Index {
-        let mut index = Index::default();
-        each_item(b, quote_order, |item, _, texts| {
+        let mut index = Index {
+            counts: [
+                b.summary.len(),
+                b.key_points.len(),
+                b.nations.len(),
+                quote_order.len(),
+                b.comments.len(),
+            ],
+            ..Index::default()
+        };
+        index.starts.reserve_exact(index.counts.iter().sum());
+        each_item(b, quote_order, |_, _, texts| {
             index.starts.push(index.folded.len());
-            index.items.push(item);
             for text in texts {
-                index
-                    .folded
-                    .extend(text.chars().flat_map(char::to_lowercase));
+                fold_into(&mut index.folded, text);
                 // NUL cannot be typed into a query, so no match spans two texts.
                 index.folded.push('\0');
             }
@@ -308,21 +431,23 @@ impl Index {
 
     /// The matching items in order, or `None` for a query this index cannot answer
     /// (case-sensitive, or with word bounds): use `search` for those.
-    pub fn find(&self, query: &Query) -> Option<Vec<ItemRef>> {
+    pub fn find(&self, query: &Query) -> Option<Vec<Spot>> {
         let [pattern] = query.patterns.as_slice() else {
             return None;
         };
         if pattern.case_sensitive || pattern.bounds != Bounds::Anywhere || pattern.text.is_empty() {
             return None;
         }
-        let mut hits: Vec<usize> = Vec::new();
+        let mut hits: Vec<Spot> = Vec::new();
+        let mut last = None;
         for at in memchr::memmem::find_iter(self.folded.as_bytes(), pattern.text.as_bytes()) {
             let item = self.starts.partition_point(|&s| s <= at) - 1;
-            if hits.last() != Some(&item) {
-                hits.push(item);
+            if last != Some(item) {
+                last = Some(item);
+                hits.extend(Spot::nth(self.counts, item));
             }
         }
-        Some(hits.into_iter().map(|i| self.items[i].clone()).collect())
+        Some(hits)
     }
 }
 
@@ -407,9 +532,9 @@ mod tests {
             "role of",
         ] {
             let query = Query::typed(&text.to_lowercase());
-            let slow: Vec<ItemRef> = search(&b, &order, &[], &query)
+            let slow: Vec<Spot> = search(&b, &order, &[], &query)
                 .into_iter()
-                .map(|f| f.item)
+                .map(|f| f.spot)
                 .collect();
             assert_eq!(index.find(&query), Some(slow), "{text}");
         }
@@ -418,6 +543,51 @@ mod tests {
             None,
             "case-sensitive queries look at every item"
         );
+    }
+
+    #[test]
+    fn folding_is_char_by_char_lower_case_whatever_the_mix_of_ascii() {
+        for text in [
+            "",
+            "ABC",
+            "É",
+            "aÉb",
+            "İstanbul",
+            "KELVIN \u{212A}",
+            "ΣΑΣ",
+            "x宇宙Y",
+        ] {
+            let slow: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(fold(text), slow, "{text}");
+        }
+    }
+
+    #[test]
+    fn spots_and_items_name_each_other() {
+        let b = crate::briefing::parse(crate::briefing::BUNDLED, "t")
+            .expect("loads")
+            .briefing;
+        let order: Vec<usize> = b
+            .speakers
+            .iter()
+            .flat_map(|s| s.quotes.iter().copied())
+            .collect();
+        let mut n = 0;
+        each_item(&b, &order, |spot, _, _| {
+            let item = spot.item(&b, &order).expect("a spot in the briefing");
+            assert_eq!(Spot::of(&item, &b, &order), Some(spot), "{item:?}");
+            let counts = [
+                b.summary.len(),
+                b.key_points.len(),
+                b.nations.len(),
+                order.len(),
+                b.comments.len(),
+            ];
+            assert_eq!(Spot::nth(counts, n), Some(spot));
+            n += 1;
+        });
+        assert!(n > 20, "every kind of item was visited");
+        assert_eq!(Spot::Comment(99).item(&b, &order), None);
     }
 
     #[test]

@@ -80,6 +80,11 @@ pub enum ItemRef {
     Comment(String),
 }
 
+/// A nation's identity: its code, or its name where it has none.
+pub fn nation_key(n: &crate::briefing::Nation) -> String {
+    n.code.clone().unwrap_or_else(|| n.name.clone())
+}
+
 impl ItemRef {
     /// The part of an address after `#`: a quote or comment id as it is, or
     /// `summary-2`, `key-point-1`, `nation-GB`.

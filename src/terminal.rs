@@ -4,6 +4,7 @@
 
 use std::io::stdout;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock, Weak};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use color_eyre::Result;
@@ -17,6 +18,7 @@ use ratatui::crossterm::execute;
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
 use crate::library::Origin;
+use crate::search::Index;
 use crate::shell::{Shelf, Shell, ShellEffect, Showing};
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
@@ -63,9 +65,11 @@ fn event_loop(
 ) -> Result<()> {
     let mut captured = false;
     let mut watch = Watch::default();
+    let mut indexing = Weak::new();
     loop {
         captured = capture_mouse(shell, captured)?;
         let drawn = draw(terminal, shell, theme)?;
+        index_in_background(shell, &mut indexing);
         // Wait for input, looking at the open briefing's file twice a second and,
         // while the library is being read, taking in what has arrived.
         watch.follow(shell);
@@ -107,6 +111,30 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Builds the open briefing's search index on a thread of its own once the reader
+/// is on screen (50 ms for 100,000 comments), so typing a search never waits for
+/// it; a keystroke that comes sooner waits only for the rest. `started` is the
+/// index last asked for, so a briefing is indexed once.
+fn index_in_background(shell: &Shell, started: &mut Weak<OnceLock<Index>>) {
+    let Some(app) = &shell.reader else { return };
+    let cell = &app.search_index;
+    if cell.get().is_some() || started.upgrade().is_some_and(|s| Arc::ptr_eq(&s, cell)) {
+        return;
+    }
+    *started = Arc::downgrade(cell);
+    let (cell, briefing, order) = (
+        Arc::clone(cell),
+        Arc::clone(&app.briefing),
+        app.quote_order.clone(),
+    );
+    // Without a thread the first search builds the index itself.
+    let _ = std::thread::Builder::new()
+        .name("brief-index".into())
+        .spawn(move || {
+            cell.get_or_init(|| Index::build(&briefing, &order));
+        });
 }
 
 /// Captures the mouse exactly while the open briefing wants it; whether it now is.

@@ -74,6 +74,35 @@ fn typing_moves_to_matches_and_enter_keeps_them() {
 }
 
 #[test]
+fn typing_goes_to_the_first_match_at_or_after_where_the_search_began() {
+    let shape = brief::generate::Shape {
+        comments: 400,
+        ..brief::generate::Shape::small(21)
+    };
+    let mut app = App::new(briefing(&brief::generate::briefing(shape)));
+    let has = |app: &App, c: usize| app.briefing.comments[c].text.contains("orbit");
+    let on_a_match = (150..400).find(|&c| has(&app, c)).expect("a match");
+    let after_the_last = (0..400).rev().find(|&c| has(&app, c)).expect("a match") + 1;
+    assert!(after_the_last < 400, "a comment after the last match");
+    for start in [0, on_a_match - 1, on_a_match, after_the_last] {
+        press(&mut app, "Esc 4 g");
+        for _ in 0..start {
+            press(&mut app, "j");
+        }
+        assert_eq!(app.tree.selected(), Some(start));
+        press(&mut app, "/");
+        typed(&mut app, "orbit");
+        let expected = (start..400).find(|&c| has(&app, c));
+        match expected {
+            Some(c) => assert_eq!((app.focus, app.tree.selected()), (Pane::Comments, Some(c))),
+            // Nothing after the start: the first match of all.
+            None => assert_eq!(app.search.as_ref().unwrap().current, Some(0)),
+        }
+        press(&mut app, "Enter");
+    }
+}
+
+#[test]
 fn a_capital_letter_makes_case_matter() {
     let mut app = App::new(briefing(THREAD));
     press(&mut app, "/");
@@ -159,7 +188,14 @@ fn enter_on_a_nation_marks_its_mentions() {
     press(&mut app, "2 G k Enter");
     let search = app.search.as_ref().expect("the lens is a search");
     assert_eq!(search.query.label, "United Kingdom");
-    let hits: Vec<String> = search.hits.iter().map(ToString::to_string).collect();
+    let hits: Vec<String> = search
+        .hits
+        .iter()
+        .map(|h| {
+            let item = h.item(&app.briefing, &app.quote_order);
+            item.expect("a hit is in the briefing").to_string()
+        })
+        .collect();
     assert_eq!(
         hits,
         [

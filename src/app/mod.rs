@@ -15,10 +15,11 @@ mod searching;
 mod tree;
 pub mod update;
 
+pub use crate::state::nation_key;
 pub use action::Action;
 pub use key::Key;
 pub use keymap::{Context, Keymap};
-pub use notes::{Editor, item_text, label, listed, nation_key, selected_item_in, summary_item_at};
+pub use notes::{Editor, item_text, label, listed, selected_item_in, summary_item_at};
 pub use searching::Search;
 pub use tree::Tree;
 pub use update::update;
@@ -212,8 +213,10 @@ pub struct App {
     pub keymap: Arc<Keymap>,
     /// What the help overlay is filtered by, as typed.
     pub help_filter: String,
-    /// The briefing's text folded for search, built at the first search.
-    pub search_index: std::cell::OnceCell<crate::search::Index>,
+    /// The briefing's text folded for search: built by the terminal loop on a
+    /// thread of its own once the reader is on screen, or else at the first
+    /// search, which waits for a build under way rather than starting another.
+    pub search_index: Arc<std::sync::OnceLock<crate::search::Index>>,
 }
 
 impl App {
@@ -257,7 +260,7 @@ impl App {
             search: None,
             keymap: Arc::default(),
             help_filter: String::new(),
-            search_index: std::cell::OnceCell::new(),
+            search_index: Arc::default(),
         }
     }
 

@@ -7,7 +7,8 @@ use serde_json::Map;
 
 use super::{App, Effect, Key, Mode, Pane};
 use crate::briefing::Briefing;
-use crate::state::{ItemRef, Note};
+use crate::search::Spot;
+use crate::state::{ItemRef, Note, nation_key};
 
 /// The open note editor and what it is writing about.
 #[derive(Debug, Clone)]
@@ -50,11 +51,6 @@ pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
             .selected()
             .map(|c| ItemRef::Comment(b.comments[c].id.clone())),
     }
-}
-
-/// A nation's identity: its code, or its name where it has none.
-pub fn nation_key(n: &crate::briefing::Nation) -> String {
-    n.code.clone().unwrap_or_else(|| n.name.clone())
 }
 
 /// The summary item (paragraphs, then key points) at the top of the Summary pane.
@@ -110,22 +106,8 @@ pub fn label(b: &Briefing, item: &ItemRef) -> String {
 }
 
 /// Where an item sits in the briefing, for ordering notes; `None` for an item that is gone.
-pub fn item_order(app: &App, item: &ItemRef) -> Option<(u8, usize)> {
-    let b = &app.briefing;
-    match item {
-        ItemRef::Summary(n) => (*n >= 1 && *n <= b.summary.len()).then_some((0, *n)),
-        ItemRef::KeyPoint(n) => (*n >= 1 && *n <= b.key_points.len()).then_some((1, *n)),
-        ItemRef::Nation(key) => b
-            .nations
-            .iter()
-            .position(|n| &nation_key(n) == key)
-            .map(|i| (2, i)),
-        ItemRef::Quote(id) => {
-            let q = b.quote_index(id)?;
-            app.quote_order.iter().position(|&o| o == q).map(|p| (3, p))
-        }
-        ItemRef::Comment(id) => b.comment_index(id).map(|c| (4, c)),
-    }
+pub fn spot_of(app: &App, item: &ItemRef) -> Option<Spot> {
+    Spot::of(item, &app.briefing, &app.quote_order)
 }
 
 /// Live notes in briefing order, orphaned ones (whose item is gone) last.
@@ -134,7 +116,7 @@ pub fn listed(app: &App) -> Vec<usize> {
         .filter(|&i| !app.notes[i].deleted)
         .collect();
     rows.sort_by_key(|&i| {
-        let order = item_order(app, &app.notes[i].item);
+        let order = spot_of(app, &app.notes[i].item);
         (order.is_none(), order, app.notes[i].created_ms)
     });
     rows

@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::notes::nation_key;
 use super::{App, Pane};
+use crate::search::Spot;
+use crate::state::nation_key;
 use crate::state::{ItemRef, Saved, VERSION};
 
 fn id_set(list: &[String]) -> HashSet<&str> {
@@ -151,24 +152,28 @@ impl App {
             }
             None => address,
         };
-        let item = self.resolve(anchor).ok_or_else(|| {
+        let spot = self.resolve(anchor).ok_or_else(|| {
             format!(
                 "`{anchor}` names no quote, comment, nation or summary item in `{}`",
                 self.briefing.id
             )
         })?;
-        self.show(&item);
+        self.show(spot);
         Ok(())
     }
 
     /// The item an anchor names: a quote or comment id, `summary-N`, `key-point-N`, `nation-XX`.
-    fn resolve(&self, anchor: &str) -> Option<ItemRef> {
+    fn resolve(&self, anchor: &str) -> Option<Spot> {
         let b = &self.briefing;
-        if b.quote_index(anchor).is_some() {
-            return Some(ItemRef::Quote(anchor.to_owned()));
+        if let Some(q) = b.quote_index(anchor) {
+            return self
+                .quote_order
+                .iter()
+                .position(|&o| o == q)
+                .map(Spot::Quote);
         }
-        if b.comment_index(anchor).is_some() {
-            return Some(ItemRef::Comment(anchor.to_owned()));
+        if let Some(c) = b.comment_index(anchor) {
+            return Some(Spot::Comment(c));
         }
         let number = |prefix: &str, len: usize| {
             anchor
@@ -177,28 +182,27 @@ impl App {
                 .filter(|n| (1..=len).contains(n))
         };
         if let Some(n) = number("summary-", b.summary.len()) {
-            return Some(ItemRef::Summary(n));
+            return Some(Spot::Summary(n - 1));
         }
         if let Some(n) = number("key-point-", b.key_points.len()) {
-            return Some(ItemRef::KeyPoint(n));
+            return Some(Spot::KeyPoint(n - 1));
         }
         let key = anchor.strip_prefix("nation-")?;
         b.nations
             .iter()
-            .any(|n| nation_key(n) == key)
-            .then(|| ItemRef::Nation(key.to_owned()))
+            .position(|n| nation_key(n) == key)
+            .map(Spot::Nation)
     }
 
-    /// Focuses the pane of `item` and selects it, revealing a hidden comment. A
-    /// summary item is scrolled to once the pane has been measured.
-    pub fn show(&mut self, item: &ItemRef) {
-        let b = &self.briefing;
-        match item {
-            ItemRef::Summary(n) | ItemRef::KeyPoint(n) => {
+    /// Focuses the pane of the item at `spot` and selects it, revealing a hidden
+    /// comment. A summary item is scrolled to once the pane has been measured.
+    pub fn show(&mut self, spot: Spot) {
+        match spot {
+            Spot::Summary(_) | Spot::KeyPoint(_) => {
                 self.focus = Pane::Summary;
-                let index = match item {
-                    ItemRef::Summary(_) => n - 1,
-                    _ => b.summary.len() + n - 1,
+                let index = match spot {
+                    Spot::KeyPoint(i) => self.briefing.summary.len() + i,
+                    Spot::Summary(i) | Spot::Nation(i) | Spot::Quote(i) | Spot::Comment(i) => i,
                 };
                 self.summary_scroll = self
                     .metrics
@@ -208,23 +212,17 @@ impl App {
                     .unwrap_or(0);
                 self.summary_target = Some(index);
             }
-            ItemRef::Nation(key) => {
-                if let Some(i) = b.nations.iter().position(|n| &nation_key(n) == key) {
-                    self.focus = Pane::Nations;
-                    self.nation = i;
-                }
+            Spot::Nation(i) => {
+                self.focus = Pane::Nations;
+                self.nation = i;
             }
-            ItemRef::Quote(id) => {
-                if let Some(q) = b.quote_index(id) {
-                    self.focus = Pane::Quotes;
-                    self.quote = self.quote_order.iter().position(|&o| o == q).unwrap_or(0);
-                }
+            Spot::Quote(place) => {
+                self.focus = Pane::Quotes;
+                self.quote = place;
             }
-            ItemRef::Comment(id) => {
-                if let Some(c) = b.comment_index(id) {
-                    self.focus = Pane::Comments;
-                    self.tree.select(&self.briefing.comments, c);
-                }
+            Spot::Comment(c) => {
+                self.focus = Pane::Comments;
+                self.tree.select(&self.briefing.comments, c);
             }
         }
         self.mark_seen();
@@ -259,38 +257,31 @@ impl App {
     /// `u`: the next unread quote or comment after the selection, in the focused
     /// pane first, then the other; wraps around.
     pub fn next_unread(&mut self) {
-        let quotes: Vec<ItemRef> = {
-            let start = if self.focus == Pane::Quotes {
-                self.quote + 1
-            } else {
-                0
-            };
-            let n = self.quote_order.len();
-            (0..n)
-                .map(|k| self.quote_order[(start + k) % n.max(1)])
-                .filter(|&q| !self.seen_quotes[q])
-                .map(|q| ItemRef::Quote(self.briefing.quotes[q].id.clone()))
-                .collect()
+        let places = self.quote_order.len();
+        let from = match self.focus {
+            Pane::Quotes => self.quote + 1,
+            _ => 0,
         };
-        let comments: Vec<ItemRef> = {
-            let start = match (self.focus, self.tree.selected()) {
-                (Pane::Comments, Some(c)) => c + 1,
-                _ => 0,
-            };
-            let n = self.briefing.comments.len();
-            (0..n)
-                .map(|k| (start + k) % n.max(1))
-                .filter(|&c| !self.seen_comments[c])
-                .map(|c| ItemRef::Comment(self.briefing.comments[c].id.clone()))
-                .collect()
+        let quote = (0..places)
+            .map(|k| (from + k) % places)
+            .find(|&p| !self.seen_quotes[self.quote_order[p]])
+            .map(Spot::Quote);
+        let rows = self.briefing.comments.len();
+        let from = match (self.focus, self.tree.selected()) {
+            (Pane::Comments, Some(c)) => c + 1,
+            _ => 0,
         };
+        let comment = (0..rows)
+            .map(|k| (from + k) % rows)
+            .find(|&c| !self.seen_comments[c])
+            .map(Spot::Comment);
         let next = if self.focus == Pane::Comments {
-            comments.into_iter().chain(quotes).next()
+            comment.or(quote)
         } else {
-            quotes.into_iter().chain(comments).next()
+            quote.or(comment)
         };
         match next {
-            Some(item) => self.show(&item),
+            Some(spot) => self.show(spot),
             None => self.status = Some("every quote and comment has been read".into()),
         }
     }

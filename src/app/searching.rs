@@ -2,8 +2,7 @@
 //! lens. Part of `update`: pure.
 
 use super::{App, Key, Mode, Pane, Tree, notes};
-use crate::search::{self, Query};
-use crate::state::ItemRef;
+use crate::search::{self, Query, Spot};
 
 /// A search in force: what it looks for, the items that match, and which one the
 /// reader is on.
@@ -11,8 +10,8 @@ use crate::state::ItemRef;
 pub struct Search {
     /// What is looked for.
     pub query: Query,
-    /// Matching items in the briefing's order.
-    pub hits: Vec<ItemRef>,
+    /// Where the matching items sit, in the briefing's order.
+    pub hits: Vec<Spot>,
     /// The hit the reader is on.
     pub current: Option<usize>,
     /// Where the reader was when the search began, for Esc.
@@ -119,11 +118,14 @@ impl App {
         phrases.extend(search::demonyms(nation.code.as_deref().unwrap_or("")));
         let words: Vec<&str> = nation.code.as_deref().into_iter().collect();
         let query = Query::any_of(&nation.name, &phrases, &words);
-        let mut hits = search::search(&self.briefing, &self.quote_order, &self.notes, &query);
-        hits.retain(|f| !matches!(f.item, ItemRef::Nation(_)));
+        let hits = search::search(&self.briefing, &self.quote_order, &self.notes, &query)
+            .into_iter()
+            .map(|f| f.spot)
+            .filter(|spot| !matches!(spot, Spot::Nation(_)))
+            .collect();
         self.search = Some(Search {
             query,
-            hits: hits.into_iter().map(|f| f.item).collect(),
+            hits,
             current: None,
             origin: None,
         });
@@ -138,12 +140,10 @@ impl App {
         let hits = self.hits(&query);
         let origin = self.search.take().and_then(|s| s.origin);
         // As you type, the view goes to the first match at or after where the search began.
-        let start = origin.as_ref().map(|o| self.origin_order(o));
+        let start = origin.as_ref().map(|o| self.origin_spot(o));
         let first = start
-            .and_then(|start| {
-                hits.iter()
-                    .position(|h| notes::item_order(self, h) >= Some(start))
-            })
+            .map(|start| hits.partition_point(|&h| h < start))
+            .filter(|&at| at < hits.len())
             .or((!hits.is_empty()).then_some(0));
         if let Some(o) = &origin {
             self.tree = o.tree.clone();
@@ -161,51 +161,45 @@ impl App {
 
     /// The items `query` matches, in the briefing's order: from the folded index
     /// where it can answer, notes added; else by looking at every item.
-    fn hits(&self, query: &Query) -> Vec<ItemRef> {
+    fn hits(&self, query: &Query) -> Vec<Spot> {
         let index = self
             .search_index
             .get_or_init(|| search::Index::build(&self.briefing, &self.quote_order));
         let Some(mut hits) = index.find(query) else {
             return search::search(&self.briefing, &self.quote_order, &self.notes, query)
                 .into_iter()
-                .map(|f| f.item)
+                .map(|f| f.spot)
                 .collect();
         };
-        let noted = self
+        let noted: Vec<Spot> = self
             .notes
             .iter()
-            .filter(|n| !n.deleted && query.matches(&n.text));
-        let extra: Vec<ItemRef> = noted
-            .map(|n| n.item.clone())
-            .filter(|item| !hits.contains(item))
+            .filter(|n| !n.deleted && query.matches(&n.text))
+            .filter_map(|n| notes::spot_of(self, &n.item))
             .collect();
-        if !extra.is_empty() {
-            hits.extend(extra);
-            hits.retain(|h| notes::item_order(self, h).is_some());
-            hits.sort_by_key(|h| notes::item_order(self, h));
+        if !noted.is_empty() {
+            hits.extend(noted);
+            hits.sort_unstable();
+            hits.dedup();
         }
         hits
     }
 
-    fn origin_order(&self, origin: &Origin) -> (u8, usize) {
+    /// Where the search began, as a place in the briefing's order.
+    fn origin_spot(&self, origin: &Origin) -> Spot {
         match origin.focus {
-            Pane::Summary => (0, 0),
-            Pane::Nations => (2, origin.nation),
-            Pane::Quotes => (3, origin.quote),
-            Pane::Comments => (4, origin.tree.selected().unwrap_or(0)),
+            Pane::Summary => Spot::Summary(0),
+            Pane::Nations => Spot::Nation(origin.nation),
+            Pane::Quotes => Spot::Quote(origin.quote),
+            Pane::Comments => Spot::Comment(origin.tree.selected().unwrap_or(0)),
         }
     }
 
     fn go_to_hit(&mut self, index: usize) {
-        let Some(item) = self
-            .search
-            .as_ref()
-            .and_then(|s| s.hits.get(index))
-            .cloned()
-        else {
+        let Some(&spot) = self.search.as_ref().and_then(|s| s.hits.get(index)) else {
             return;
         };
-        self.show(&item);
+        self.show(spot);
         if let Some(search) = &mut self.search {
             search.current = Some(index);
         }

@@ -136,10 +136,9 @@ fn notes_list(app: &mut App, action: Action, selected: usize) -> Effect {
         Action::Last => last,
         Action::JumpToNote => {
             if let Some(&i) = rows.get(selected) {
-                let item = app.notes[i].item.clone();
-                if notes::item_order(app, &item).is_some() {
+                if let Some(spot) = notes::spot_of(app, &app.notes[i].item) {
                     app.mode = Mode::Panes;
-                    app.show(&item);
+                    app.show(spot);
                     return Effect::None;
                 }
                 app.status = Some("that note's item is no longer in the briefing".into());

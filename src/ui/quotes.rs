@@ -46,7 +46,10 @@ impl Rows {
     }
 
     fn get(&self, i: usize) -> Row {
-        let s = self.starts.partition_point(|&start| start <= i).saturating_sub(1);
+        let s = self
+            .starts
+            .partition_point(|&start| start <= i)
+            .saturating_sub(1);
         let start = self.starts[s];
         let next = self.starts.get(s + 1).map_or(self.total, |&n| n - 1);
         match i {
