@@ -1,0 +1,109 @@
+//! The folded index a keystroke of the reader's search scans: every item's text
+//! lower-cased once per briefing, end to end, so a keystroke is one `memmem`.
+
+use super::query::{Bounds, fold_into};
+use super::{Query, Spot, each_item};
+use crate::briefing::Briefing;
+
+/// Every item's text folded to lower case once, end to end, so a keystroke of a
+/// case-insensitive search is one `memmem` scan instead of folding the briefing
+/// again. Items are not listed: the `n`th start is the `n`th item in the
+/// briefing's order, found from how many of each kind there are.
+#[derive(Debug, Default)]
+pub struct Index {
+    folded: String,
+    starts: Vec<usize>,
+    counts: [usize; 5],
+}
+
+impl Index {
+    /// The index of `b`'s items, in the order `search` finds them.
+    pub fn build(b: &Briefing, quote_order: &[usize]) -> Index {
+        let mut index = Index {
+            counts: [
+                b.summary.len(),
+                b.key_points.len(),
+                b.nations.len(),
+                quote_order.len(),
+                b.comments.len(),
+            ],
+            ..Index::default()
+        };
+        index.starts.reserve_exact(index.counts.iter().sum());
+        each_item(b, quote_order, |_, _, texts| {
+            index.starts.push(index.folded.len());
+            for text in texts {
+                fold_into(&mut index.folded, text);
+                // NUL cannot be typed into a query, so no match spans two texts.
+                index.folded.push('\0');
+            }
+        });
+        index
+    }
+
+    /// The matching items in order, or `None` for a query this index cannot answer
+    /// (case-sensitive, or with word bounds): use `search` for those.
+    pub fn find(&self, query: &Query) -> Option<Vec<Spot>> {
+        let [pattern] = query.patterns.as_slice() else {
+            return None;
+        };
+        if pattern.case_sensitive || pattern.bounds != Bounds::Anywhere || pattern.text.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<Spot> = Vec::new();
+        let mut last = None;
+        for at in memchr::memmem::find_iter(self.folded.as_bytes(), pattern.text.as_bytes()) {
+            let item = self.starts.partition_point(|&s| s <= at) - 1;
+            if last != Some(item) {
+                last = Some(item);
+                hits.extend(Spot::nth(self.counts, item));
+            }
+        }
+        Some(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::search;
+
+    #[test]
+    fn the_index_finds_what_a_full_search_finds() {
+        let shape = crate::generate::Shape {
+            comments: 500,
+            ..crate::generate::Shape::small(11)
+        };
+        let b = crate::briefing::parse(&crate::generate::briefing(shape), "t")
+            .expect("loads")
+            .briefing;
+        let order: Vec<usize> = b
+            .speakers
+            .iter()
+            .flat_map(|s| s.quotes.iter().copied())
+            .collect();
+        let index = Index::build(&b, &order);
+        for text in [
+            "orbit",
+            "café",
+            "宇宙",
+            "speaker 3",
+            "s",
+            "zzz",
+            "ÉTÉ",
+            "role of",
+        ] {
+            let query = Query::typed(&text.to_lowercase());
+            let slow: Vec<Spot> = search(&b, &order, &[], &query)
+                .into_iter()
+                .map(|f| f.spot)
+                .collect();
+            assert_eq!(index.find(&query), Some(slow), "{text}");
+        }
+        assert_eq!(
+            index.find(&Query::typed("Orbit")),
+            None,
+            "case-sensitive queries look at every item"
+        );
+    }
+}
