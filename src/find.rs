@@ -51,11 +51,7 @@ pub fn run(
             }
             continue;
         };
-        let order: Vec<usize> = b
-            .speakers
-            .iter()
-            .flat_map(|s| s.quotes.iter().copied())
-            .collect();
+        let order = b.quote_order();
         let notes = notes_of(&b.id);
         for hit in search::search(b, &order, &notes, query) {
             let kind = match hit.spot {

@@ -223,11 +223,7 @@ impl App {
     /// A fresh reader on `briefing`: Summary focused, everything expanded.
     pub fn new(briefing: impl Into<Arc<Briefing>>) -> App {
         let briefing: Arc<Briefing> = briefing.into();
-        let quote_order = briefing
-            .speakers
-            .iter()
-            .flat_map(|s| s.quotes.iter().copied())
-            .collect();
+        let quote_order = briefing.quote_order();
         let tree = Tree::new(&briefing.comments);
         let (quotes, comments) = (briefing.quotes.len(), briefing.comments.len());
         App {

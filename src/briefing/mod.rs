@@ -151,6 +151,15 @@ impl Comment {
 }
 
 impl Briefing {
+    /// The quotes in the order the Quotes pane lists them: by speaker, speakers
+    /// in order of first appearance.
+    pub fn quote_order(&self) -> Vec<usize> {
+        self.speakers
+            .iter()
+            .flat_map(|s| s.quotes.iter().copied())
+            .collect()
+    }
+
     /// The index of the quote with this id.
     pub fn quote_index(&self, id: &str) -> Option<usize> {
         self.quotes.iter().position(|q| q.id == id)

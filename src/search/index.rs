@@ -77,11 +77,7 @@ mod tests {
         let b = crate::briefing::parse(&crate::generate::briefing(shape), "t")
             .expect("loads")
             .briefing;
-        let order: Vec<usize> = b
-            .speakers
-            .iter()
-            .flat_map(|s| s.quotes.iter().copied())
-            .collect();
+        let order = b.quote_order();
         let index = Index::build(&b, &order);
         for text in [
             "orbit",

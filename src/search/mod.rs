@@ -241,11 +241,7 @@ mod tests {
         let b = crate::briefing::parse(crate::briefing::BUNDLED, "t")
             .expect("loads")
             .briefing;
-        let order: Vec<usize> = b
-            .speakers
-            .iter()
-            .flat_map(|s| s.quotes.iter().copied())
-            .collect();
+        let order = b.quote_order();
         let mut n = 0;
         each_item(&b, &order, |spot, _, _| {
             let item = spot.item(&b, &order).expect("a spot in the briefing");
