@@ -124,6 +124,37 @@ fn ids_are_derived_from_position_when_absent() {
 }
 
 #[test]
+fn every_comment_is_found_by_its_id_given_or_derived() {
+    let shape = brief::generate::Shape {
+        comments: 600,
+        max_depth: 12,
+        ..brief::generate::Shape::small(4)
+    };
+    let b = ok(&brief::generate::briefing(shape));
+    for (i, c) in b.comments.iter().enumerate() {
+        assert_eq!(b.comment_index(&c.id), Some(i), "{}", c.id);
+    }
+    // A given id shaped like a path names its own comment, not the one at that place.
+    let b = ok(&format!(
+        "{MINIMAL}comments:\n  - text: a\n    replies:\n      - {{text: r, id: mine}}\n  - {{text: b, id: c1.1}}\n"
+    ));
+    assert_eq!(b.comment_index("c1.1"), Some(2));
+    assert_eq!(b.comment_index("mine"), Some(1));
+    for missing in [
+        "c3",
+        "c1.2",
+        "c0",
+        "c1.1.1",
+        "c",
+        "c1.",
+        "cx",
+        "c99999999999",
+    ] {
+        assert_eq!(b.comment_index(missing), None, "{missing}");
+    }
+}
+
+#[test]
 fn quotes_group_by_exact_speaker_in_order_of_first_appearance() {
     let b = ok(&format!(
         "{MINIMAL}quotes:\n  - {{text: a, speaker: Bo}}\n  - {{text: b, speaker: Al, role: Chief}}\n  - {{text: c, speaker: Bo, role: Late}}\n  - {{text: d, speaker: bo}}\n"

@@ -165,9 +165,37 @@ impl Briefing {
         self.quotes.iter().position(|q| q.id == id)
     }
 
-    /// The index of the comment with this id.
+    /// The index of the comment with this id. A derived id (`c2.1.4`) is its
+    /// path, so it is followed down the tree, sibling to sibling, instead of
+    /// comparing every comment's id: notes and addresses name comments by id, and
+    /// a briefing may hold a hundred thousand.
     pub fn comment_index(&self, id: &str) -> Option<usize> {
-        self.comments.iter().position(|c| c.id == id)
+        self.comment_at_path(id)
+            .filter(|&i| self.comments[i].id == id)
+            .or_else(|| self.comments.iter().position(|c| c.id == id))
+    }
+
+    /// The comment whose place is the path `id` (`c2.1.4`: the second thread,
+    /// its first reply, that reply's fourth), if `id` is a path and the place exists.
+    fn comment_at_path(&self, id: &str) -> Option<usize> {
+        let mut steps = id.strip_prefix('c')?.split('.');
+        let top: usize = steps.next()?.parse().ok()?;
+        let mut at = self.nth_sibling(0, self.comments.len(), top)?;
+        for step in steps {
+            let end = self.comments[at].subtree_end;
+            at = self.nth_sibling(at + 1, end, step.parse().ok()?)?;
+        }
+        Some(at)
+    }
+
+    /// The `n`th (from 1) of the comments that start at `first` and follow one
+    /// another, subtree after subtree, before `end`.
+    fn nth_sibling(&self, first: usize, end: usize, n: usize) -> Option<usize> {
+        let mut at = first;
+        for _ in 1..n {
+            at = self.comments.get(at)?.subtree_end;
+        }
+        (n >= 1 && at < end).then_some(at)
     }
 
     /// The direct replies of the comment at `index`, in order.
@@ -213,3 +241,28 @@ pub const BUNDLED: &str = include_str!("../../briefings/cspo-florence.yaml");
 
 /// The name the bundled briefing is reported under.
 pub const BUNDLED_NAME: &str = "briefings/cspo-florence.yaml";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_derived_id_is_followed_down_the_tree_to_its_comment() {
+        let shape = crate::generate::Shape {
+            comments: 600,
+            max_depth: 12,
+            ..crate::generate::Shape::small(4)
+        };
+        let b = super::parse(&crate::generate::briefing(shape), "t")
+            .expect("loads")
+            .briefing;
+        for (i, c) in b.comments.iter().enumerate() {
+            assert_eq!(b.comment_at_path(&c.id), Some(i), "{}", c.id);
+            // One past its last reply is no place, not the comment after it.
+            let past = format!("{}.{}", c.id, b.replies(i).count() + 1);
+            assert_eq!(b.comment_at_path(&past), None, "{past}");
+        }
+        let threads = b.comments.iter().filter(|c| c.depth == 0).count();
+        assert_eq!(b.comment_at_path(&format!("c{}", threads + 1)), None);
+        assert_eq!(b.comment_at_path("c0"), None);
+        assert_eq!(b.comment_at_path("x1"), None);
+    }
+}
