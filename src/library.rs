@@ -64,6 +64,7 @@ pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Entry>) {
                     pos: None,
                     path: String::new(),
                     message: format!("cannot read the folder: {e}"),
+                    unlisted: 0,
                 }]),
             }),
         }

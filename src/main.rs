@@ -154,7 +154,11 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
             };
-            let warnings = loaded.warnings.len();
+            let warnings: usize = loaded
+                .warnings
+                .iter()
+                .map(briefing::Diagnostic::warnings)
+                .sum();
             let entry = library::Entry {
                 origin: library::Origin::File(file.clone()),
                 loaded: Ok(loaded.briefing),

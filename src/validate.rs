@@ -46,7 +46,7 @@ pub fn run(
                     diagnostics
                 }
             };
-            warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
+            warnings += diagnostics.iter().map(Diagnostic::warnings).sum::<usize>();
             for d in &diagnostics {
                 writeln!(err, "{d}")?;
             }

@@ -5,6 +5,8 @@
     reason = "a test fails loudly"
 )]
 
+mod common;
+
 use brief::briefing::{self, Briefing, Diagnostic};
 
 const MINIMAL: &str = "format: brief/1\nid: t\ntitle: T\nsummary: [one]\n";
@@ -318,20 +320,139 @@ fn alias_bomb_is_refused_quickly() {
             vec![format!("*{prev}"); 9].join(",")
         ));
     }
-    let started = std::time::Instant::now();
+    // The alias budget refuses it, after at most that many repeated values: the
+    // work is bounded by the limit, whatever the machine.
     let e = one_error(&text);
-    assert!(e.contains("alias bomb"), "{e}");
-    assert!(started.elapsed().as_secs() < 10);
+    assert!(
+        e.contains("a briefing may repeat at most 10000 values through `*alias`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_few_aliases_are_fine_and_the_message_never_calls_valid_yaml_invalid() {
+    let few = format!(
+        "{MINIMAL}location: &l Florence\nkey_points: [{}]\n",
+        vec!["*l"; 100].join(", ")
+    );
+    assert_eq!(ok(&few).key_points.len(), 100);
+    let many = format!(
+        "{MINIMAL}location: &l Florence\nkey_points: [{}]\n",
+        vec!["*l"; 20_000].join(", ")
+    );
+    let e = one_error(&many);
+    assert!(e.contains("too many YAML aliases"), "{e}");
+    assert!(!e.contains("not valid YAML") && !e.contains('='), "{e}");
+}
+
+#[test]
+fn messages_are_in_the_projects_words_never_the_parsers() {
+    for (text, expected) in [
+        (
+            format!("{MINIMAL}---\nfoo: 1\n"),
+            "more than one YAML document",
+        ),
+        (
+            format!("{MINIMAL}location: !!binary \"//79\"\n"),
+            "a `!!binary` value where text belongs",
+        ),
+        (
+            format!("{MINIMAL}comments_reported: 18446744073709551616\n"),
+            "comments_reported: is too large; a count is at most 18446744073709551615",
+        ),
+    ] {
+        let e = one_error(&text);
+        assert!(e.contains(expected), "{e}");
+        for internal in [
+            "from_str",
+            "Options",
+            "ignore_binary",
+            "{ ",
+            "found a number",
+        ] {
+            assert!(!e.contains(internal), "{internal} in {e}");
+        }
+    }
+}
+
+#[test]
+fn a_value_echoed_in_a_message_is_cut_to_a_readable_length() {
+    let text = format!(
+        "{MINIMAL}nations: [{{name: N, code: \"{}\"}}]\n",
+        "X".repeat(5_000)
+    );
+    let e = one_error(&text);
+    assert!(e.chars().count() < 200, "{} characters", e.chars().count());
+    assert!(e.contains("XXXX…`"), "{e}");
+}
+
+#[test]
+fn a_hundred_thousand_unknown_keys_give_a_few_warnings_and_a_count() {
+    let keys: String = (0..100_000).map(|i| format!("k{i}: 1\n")).collect();
+    let loaded = briefing::parse(&format!("{MINIMAL}{keys}"), "t.yaml").expect("loads");
+    assert_eq!(loaded.warnings.len(), 21);
+    let last = loaded.warnings.last().expect("a count");
+    assert_eq!(
+        last.to_string(),
+        "t.yaml: warning: 99980 more warnings not listed; fix the 20 above and check again"
+    );
+    let counted: usize = loaded.warnings.iter().map(Diagnostic::warnings).sum();
+    assert_eq!(counted, 100_000);
+}
+
+#[test]
+fn a_tagged_or_fractional_count_is_refused_on_both_roads() {
+    // The fast road reads counts as numbers only, like the checker: `! 5` is a string.
+    for value in ["! 5", "\"5\"", "5.0"] {
+        let e = one_error(&format!("{MINIMAL}comments_reported: {value}\n"));
+        assert!(
+            e.contains("comments_reported: expected a whole number"),
+            "{value}: {e}"
+        );
+    }
+    assert_eq!(
+        ok(&format!("{MINIMAL}comments_reported: 5\n")).comments_reported,
+        Some(5)
+    );
+}
+
+#[test]
+fn a_chain_of_a_thousand_replies_loads_in_block_and_flow_style() {
+    for flow in [false, true] {
+        let b = ok(&common::reply_chain(1000, flow));
+        assert_eq!(b.comments.len(), 1001, "flow: {flow}");
+        assert_eq!(b.comments[1000].depth, 1000);
+        assert_eq!(b.comments[1000].text, "reply 1000");
+        assert_eq!(b.comments[1000].id, format!("c1{}", ".1".repeat(1000)));
+    }
+}
+
+#[test]
+fn past_the_reply_limit_both_styles_are_refused_with_one_message_naming_it() {
+    let block = one_error(&common::reply_chain(1001, false));
+    let flow = one_error(&common::reply_chain(1001, true));
+    let message = |e: &str| {
+        e.split_once(": ")
+            .map(|(_, m)| m.split_once(": ").map_or(m, |(_, m)| m).to_owned())
+    };
+    assert_eq!(message(&block), message(&flow), "{block}\n{flow}");
+    assert!(
+        block.contains("enough for 1000 levels of comment replies"),
+        "{block}"
+    );
 }
 
 #[test]
 fn nesting_ten_thousand_deep_is_refused_with_the_limit() {
     let text = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let e = one_error(&text);
-    assert!(e.contains("nested deeper than 256 levels"), "{e}");
+    assert!(
+        e.contains("nested too deep: a briefing may nest 2004 levels"),
+        "{e}"
+    );
     let mut deep = String::from(MINIMAL);
     deep.push_str("comments:\n");
-    for level in 0..300 {
+    for level in 0..1100 {
         let indent = "  ".repeat(level);
         deep.push_str(&format!("{indent}- text: x\n{indent}  replies:\n"));
     }
@@ -417,10 +538,9 @@ mod files {
             })
             .collect();
         let path = write(dir.path(), "junk.yaml", &junk);
-        let started = std::time::Instant::now();
+        // Refused by the UTF-8 check, at the first bad byte, before any parsing.
         let e = load_error(&path);
-        assert!(e.contains("not UTF-8"), "{e}");
-        assert!(started.elapsed().as_secs() < 5);
+        assert!(e.contains(":1:1: the file is not UTF-8 text"), "{e}");
         // The same size of printable junk is not YAML that makes a briefing either.
         let printable: Vec<u8> = junk
             .iter()
@@ -438,7 +558,16 @@ mod files {
         file.set_len(200 * 1024 * 1024).expect("sparse file");
         let e = load_error(&path);
         assert!(
-            e.ends_with("the file is 200 MiB; briefings are limited to 64 MiB"),
+            e.ends_with("the file is 200.0 MiB; briefings are limited to 64 MiB"),
+            "{e}"
+        );
+        // One byte past the limit is not described as the limit itself.
+        file.set_len(64 * 1024 * 1024 + 1).expect("sparse file");
+        let e = load_error(&path);
+        assert!(
+            e.ends_with(
+                "the file is 67108865 bytes; briefings are limited to 64 MiB (67108864 bytes)"
+            ),
             "{e}"
         );
     }
@@ -450,16 +579,12 @@ fn a_million_tiny_comments_are_refused_quickly_with_the_limit() {
         "format: brief/1\nid: m\ntitle: t\nsummary: [s]\ncomments:\n{}",
         "- text: x\n".repeat(1_000_000)
     );
-    let started = std::time::Instant::now();
+    // The node budget refuses it: the message names that limit, so the parse
+    // stopped there rather than reading on.
     let e = one_error(&text);
     assert!(
         e.contains("more than 1500000 YAML values; split the briefing"),
         "{e}"
-    );
-    assert!(
-        started.elapsed().as_secs() < 30,
-        "took {:?}",
-        started.elapsed()
     );
 }
 

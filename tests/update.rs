@@ -499,3 +499,27 @@ fn a_message_lasts_until_the_next_key() {
     press(&mut app, "j");
     assert_eq!(app.status, None);
 }
+
+#[test]
+fn a_chain_of_a_thousand_replies_draws_and_navigates() {
+    let mut app = App::new(briefing(&common::reply_chain(1000, false)));
+    press(&mut app, "4 G");
+    assert_eq!(selected_id(&app), format!("c1{}", ".1".repeat(1000)));
+    let screen = brief::snapshot::to_text(&brief::snapshot::replay(
+        &mut app,
+        &[],
+        (100, 30),
+        brief::ui::Theme::plain(),
+    ));
+    // The deepest reply shows its depth as a number, with its parent pinned above.
+    assert!(screen.contains("↳1000"), "{screen}");
+    assert!(screen.contains("reply 999"), "{screen}");
+    press(&mut app, "p");
+    assert_eq!(selected_id(&app), format!("c1{}", ".1".repeat(999)));
+    press(&mut app, "g Enter");
+    assert_eq!(visible_ids(&app), ["c1"]);
+    press(&mut app, "Enter G");
+    assert_eq!(app.tree.visible().len(), 1001);
+    press(&mut app, "C");
+    assert_eq!(visible_ids(&app), ["c1"]);
+}

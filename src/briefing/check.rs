@@ -3,7 +3,8 @@
 //! line, column and key path to fix. It reads nodes; it never touches files.
 
 use super::node::{Kind, Node, Pos};
-use super::value::{Checker, Fields, Seen};
+use super::text::echo;
+use super::value::{Checker, Fields, MAX_WARNINGS, Seen};
 use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines};
 
 /// The one format version this reader understands.
@@ -35,13 +36,25 @@ pub(crate) mod keys {
 /// Checks a parsed document; the briefing when it has no error, and every diagnostic
 /// found, in file order.
 pub fn check(root: &Node, file: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
-    let mut checker = Checker {
-        file,
-        diagnostics: Vec::new(),
-    };
+    let mut checker = Checker::new(file);
     let briefing = checker.briefing(root);
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by_key(|d| d.pos.map(|p| (p.line, p.col)));
+    if checker.unlisted_warnings > 0 {
+        diagnostics.push(Diagnostic {
+            unlisted: checker.unlisted_warnings,
+            ..diagnostic(
+                Severity::Warning,
+                file,
+                None,
+                "",
+                format!(
+                    "{} more warnings not listed; fix the {MAX_WARNINGS} above and check again",
+                    checker.unlisted_warnings
+                ),
+            )
+        });
+    }
     let has_error = diagnostics.iter().any(Diagnostic::is_error);
     (briefing.filter(|_| !has_error), diagnostics)
 }
@@ -59,6 +72,7 @@ pub fn diagnostic(
         pos,
         path: path.to_owned(),
         message,
+        unlisted: 0,
     }
 }
 
@@ -122,7 +136,10 @@ impl Checker<'_> {
             self.error(
                 node.pos,
                 "format",
-                format!("unsupported format `{value}`; this version of brief reads `{FORMAT}`"),
+                format!(
+                    "unsupported format `{}`; this version of brief reads `{FORMAT}`",
+                    echo(&value)
+                ),
             );
         }
     }
@@ -135,7 +152,8 @@ impl Checker<'_> {
                 node.pos,
                 "id",
                 format!(
-                    "`{id}` is not a valid id: use lowercase letters, digits and `-`, starting with a letter or digit, at most 64 characters"
+                    "`{}` is not a valid id: use lowercase letters, digits and `-`, starting with a letter or digit, at most 64 characters",
+                    echo(&id)
                 ),
             );
             return None;
@@ -166,7 +184,7 @@ impl Checker<'_> {
             self.error(
                 node.pos,
                 "source.published",
-                format!("`{date}` is not a date; write it as YYYY-MM-DD"),
+                format!("`{}` is not a date; write it as YYYY-MM-DD", echo(date)),
             );
         }
         Some(Source {
@@ -197,7 +215,10 @@ impl Checker<'_> {
                 self.error(
                     at.pos,
                     &n.child("code"),
-                    format!("`{c}` is not an ISO 3166-1 alpha-2 code; use two capital letters such as `FR`"),
+                    format!(
+                        "`{}` is not an ISO 3166-1 alpha-2 code; use two capital letters such as `FR`",
+                        echo(c)
+                    ),
                 );
             }
             if let Some(name) = name {
@@ -255,7 +276,8 @@ impl Checker<'_> {
         };
         if let Some((first, first_pos)) = seen.get(&id) {
             let message = format!(
-                "duplicate id `{id}`: {first} at line {} has it too; ids must be unique",
+                "duplicate id `{}`: {first} at line {} has it too; ids must be unique",
+                echo(&id),
                 first_pos.line
             );
             self.error(pos, &id_path, message);
@@ -329,10 +351,22 @@ impl Checker<'_> {
 
     fn comments_reported(&mut self, f: &Fields) -> Option<u64> {
         let node = f.get("comments_reported")?;
+        let too_large = || format!("is too large; a count is at most {}", u64::MAX);
         match node.kind {
-            Kind::Int(n) if n >= 0 => u64::try_from(n).ok(),
+            Kind::Int(n) if n >= 0 => match u64::try_from(n) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.error(node.pos, "comments_reported", too_large());
+                    None
+                }
+            },
             Kind::Int(_) => {
                 self.error(node.pos, "comments_reported", "must be 0 or more".into());
+                None
+            }
+            // Past u64 the parser reads digits as a float.
+            Kind::Float(x) if x.fract() == 0.0 && x >= u64::MAX as f64 => {
+                self.error(node.pos, "comments_reported", too_large());
                 None
             }
             _ => {

@@ -28,12 +28,28 @@ pub struct Diagnostic {
     pub path: String,
     /// What is wrong and, where it helps, what to do.
     pub message: String,
+    /// For the line that stands for warnings past the listed ones: how many it counts.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unlisted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Diagnostic {
     /// True for a diagnostic that refuses the file.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// How many warnings this line reports: one, or the count it stands for.
+    pub fn warnings(&self) -> usize {
+        match (self.severity, self.unlisted) {
+            (Severity::Error, _) => 0,
+            (Severity::Warning, 0) => 1,
+            (Severity::Warning, n) => n,
+        }
     }
 }
 

@@ -18,7 +18,7 @@ pub use check::FORMAT;
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{briefing_files, is_briefing_file};
 pub use parse::{Limits, Loaded, load, parse};
-pub use text::{clean, clean_owned};
+pub use text::{clean, clean_owned, echo};
 
 /// One briefing, loaded and validated.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -8,26 +8,41 @@ use std::path::Path;
 
 use super::check::{FORMAT, check, diagnostic};
 use super::node::{Node, Pos};
-use super::{Briefing, Diagnostic, Severity, clean};
+use super::{Briefing, Diagnostic, Severity, echo};
 
-/// Bounds that keep a hostile file from exhausting the machine.
+/// Bounds that keep a hostile file from exhausting the machine. Each one is
+/// named, with its number, in the message of a file that passes it.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// The largest file accepted, in bytes.
     pub max_bytes: u64,
-    /// The deepest nesting of lists and maps (a comment level takes two).
-    pub max_depth: usize,
+    /// The deepest chain of comment replies; the YAML nesting it needs is `max_depth`.
+    pub max_reply_depth: usize,
     /// The most YAML nodes (scalars, lists and maps) in one file.
     pub max_nodes: usize,
+    /// The most values that YAML aliases (`*name`) may repeat or anchors record.
+    pub max_alias_events: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_bytes: 64 * 1024 * 1024,
-            max_depth: 256,
+            max_reply_depth: 1000,
             max_nodes: 1_500_000,
+            // Briefings have no need of aliases; a few for a repeated role are fine,
+            // and 10,000 bounds an "alias bomb" to a few milliseconds of work.
+            max_alias_events: 10_000,
         }
+    }
+}
+
+impl Limits {
+    /// The deepest nesting of lists and maps: the document's map, `comments`, then
+    /// a map and a `replies` list for each level of replies, and room for the
+    /// last comment's own values.
+    pub fn max_depth(&self) -> usize {
+        2 * self.max_reply_depth + 4
     }
 }
 
@@ -52,11 +67,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
         return Err(fail("is a folder; name a briefing file".into()));
     }
     if size > limits.max_bytes {
-        return Err(fail(format!(
-            "the file is {} MiB; briefings are limited to {} MiB",
-            size / (1024 * 1024),
-            limits.max_bytes / (1024 * 1024)
-        )));
+        return Err(fail(too_big(size, limits)));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -163,12 +174,20 @@ pub(crate) fn checked(text: &str, file: &str, limits: Limits) -> Result<Loaded, 
 /// The parser's settings, the same on both roads: the budgets of `limits`.
 fn yaml_options(limits: Limits) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = limits.max_depth;
+    // Block and flow style nest alike: `[[...]]` is refused where `- - ...` is.
+    budget.max_depth = limits.max_depth();
+    budget.flow_nesting_limit = limits.max_depth();
     budget.max_nodes = limits.max_nodes;
     budget.max_events = limits.max_nodes.saturating_mul(2);
     budget.max_total_scalar_bytes = usize::try_from(limits.max_bytes).unwrap_or(usize::MAX);
+    budget.max_aliases = limits.max_alias_events;
+    budget.max_recorded_anchor_events = limits.max_alias_events;
+    // The absolute caps bound the work; the ratio guess would refuse a hundred
+    // uses of one anchor, which is valid and harmless.
+    budget.enforce_alias_anchor_ratio = false;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = limits.max_alias_events;
     options.with_snippet = false;
     // YAML 1.1 read `y`, `no` and `off` as booleans: Norway's code `NO` would be `false`.
     options.strict_booleans = true;
@@ -195,56 +214,114 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str, limits: Limits) -> Vec<Diagno
     )]
 }
 
-/// The parser's message without its own location prefix, which the diagnostic repeats.
+/// The parser's message in the project's words, without its own location prefix
+/// (the diagnostic has the place): a limit is named with its number, and nothing
+/// of the parser's own vocabulary (its types, options or functions) shows.
 fn yaml_message(e: &serde_saphyr::Error, limits: Limits) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
     let mut inner = e;
-    while let serde_saphyr::Error::AliasError { error, .. }
-    | serde_saphyr::Error::WithSnippet { error, .. } = inner
-    {
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
         inner = error;
     }
-    if let serde_saphyr::Error::Budget { breach, .. } = inner {
-        use serde_saphyr::budget::BudgetBreach as B;
-        return match breach {
-            B::Depth { .. } => format!(
-                "nested deeper than {} levels (about {} levels of comment replies); flatten the thread",
-                limits.max_depth,
-                limits.max_depth / 2 - 1
-            ),
-            B::Nodes { .. } | B::Events { .. } => format!(
-                "more than {} YAML values; split the briefing into several files",
-                limits.max_nodes
-            ),
-            B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } | B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => {
-                "too many YAML aliases (an \"alias bomb\"); write the text out instead of repeating `*alias`".into()
-            }
-            other => format!("too large to read safely ({other:?})"),
-        };
-    }
-    let text = inner.to_string();
-    if text.contains("recursion limit exceeded") {
-        return format!(
-            "nested deeper than {} levels; flatten the structure",
-            limits.max_depth
-        );
-    }
-    let text = text.lines().next().unwrap_or_default();
-    if let Some(rest) = text.strip_prefix("duplicate mapping key: ") {
-        let key = rest
-            .split(", set DuplicateKeyPolicy")
-            .next()
-            .unwrap_or(rest);
-        return format!(
-            "the key `{}` appears twice in one map; keep one",
-            clean(key)
-        );
-    }
-    let text = match text.split_once(": ") {
-        Some((head, rest)) if head.starts_with("line ") || head.starts_with("error") => rest,
-        _ => text,
+    let too_deep = || {
+        format!(
+            "nested too deep: a briefing may nest {} levels of lists and maps, enough for {} levels of comment replies; flatten the thread",
+            limits.max_depth(),
+            limits.max_reply_depth
+        )
     };
-    let text = text.split(" at line ").next().unwrap_or(text);
-    format!("not valid YAML: {text}")
+    let aliases = || {
+        format!(
+            "too many YAML aliases: a briefing may repeat at most {} values through `*alias` (a guard against \"alias bombs\"); write the text out instead",
+            limits.max_alias_events
+        )
+    };
+    let too_many = || {
+        format!(
+            "more than {} YAML values; split the briefing into several files",
+            limits.max_nodes
+        )
+    };
+    match inner {
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => too_deep(),
+            B::Nodes { .. } | B::Events { .. } => too_many(),
+            B::ScalarBytes { .. } => format!(
+                "more than {} MiB of text in values; split the briefing into several files",
+                limits.max_bytes / (1024 * 1024)
+            ),
+            B::Documents { .. } => one_document(),
+            B::Aliases { .. }
+            | B::Anchors { .. }
+            | B::AliasAnchorRatio { .. }
+            | B::RecordedAnchorEvents { .. }
+            | B::RecordedAnchorBytes { .. } => aliases(),
+            _ => "too large to read safely; split the briefing into several files".into(),
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => aliases(),
+        E::MultipleDocuments { .. } => one_document(),
+        E::InvalidBinaryBase64 { .. }
+        | E::BinaryNotUtf8 { .. }
+        | E::BytesNotSupportedMissingBinaryTag { .. } => {
+            "a `!!binary` value where text belongs; write the text itself".into()
+        }
+        E::DuplicateMappingKey { key, .. } => format!(
+            "the key `{}` appears twice in one map; keep one",
+            echo(key.as_deref().unwrap_or_default())
+        ),
+        _ => {
+            let text = inner.to_string();
+            if text.contains("recursion limit exceeded") {
+                return too_deep();
+            }
+            let text = text.lines().next().unwrap_or_default();
+            let text = match text.split_once(": ") {
+                Some((head, rest)) if head.starts_with("line ") || head.starts_with("error") => {
+                    rest
+                }
+                _ => text,
+            };
+            let text = text.split(" at line ").next().unwrap_or(text);
+            format!("not valid YAML: {}", echo_long(text))
+        }
+    }
+}
+
+/// A file with a second YAML document in it.
+fn one_document() -> String {
+    "the file holds more than one YAML document (a `---` or `...` line inside it); a briefing is one document".into()
+}
+
+/// The parser's own words, cleaned and kept to a readable length.
+fn echo_long(text: &str) -> String {
+    const MAX: usize = 160;
+    let cleaned = super::clean(text);
+    match cleaned.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &cleaned[..cut]),
+        None => cleaned.into_owned(),
+    }
+}
+
+/// The message for a file past `Limits::max_bytes`: in MiB to one decimal where
+/// that tells the sizes apart, else in bytes (64 MiB and one byte is not "64 MiB").
+fn too_big(size: u64, limits: Limits) -> String {
+    let mib = |n: u64| format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0));
+    let limit = limits.max_bytes / (1024 * 1024);
+    if mib(size) == mib(limits.max_bytes) {
+        format!(
+            "the file is {size} bytes; briefings are limited to {limit} MiB ({} bytes)",
+            limits.max_bytes
+        )
+    } else {
+        format!(
+            "the file is {}; briefings are limited to {limit} MiB",
+            mib(size)
+        )
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -35,6 +35,22 @@ pub fn clean_owned(text: String) -> String {
     }
 }
 
+/// How many characters of someone else's text a message repeats.
+pub const ECHO_CHARS: usize = 60;
+
+/// Text from outside (a value, a key, an argument, a path) as a message repeats
+/// it: cleaned, on one line, and cut to `ECHO_CHARS` characters with `…`, so a
+/// 5,000-character code or a hostile escape sequence stays a readable message.
+pub fn echo(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut chars = cleaned.chars().map(|c| if c == '\n' { '␤' } else { c });
+    let mut out: String = chars.by_ref().take(ECHO_CHARS).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Whether `text` holds a character that `clean` replaces. Nearly all text holds
 /// none, and every such character starts with one of a few bytes, so the bytes are
 /// looked at first, 32 at a time in a loop the compiler turns into vector
@@ -101,7 +117,17 @@ fn stand_in(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{ECHO_CHARS, clean, echo};
+
+    #[test]
+    fn an_echo_is_clean_one_line_and_cut_with_a_mark() {
+        assert_eq!(echo("UK"), "UK");
+        assert_eq!(echo("a\x1b]0;X\x07\nb"), "a␛]0;X␇␤b");
+        let long = echo(&"é".repeat(5_000));
+        assert_eq!(long.chars().count(), ECHO_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(echo(&"x".repeat(ECHO_CHARS)), "x".repeat(ECHO_CHARS));
+    }
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {

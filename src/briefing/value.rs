@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::check::diagnostic;
 use super::node::{Kind, Node, Pos};
+use super::text::echo;
 use super::{Diagnostic, Severity, clean};
 
 /// A map's entries by key, after unknown keys have been reported.
@@ -31,15 +32,31 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// How many warnings one file reports before the rest are only counted: 100,000
+/// unknown keys make a short list and a count, not 21 MB of messages.
+pub(super) const MAX_WARNINGS: usize = 20;
+
 pub(super) struct Checker<'f> {
     pub(super) file: &'f str,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// Warnings past `MAX_WARNINGS`, counted instead of kept.
+    pub(super) unlisted_warnings: usize,
+    listed_warnings: usize,
 }
 
 /// Where an id was first seen, for duplicate reports.
 pub(super) type Seen = HashMap<String, (String, Pos)>;
 
-impl Checker<'_> {
+impl<'f> Checker<'f> {
+    pub(super) fn new(file: &'f str) -> Checker<'f> {
+        Checker {
+            file,
+            diagnostics: Vec::new(),
+            unlisted_warnings: 0,
+            listed_warnings: 0,
+        }
+    }
+
     pub(super) fn error(&mut self, pos: Pos, path: &str, message: String) {
         self.diagnostics.push(diagnostic(
             Severity::Error,
@@ -51,6 +68,11 @@ impl Checker<'_> {
     }
 
     pub(super) fn warn(&mut self, pos: Pos, path: &str, message: String) {
+        if self.listed_warnings == MAX_WARNINGS {
+            self.unlisted_warnings += 1;
+            return;
+        }
+        self.listed_warnings += 1;
         self.diagnostics.push(diagnostic(
             Severity::Warning,
             self.file,
@@ -99,7 +121,7 @@ impl Checker<'_> {
                 continue;
             };
             if !known.contains(&name.as_str()) {
-                let shown = clean(name);
+                let shown = echo(name);
                 self.warn(
                     key.pos,
                     &fields.child(&shown),

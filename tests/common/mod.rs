@@ -68,3 +68,26 @@ comments:
     replies:
       - text: three-one
 ";
+
+/// A chain of `depth` replies under one comment, in block or flow style.
+pub fn reply_chain(depth: usize, flow: bool) -> String {
+    let mut text =
+        String::from("format: brief/1\nid: chain\ntitle: T\nsummary: [one]\ncomments:\n");
+    if flow {
+        text.push_str("  - ");
+        for level in 0..=depth {
+            text.push_str(&format!("{{text: \"reply {level}\", replies: ["));
+        }
+        text.push_str(&"]}".repeat(depth + 1));
+        text.push('\n');
+    } else {
+        for level in 0..=depth {
+            let indent = " ".repeat(2 + 4 * level);
+            text.push_str(&format!("{indent}- text: reply {level}\n"));
+            if level < depth {
+                text.push_str(&format!("{indent}  replies:\n"));
+            }
+        }
+    }
+    text
+}

@@ -50,6 +50,31 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// A whole number written as a number: `! 5` (a tagged string) or `5.0` is the
+/// checker's to refuse, as it would be if this road read it as text.
+struct Count(u64);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
+        struct CountVisitor;
+        impl Visitor<'_> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                Ok(Count(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                u64::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::custom("a negative count"))
+            }
+        }
+        d.deserialize_any(CountVisitor)
+    }
+}
+
 /// A value with the line it starts on. The parser's `Spanned` carries two full
 /// locations; keeping only the line saves a third of the memory of a big file.
 /// A comment takes its line from its text, a scalar, which the parser locates
@@ -83,7 +108,7 @@ struct RawBriefing {
     key_points: Option<Vec<AtLine<Text>>>,
     nations: Option<Vec<AtLine<RawNation>>>,
     quotes: Option<Vec<AtLine<RawQuote>>>,
-    comments_reported: Option<u64>,
+    comments_reported: Option<Count>,
     comments: Option<Comments>,
 }
 
@@ -281,7 +306,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
         nations,
         quotes,
         speakers,
-        comments_reported: raw.comments_reported,
+        comments_reported: raw.comments_reported.map(|Count(n)| n),
         comments,
     })
 }
