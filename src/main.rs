@@ -237,8 +237,10 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             None => shell.status = Some(message),
         }
     }
-    terminal::run(&mut shell, Theme::from_env(config.theme), &outside)?;
-    Ok(ExitCode::SUCCESS)
+    match terminal::run(&mut shell, Theme::from_env(config.theme), &outside)? {
+        terminal::Ending::Quit => Ok(ExitCode::SUCCESS),
+        terminal::Ending::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX))),
+    }
 }
 
 /// Applies the config's keys and mouse setting to the shell and what it opens.

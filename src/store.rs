@@ -130,6 +130,9 @@ impl Store {
         };
         let mut text = serde_json::to_vec_pretty(&merged).map_err(io::Error::other)?;
         text.push(b'\n');
+        // Under the lock nobody else is writing this state: any temporary file of
+        // it is left from a save that was killed.
+        remove_leftovers(&path);
         write_atomic(&path, &text)?;
         // The lock goes with the file handle.
         drop(lock);
@@ -147,9 +150,13 @@ impl Store {
     /// Records the briefing opened last.
     pub fn save_global(&self, global: &Global) -> io::Result<()> {
         fs::create_dir_all(&self.dir)?;
+        let lock = File::create(self.dir.join("state.lock"))?;
+        lock.lock()?;
         let mut text = serde_json::to_vec_pretty(global).map_err(io::Error::other)?;
         text.push(b'\n');
-        write_atomic(&self.dir.join("state.json"), &text)
+        let path = self.dir.join("state.json");
+        remove_leftovers(&path);
+        write_atomic(&path, &text)
     }
 }
 
@@ -180,15 +187,46 @@ fn move_aside(path: &Path, now_ms: u64) -> io::Result<PathBuf> {
     Ok(aside)
 }
 
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// The temporary files `write_atomic` makes for `path` are named
+/// `.<name>.<random>.tmp`, so the ones a killed save left can be told apart.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
+}
+
+/// Removes the temporary files a killed `write_atomic` of `path` left behind. Only
+/// call it while nobody else can be writing `path` (under its lock); a file that
+/// will not go is left for the next save.
+fn remove_leftovers(path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` so that a crash leaves the old file or the new one:
 /// a temporary file in the same folder, flushed and synced, renamed over `path`,
 /// then the folder synced so the rename itself is durable.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    let folder = folder_of(path);
+    let mut file = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
     file.write_all(bytes)?;
     file.flush()?;
     file.as_file().sync_all()?;
@@ -253,6 +291,30 @@ mod tests {
             .expect("save");
         assert_eq!(merged.notes.len(), 2);
         assert_eq!(store.load("b", 0).saved.expect("state").notes.len(), 2);
+    }
+
+    #[test]
+    fn a_save_removes_what_killed_saves_left_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path());
+        let folder = dir.path().join("briefings");
+        fs::create_dir_all(&folder).expect("mkdir");
+        let left = [".b.json.a1B2c3.tmp", ".b.json.zzzzzz.tmp"];
+        let kept = [".b-2.json.a1B2c3.tmp", "b.json.notes", ".other.json.x.tmp"];
+        for name in left.iter().chain(&kept) {
+            fs::write(folder.join(name), b"half").expect("write");
+        }
+        let saved = Saved {
+            id: "b".into(),
+            ..Saved::default()
+        };
+        store.save(&saved, 0).expect("save");
+        for name in left {
+            assert!(!folder.join(name).exists(), "{name} is left");
+        }
+        for name in kept {
+            assert!(folder.join(name).exists(), "{name} was removed");
+        }
     }
 
     #[test]

@@ -1,19 +1,23 @@
 //! The interactive loop: draw, read an event, turn it into an action, update, carry
 //! out the effect (save, export, mouse, quit). The only module that talks to the
-//! terminal, the clock and, through `store` and `export`, the disk while reading.
+//! terminal, the clock, signals and, through `store` and `export`, the disk while
+//! reading.
 
 use std::io::stdout;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock, Weak};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use color_eyre::Result;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
@@ -43,18 +47,61 @@ pub fn now_ms() -> u64 {
         .unwrap_or(0)
 }
 
-/// Runs the reader until the user quits; the terminal is restored on every path out,
-/// and the open briefing's state is saved on the way out.
-pub fn run(shell: &mut Shell, theme: Theme, outside: &Outside) -> Result<()> {
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGINT, SIGHUP, SIGQUIT) asked the reader to stop; the
+    /// process should exit with 128 and its number, as a shell reports it.
+    Signal(i32),
+}
+
+/// The signals that end the reader in order: the state saved, the terminal restored.
+const ENDING_SIGNALS: [i32; 4] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT];
+
+/// How long a change of place may wait before it is saved: the most a SIGKILL
+/// or a power cut can lose (notes are saved at once). Tests that must tell the
+/// save on a signal from this one lengthen it with `BRIEF_TEST_SAVE_AFTER_MS`.
+fn save_after() -> Duration {
+    std::env::var("BRIEF_TEST_SAVE_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(Duration::from_secs(1), Duration::from_millis)
+}
+
+/// Runs the reader until the user quits or a signal ends it; the terminal is
+/// restored on every path out, and the open briefing's state is saved on the way out.
+pub fn run(shell: &mut Shell, theme: Theme, outside: &Outside) -> Result<Ending> {
+    // The handlers only note the signal; the loop acts on it between events.
+    let mut signals = Signals::new(ENDING_SIGNALS)?;
     // ratatui::init installs a panic hook that restores the terminal before the
     // (color-eyre) report prints; color-eyre must be installed first.
     let mut terminal = ratatui::init();
+    give_back_on_panic();
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, shell, theme, outside);
-    let _ = execute!(stdout(), DisableBracketedPaste);
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let result = event_loop(&mut terminal, shell, theme, outside, &mut signals);
+    give_back();
     ratatui::restore();
+    signals.handle().close();
     result
+}
+
+/// What the reader takes from the terminal beyond raw mode and the alternate
+/// screen (which `ratatui::restore` gives back): mouse capture, bracketed paste,
+/// the hidden cursor.
+fn give_back() {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
+}
+
+/// A panic gives the mouse, paste and cursor back too, before ratatui's hook
+/// restores the rest and the report prints.
+fn give_back_on_panic() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        give_back();
+        hook(info);
+    }));
 }
 
 fn event_loop(
@@ -62,24 +109,42 @@ fn event_loop(
     shell: &mut Shell,
     theme: Theme,
     outside: &Outside,
-) -> Result<()> {
+    signals: &mut Signals,
+) -> Result<Ending> {
     let mut captured = false;
     let mut watch = Watch::default();
     let mut indexing = Weak::new();
+    // When a key first moved the reader since its state was last saved.
+    let mut moved: Option<Instant> = None;
+    let save_after = save_after();
     loop {
+        if let Some(signal) = signals.pending().next() {
+            end_on_signal(shell, outside);
+            return Ok(Ending::Signal(signal));
+        }
+        if moved.is_some_and(|at| at.elapsed() >= save_after) {
+            if let Some(app) = &mut shell.reader {
+                save(app, outside);
+            }
+            moved = None;
+        }
         captured = capture_mouse(shell, captured)?;
         let drawn = draw(terminal, shell, theme)?;
         index_in_background(shell, &mut indexing);
-        // Wait for input, looking at the open briefing's file twice a second and,
-        // while the library is being read, taking in what has arrived.
+        // Wait for input, looking at the open briefing's file twice a second,
+        // at signals four times a second and, while the library is being read,
+        // taking in what has arrived.
         watch.follow(shell);
         let loading = shell.is_loading();
         take_arrivals(shell, outside);
-        let wait = if loading {
+        let mut wait = if loading {
             Duration::from_millis(30)
         } else {
-            Duration::from_millis(500)
+            Duration::from_millis(250)
         };
+        if let Some(at) = moved {
+            wait = wait.min(save_after.saturating_sub(at.elapsed()));
+        }
         if !event::poll(wait)? {
             if let Some(changed) = watch.changed(shell) {
                 reload(shell, &changed);
@@ -87,6 +152,9 @@ fn event_loop(
             continue;
         }
         let event = event::read()?;
+        if shell.reader.is_some() && matches!(event, Event::Key(_) | Event::Mouse(_)) {
+            moved.get_or_insert_with(Instant::now);
+        }
         let reading = shell.showing == Showing::Reader;
         if let Some(app) = &mut shell.reader {
             update(app, Action::Clock(now_ms()));
@@ -108,8 +176,19 @@ fn event_loop(
             _ => ShellEffect::None,
         };
         if carry_out(shell, effect, outside)? {
-            return Ok(());
+            return Ok(Ending::Quit);
         }
+    }
+}
+
+/// A signal ends the reader as `q` would, keeping a note being typed as a note.
+fn end_on_signal(shell: &mut Shell, outside: &Outside) {
+    if let Some(app) = &mut shell.reader {
+        if app.mode == Mode::Edit {
+            let effect = update(app, Action::SaveNote);
+            let _ = reader_effect(app, effect, outside);
+        }
+        save(app, outside);
     }
 }
 

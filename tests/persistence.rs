@@ -271,6 +271,26 @@ fn killed_at_any_moment_the_state_is_whole_and_holds_every_finished_note() {
             }
         }
     }
+    // The next save, left to finish, removes what the killed ones left behind.
+    let folder = state_file(config.path(), "deep-thread")
+        .parent()
+        .expect("folder")
+        .to_path_buf();
+    let leftovers = || {
+        std::fs::read_dir(&folder)
+            .expect("folder")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .count()
+    };
+    eprintln!("{} temporary files left by 200 kills", leftovers());
+    assert!(
+        note_command(config.path(), briefing, "c1", "last")
+            .status()
+            .expect("run")
+            .success()
+    );
+    assert_eq!(leftovers(), 0, "a finished save leaves no temporary file");
     eprintln!("{survived} of 200 saves finished before their kill");
     assert!(
         survived >= 10,

@@ -192,6 +192,22 @@ impl Session {
         panic!("brief did not exit; the screen shows:\n{}", self.screen());
     }
 
+    /// Sends `signal` (a name `kill` takes: TERM, INT, HUP, QUIT, KILL) to the binary.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("a running child");
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill");
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// Every byte the binary wrote so far.
+    pub fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
     /// Resizes the terminal, as a window resize would.
     pub fn resize(&self, cols: u16, rows: u16) {
         // The emulator first, so the redraw the resize causes lands on a screen of
