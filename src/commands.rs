@@ -10,6 +10,7 @@ use crate::briefing::{self, Briefing};
 use crate::cli::INPUT_ERROR;
 use crate::config::{self, Config};
 use crate::export::{self, Refused};
+use crate::say::{line, out, say};
 use crate::store::Store;
 use crate::terminal::{self, Outside, now_ms};
 
@@ -28,12 +29,12 @@ pub fn config_command(path: bool, default: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let Some(store) = Store::from_env() else {
-        eprintln!("brief: no config directory on this system");
+        say("no config directory on this system");
         return ExitCode::from(INPUT_ERROR);
     };
     let file = config::path(store.dir());
     if path {
-        println!("{}", file.display());
+        out(format_args!("{}", file.display()));
         return ExitCode::SUCCESS;
     }
     let (config, mut problems) = config::load(&file);
@@ -44,10 +45,10 @@ pub fn config_command(path: bool, default: bool) -> ExitCode {
         } else {
             "does not exist; the defaults apply"
         };
-        println!("{} {state}", file.display());
+        out(format_args!("{} {state}", file.display()));
         return ExitCode::SUCCESS;
     }
-    problems.iter().for_each(|p| eprintln!("{p}"));
+    problems.iter().for_each(|p| line(p));
     ExitCode::from(INPUT_ERROR)
 }
 
@@ -61,7 +62,7 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
     if let Some(store) = Store::from_env() {
         let loaded = store.load(&app.briefing.id, now);
         if let Some(warning) = loaded.warning {
-            eprintln!("brief: {warning}");
+            say(format_args!("{warning}"));
         }
         if let Some(saved) = loaded.saved {
             app.restore(saved);
@@ -73,22 +74,22 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
     };
     match export::write(&app, output, force, now) {
         Ok(count) => {
-            eprintln!(
+            line(format_args!(
                 "wrote {} ({count} note{})",
                 output.display(),
                 if count == 1 { "" } else { "s" }
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(Refused::NotOurs) => {
-            eprintln!(
+            line(format_args!(
                 "{}: exists and was not written by brief; --force overwrites it",
                 output.display()
-            );
+            ));
             ExitCode::from(INPUT_ERROR)
         }
         Err(Refused::Io(e)) => {
-            eprintln!("{}: cannot write: {e}", output.display());
+            line(format_args!("{}: cannot write: {e}", output.display()));
             ExitCode::from(INPUT_ERROR)
         }
     }
@@ -99,7 +100,9 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     let text = if text == "-" {
         let mut input = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut input) {
-            eprintln!("brief: cannot read the note from standard input: {e}");
+            say(format_args!(
+                "cannot read the note from standard input: {e}"
+            ));
             return ExitCode::from(INPUT_ERROR);
         }
         input
@@ -110,7 +113,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
         return ExitCode::from(INPUT_ERROR);
     };
     let Some(store) = Store::from_env() else {
-        eprintln!("brief: no config directory to keep notes in");
+        say("no config directory to keep notes in");
         return ExitCode::from(INPUT_ERROR);
     };
     let outside = Outside {
@@ -121,7 +124,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     let mut app = match prepare(briefing, Some(item), &outside) {
         Ok(app) => app,
         Err(message) => {
-            eprintln!("brief: {message}");
+            say(format_args!("{message}"));
             return ExitCode::from(INPUT_ERROR);
         }
     };
@@ -130,7 +133,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
         .take()
         .filter(|s| s.contains("could not be read"))
     {
-        eprintln!("brief: {warning}");
+        say(format_args!("{warning}"));
     }
     update(&mut app, Action::EditNote);
     // Replace whatever the note held with the new text.
@@ -144,7 +147,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     }
     match app.unsaved {
         Some(reason) => {
-            eprintln!("brief: the note was not saved: {reason}");
+            say(format_args!("the note was not saved: {reason}"));
             ExitCode::from(INPUT_ERROR)
         }
         None => ExitCode::SUCCESS,
@@ -176,7 +179,7 @@ pub fn open(path: &Path) -> Option<Briefing> {
     match briefing::load(path) {
         Ok(loaded) => Some(loaded.briefing),
         Err(diagnostics) => {
-            diagnostics.iter().for_each(|d| eprintln!("{d}"));
+            diagnostics.iter().for_each(|d| line(d));
             None
         }
     }

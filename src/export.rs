@@ -47,7 +47,9 @@ pub fn markdown(app: &App, exported_ms: u64) -> String {
         }
         item_block(&mut out, app, note, live);
     }
-    out
+    // Ids and excerpts come from the state file, notes from the user, and the
+    // export may be printed to a terminal: nothing in it may drive one.
+    crate::briefing::clean_owned(out)
 }
 
 /// The section and sub-heading a note goes under.

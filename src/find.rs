@@ -26,7 +26,7 @@ pub fn run(
             Ok(b) => b,
             Err(diagnostics) => {
                 for d in diagnostics.iter().filter(|d| d.is_error()).take(1) {
-                    writeln!(err, "{d}")?;
+                    writeln!(err, "{}", crate::briefing::clean(&d.to_string()))?;
                 }
                 continue;
             }
@@ -64,7 +64,7 @@ pub fn run(
                 out,
                 "{file}:{}: {kind}{}",
                 hit.line,
-                hit.context.replace('\n', " ")
+                crate::briefing::clean(&hit.context.replace('\n', " "))
             )?;
             found += 1;
         }

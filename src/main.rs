@@ -14,6 +14,7 @@ use brief::cli::{Cli, Command};
 use brief::cli::{INPUT_ERROR, USAGE_ERROR};
 use brief::commands::{config_command, export_notes, open, user_config, write_note};
 use brief::config::{Config, Palette};
+use brief::say::{line, say};
 use brief::shell::{Progress, Shelf, Shell};
 use brief::store::Store;
 use brief::terminal::{self, Outside};
@@ -26,14 +27,15 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(report) => {
-            eprintln!("brief: {report:?}");
+            say(format_args!("{report:?}"));
             ExitCode::from(INPUT_ERROR)
         }
     }
 }
 
 fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
-    color_eyre::install()?;
+    // A plain theme: the report is cleaned on its way out like every message.
+    color_eyre::config::HookBuilder::blank().install()?;
     match cli.command {
         Some(Command::Validate { paths }) => Ok(validate::run(
             &paths,
@@ -48,7 +50,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             let keys = match snapshot::parse_keys(&keys) {
                 Ok(keys) => keys,
                 Err(message) => {
-                    eprintln!("brief: --keys: {message}");
+                    say(format_args!("--keys: {message}"));
                     return Ok(ExitCode::from(USAGE_ERROR));
                 }
             };
@@ -129,8 +131,8 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
 /// the folders and files named (by default `./briefings/`, else the bundled one).
 fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "brief: the reader needs a terminal; for text output use `brief snapshot PATH` or `brief validate PATH`"
+        say(
+            "the reader needs a terminal; for text output use `brief snapshot PATH` or `brief validate PATH`",
         );
         return Ok(ExitCode::from(USAGE_ERROR));
     }
@@ -144,13 +146,13 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
     problems.extend(key_problems);
     // Printed now, they stay on the screen after the reader closes; the status
     // line says so while it is open.
-    problems.iter().for_each(|p| eprintln!("brief: {p}"));
+    problems.iter().for_each(say);
     let mut shell = match paths {
         [file] if !file.is_dir() => {
             let loaded = match briefing::load(file) {
                 Ok(loaded) => loaded,
                 Err(diagnostics) => {
-                    diagnostics.iter().for_each(|d| eprintln!("{d}"));
+                    diagnostics.iter().for_each(|d| line(d));
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
             };
@@ -166,7 +168,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             let mut shell = Shell::single(shelves(vec![entry], &outside));
             configure(&mut shell, &config, keymap);
             if let Some(message) = open_first(&mut shell, at, &outside) {
-                eprintln!("brief: --at: {message}");
+                say(format_args!("--at: {message}"));
                 return Ok(ExitCode::from(INPUT_ERROR));
             }
             if let Some(app) = shell
@@ -184,7 +186,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         }
         _ => {
             if at.is_some() {
-                eprintln!("brief: --at opens one briefing file; name the file, not a folder");
+                say("--at opens one briefing file; name the file, not a folder");
                 return Ok(ExitCode::from(USAGE_ERROR));
             }
             let folders = if paths.is_empty() {
@@ -195,7 +197,10 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             let (files, mut entries) = library::files(&folders);
             if files.is_empty() && entries.is_empty() {
                 if !paths.is_empty() {
-                    eprintln!("brief: no briefings (*.yaml, *.yml) in {}", list(paths));
+                    say(format_args!(
+                        "no briefings (*.yaml, *.yml) in {}",
+                        list(paths)
+                    ));
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
                 entries.push(library::bundled());

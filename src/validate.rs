@@ -48,7 +48,7 @@ pub fn run(
             };
             warnings += diagnostics.iter().map(Diagnostic::warnings).sum::<usize>();
             for d in &diagnostics {
-                writeln!(err, "{d}")?;
+                writeln!(err, "{}", briefing::clean(&d.to_string()))?;
             }
         }
     }

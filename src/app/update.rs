@@ -113,7 +113,9 @@ fn edit(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Paste(text) => {
-            notes::paste(app, &text);
+            // A paste is text from outside: what would drive the terminal when the
+            // note is drawn is kept as its visible stand-in.
+            notes::paste(app, &crate::briefing::clean(&text));
             Effect::None
         }
         _ => Effect::None,

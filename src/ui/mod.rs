@@ -23,6 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Context, Keymap, Metrics, Mode, Pane};
+use crate::briefing::clean;
 use crate::shell::{Shell, Showing};
 pub use theme::Theme;
 
@@ -130,12 +131,17 @@ pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
     let context = shell.context();
     if context == Context::Search {
         spans.push(Span::styled(
-            format!(" /{}▏ ", shell.filter),
+            format!(" /{}▏ ", clean(&shell.filter)),
             theme.message(),
         ));
         spans.push(Span::styled(hints(&shell.keymap, context), theme.status()));
     } else if let Some(message) = &shell.status {
-        spans.push(Span::styled(format!(" {message}"), theme.message()));
+        // Messages carry file names, arguments and config values: cleaned here,
+        // at the edge, whatever made them.
+        spans.push(Span::styled(
+            format!(" {}", clean(message)),
+            theme.message(),
+        ));
     } else {
         spans.push(Span::styled(
             format!(" {}", hints(&shell.keymap, context)),
@@ -338,7 +344,10 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     }
     if app.mode == Mode::Search {
         let prompt = app.search_prompt().unwrap_or_default();
-        spans.push(Span::styled(format!(" {prompt}▏ "), theme.message()));
+        spans.push(Span::styled(
+            format!(" {}▏ ", clean(&prompt)),
+            theme.message(),
+        ));
         spans.push(Span::styled(
             hints(&app.keymap, Context::Search),
             theme.status(),
@@ -350,9 +359,14 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     }
     match (&app.status, &app.unsaved) {
-        (Some(message), _) => spans.push(Span::styled(format!(" {message}"), theme.message())),
+        // Messages carry file names, arguments and config values: cleaned here,
+        // at the edge, whatever made them.
+        (Some(message), _) => spans.push(Span::styled(
+            format!(" {}", clean(message)),
+            theme.message(),
+        )),
         (None, Some(reason)) => spans.push(Span::styled(
-            format!(" notes are NOT saved ({reason}); X exports them"),
+            format!(" notes are NOT saved ({}); X exports them", clean(reason)),
             theme.warning(),
         )),
         (None, None) => spans.push(Span::styled(
