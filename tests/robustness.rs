@@ -11,75 +11,11 @@
     reason = "a test fails loudly"
 )]
 
-use brief::app::{App, Key};
-use brief::briefing;
-use brief::library::Origin;
-use brief::shell::{Progress, Shelf, Shell, ShellEffect};
-use brief::snapshot::replay_shell;
-use brief::ui::Theme;
-use proptest::prelude::*;
+mod common;
 
-/// Every key the reader binds, and some it does not.
-const KEYS: &[&str] = &[
-    "j",
-    "k",
-    "g",
-    "G",
-    "Tab",
-    "BackTab",
-    "1",
-    "2",
-    "3",
-    "4",
-    "]",
-    "[",
-    "}",
-    "{",
-    "Enter",
-    "Space",
-    "h",
-    "l",
-    "p",
-    "J",
-    "K",
-    "v",
-    "C",
-    "E",
-    "m",
-    "M",
-    "?",
-    "Esc",
-    "Up",
-    "Down",
-    "Left",
-    "Right",
-    "Home",
-    "End",
-    "PageUp",
-    "PageDown",
-    "C-d",
-    "C-u",
-    "/",
-    "n",
-    "N",
-    "u",
-    "a",
-    "A",
-    "U",
-    "d",
-    "y",
-    "x",
-    "z",
-    "C-s",
-    "C-g",
-    "Backspace",
-    "S",
-    "b",
-    "s",
-    "q",
-    "é",
-    "宇",
-];
+use brief::briefing;
+use common::drive::read;
+use proptest::prelude::*;
 
 /// YAML-ish pieces, so mangled files get past the first character more often.
 const TOKENS: &[&str] = &[
@@ -119,6 +55,9 @@ const TOKENS: &[&str] = &[
     "?",
     "%YAML 1.2\n",
     "<<: *a\n",
+    "! ",
+    "comments_reported: ",
+    "5",
 ];
 
 /// The seeds mutations start from: the project's briefings and its bad inputs,
@@ -158,32 +97,50 @@ fn mangle(base: &str, edits: &[(usize, usize, usize)]) -> String {
     text.into_iter().collect()
 }
 
-/// Replays keys on `text` at a size, if it loads; the point is that nothing panics.
-fn read(text: &str, keys: &[usize], size: (u16, u16)) {
-    let Ok(loaded) = briefing::parse(text, "fuzz.yaml") else {
-        return;
-    };
-    let b = std::sync::Arc::new(loaded.briefing);
-    let shelf = Shelf {
-        origin: Origin::File("fuzz.yaml".into()),
-        progress: Progress::of(&b, None),
-        briefing: Ok(b),
-    };
-    let mut shell = Shell::single(vec![shelf]);
-    shell.open(0, None, 0, 0, None);
-    let keys: Vec<Key> = keys
-        .iter()
-        .map(|&k| Key::parse(KEYS[k % KEYS.len()]).unwrap())
-        .collect();
-    for chunk in keys.chunks(8) {
-        if chunk.iter().any(|k| shell.press(*k) == ShellEffect::Quit) {
-            break;
+/// When the fast road gives a briefing, the careful road gives the same one with
+/// no diagnostic; when the careful road gives one with no diagnostic, so does the
+/// fast road.
+fn roads_agree(text: &str) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fast = briefing::roads::fast(text);
+    let careful = briefing::roads::careful(text);
+    match (&fast, &careful) {
+        (Ok(Some(fast)), Ok(careful)) => {
+            assert!(
+                careful.warnings.is_empty(),
+                "the fast road took a file with warnings: {:?}\n{text}",
+                careful.warnings
+            );
+            assert_eq!(fast, &careful.briefing, "{text}");
         }
-        replay_shell(&mut shell, &[], size, Theme::colored());
+        (Ok(Some(_)), Err(d)) => panic!("only the fast road takes it: {d:?}\n{text}"),
+        (_, Ok(careful)) if careful.warnings.is_empty() => {
+            panic!("only the careful road takes it: {fast:?}\n{text}")
+        }
+        _ => {}
     }
-    let mut app = App::new(briefing::parse(text, "fuzz.yaml").unwrap().briefing);
-    for &key in &keys {
-        app.press(key);
+}
+
+/// Tags and quotes, where the two roads could read a value differently.
+const TAGS: &[&str] = &[
+    "! ", "!!str ", "!!int ", "!!float ", "!!null ", "!!bool ", "!x ", "&t ", "'", "\"",
+];
+
+#[test]
+fn every_tag_before_every_value_of_every_seed_leaves_the_roads_agreeing() {
+    for seed in corpus() {
+        let starts: Vec<usize> = seed
+            .match_indices(": ")
+            .map(|(i, _)| i + 2)
+            .take(40)
+            .collect();
+        for &at in &starts {
+            for tag in TAGS {
+                let mut text = seed.clone();
+                text.insert_str(at, tag);
+                roads_agree(&text);
+            }
+        }
     }
 }
 
@@ -213,6 +170,15 @@ proptest! {
         let corpus = corpus();
         let text = mangle(&corpus[seed % corpus.len()], &edits);
         read(&text, &keys, (width, height));
+    }
+
+    #[test]
+    fn the_two_loader_roads_agree_on_mangled_briefings(
+        seed in any::<usize>(),
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 0..4),
+    ) {
+        let corpus = corpus();
+        roads_agree(&mangle(&corpus[seed % corpus.len()], &edits));
     }
 
     #[test]

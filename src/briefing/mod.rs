@@ -17,7 +17,7 @@ mod value;
 pub use check::FORMAT;
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{briefing_files, is_briefing_file};
-pub use parse::{Limits, Loaded, load, parse};
+pub use parse::{Limits, Loaded, load, parse, roads};
 pub use text::{clean, clean_owned, echo};
 
 /// One briefing, loaded and validated.

@@ -121,21 +121,49 @@ fn parse_with(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diag
 /// (the approach rustc takes for deep expressions).
 fn on_big_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     const STACK_BYTES: usize = 256 * 1024 * 1024;
-    std::thread::scope(|scope| {
+    // The work waits in a slot the thread takes it from, so that when no thread
+    // can be had it is still here to run.
+    let slot = std::sync::Mutex::new(Some(work));
+    let take = || slot.lock().ok().and_then(|mut w| w.take());
+    let spawned = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("brief-parse".into())
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, work);
+            .spawn_scoped(scope, || take().map(|work| work()));
         match worker {
             Ok(handle) => match handle.join() {
                 Ok(result) => result,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            // No thread to be had (a tight process limit): a deep file may
-            // overflow this thread's stack, but an ordinary one reads as usual.
-            Err(e) => panic!("no thread to parse on: {e}"),
+            Err(_) => None,
         }
-    })
+    });
+    match spawned.or_else(|| take().map(|work| work())) {
+        Some(result) => result,
+        // Either the thread ran the work or it is still in the slot.
+        None => unreachable!("the parse work ran nowhere"),
+    }
+}
+
+/// Each loader road on its own, so tests can hold the two to the same result.
+/// `load` and `parse` are the ways in for everything else.
+pub mod roads {
+    use super::{Limits, Loaded, checked, on_big_stack, yaml_options};
+    use crate::briefing::{Briefing, Diagnostic};
+
+    /// The fast road: the briefing when the text follows every rule exactly,
+    /// `None` when it leaves the file to the careful road, or the parser's refusal.
+    pub fn fast(text: &str) -> Result<Option<Briefing>, String> {
+        on_big_stack(|| {
+            crate::briefing::fast::parse(text, yaml_options(Limits::default()))
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    /// The careful road: every rule checked on a located tree, every diagnostic.
+    pub fn careful(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+        on_big_stack(|| checked(text, "roads.yaml", Limits::default()))
+    }
 }
 
 fn parse_on_this_thread(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {

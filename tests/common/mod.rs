@@ -2,6 +2,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different part")]
 
+pub mod drive;
 pub mod pty;
 
 use brief::app::{App, Key};
