@@ -48,7 +48,7 @@ pub fn config_command(path: bool, default: bool) -> ExitCode {
         out(format_args!("{} {state}", file.display()));
         return ExitCode::SUCCESS;
     }
-    problems.iter().for_each(|p| line(p));
+    problems.iter().for_each(line);
     ExitCode::from(INPUT_ERROR)
 }
 
@@ -179,7 +179,7 @@ pub fn open(path: &Path) -> Option<Briefing> {
     match briefing::load(path) {
         Ok(loaded) => Some(loaded.briefing),
         Err(diagnostics) => {
-            diagnostics.iter().for_each(|d| line(d));
+            diagnostics.iter().for_each(line);
             None
         }
     }

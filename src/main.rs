@@ -152,7 +152,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             let loaded = match briefing::load(file) {
                 Ok(loaded) => loaded,
                 Err(diagnostics) => {
-                    diagnostics.iter().for_each(|d| line(d));
+                    diagnostics.iter().for_each(line);
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
             };
