@@ -82,7 +82,7 @@ fn ms(d: Duration) -> String {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
-        Some("memory") => return memory_child(Path::new(&args[2])),
+        Some("memory") => return memory_child(Path::new(&args[2]), &args[3..]),
         Some("parse") => return parse_child(Path::new(&args[2])),
         _ => {}
     }
@@ -129,6 +129,7 @@ fn main() {
         library_first_frame(),
         resize(&big, runs),
     ]);
+    rows.extend(long_comment(dir.path(), if smoke { 1 } else { 10 }, runs));
     println!(
         "\n{:<34} {:>14} {:>14} {:>8} {:>7}  met",
         "target", "measured", "floor", "ratio", "limit"
@@ -291,15 +292,7 @@ fn within_a_frame(target: &'static str, cost: Duration) -> Row {
 
 /// 3. Peak resident memory reading big, against the file's size.
 fn memory(big: &Path, size: u64) -> Row {
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args(["memory", big.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let kb: u64 = String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .expect("VmHWM in kB");
-    let bytes = kb * 1024;
+    let bytes = peak_memory(big, &["/", "o", "r", "b", "i", "t", "Enter", "n"]);
     Row {
         target: "3 memory: peak reading big",
         measured: format!("{:.1} MB", bytes as f64 / 1e6),
@@ -310,13 +303,28 @@ fn memory(big: &Path, size: u64) -> Row {
     }
 }
 
-/// In a process of its own: load and draw big, search it, then report the peak
-/// resident set.
-fn memory_child(big: &Path) {
-    let mut app = load(big);
+/// The peak resident set of a process that loads `path`, draws it and presses `keys`.
+fn peak_memory(path: &Path, keys: &[&str]) -> u64 {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .arg("memory")
+        .arg(path)
+        .args(keys)
+        .output()
+        .unwrap();
+    let kb: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("VmHWM in kB");
+    kb * 1024
+}
+
+/// In a process of its own: load and draw a file, press keys, then report the
+/// peak resident set.
+fn memory_child(path: &Path, keys: &[String]) {
+    let mut app = load(path);
     let mut screen = Screen::new(120, 40);
     screen.frame(&mut app);
-    for key in ["/", "o", "r", "b", "i", "t", "Enter", "n"] {
+    for key in keys {
         app.press(Key::parse(key).unwrap());
         screen.frame(&mut app);
     }
@@ -502,4 +510,69 @@ fn resize(big: &Path, runs: usize) -> Row {
         }
     });
     within_a_frame("6 resize: reflow big's summary", cost)
+}
+
+/// 7. One comment of `mb` megabytes (`a a a ...`): every key costs under a frame,
+/// searched or not, and memory stays under three times the file.
+fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
+    let path = dir.join("long.yaml");
+    let words = "a ".repeat(mb * 500_000);
+    let text = format!(
+        "format: brief/1\nid: long\ntitle: One long comment\nsummary: [A short summary.]\ncomments:\n  - text: \"{words}\"\n    author: Long\n  - text: a short reply\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    let plan: &[(&str, &[&str], &[&str])] = &[
+        ("move", &["4"], &["j", "k"]),
+        ("page", &["4"], &["PageDown", "PageUp"]),
+        ("search, then move", &["4", "/", "a", "Enter"], &["j", "k"]),
+        ("search, next match", &["4", "/", "a", "Enter"], &["n", "N"]),
+        ("full view, end and top", &["4", "v"], &["G", "g"]),
+        ("full view, page", &["4", "v"], &["PageDown", "PageUp"]),
+    ];
+    let mut worst = (Duration::ZERO, "");
+    for (name, setup, keys) in plan {
+        let mut app = load(&path);
+        let mut screen = Screen::new(120, 40);
+        for k in *setup {
+            app.press(Key::parse(k).unwrap());
+            screen.frame(&mut app);
+        }
+        let cost = key_cost(&mut app, &mut screen, keys, runs * 3);
+        println!("  long comment/{name}: {}", ms(cost));
+        if cost > worst.0 {
+            worst = (cost, name);
+        }
+    }
+    // The full view counts the comment's lines once per width, on entering it.
+    let mut app = load(&path);
+    let mut screen = Screen::new(120, 40);
+    app.press(Key::parse("4").unwrap());
+    screen.frame(&mut app);
+    let start = Instant::now();
+    app.press(Key::parse("v").unwrap());
+    screen.frame(&mut app);
+    let first_view = start.elapsed();
+    let bytes = peak_memory(&path, &["4", "/", "a", "Enter", "n", "v", "G"]);
+    vec![
+        Row::timed(
+            "7 long comment: worst key",
+            worst.0,
+            FRAME,
+            1.0,
+            format!(
+                "(floor: one frame; worst: {}; entering v counts its lines once: {})",
+                worst.1,
+                ms(first_view)
+            ),
+        ),
+        Row {
+            target: "7 long comment: peak memory",
+            measured: format!("{:.1} MB", bytes as f64 / 1e6),
+            floor: format!("{:.1} MB", size as f64 / 1e6),
+            ratio: bytes as f64 / size as f64,
+            limit: 3.0,
+            note: "(floor: the file's size; searched, full view at its end)".into(),
+        },
+    ]
 }

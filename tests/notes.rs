@@ -20,6 +20,7 @@ fn layout(items: Vec<usize>, total: usize) -> brief::app::SummaryLayout {
         blocks: std::sync::Arc::new(items.clone()),
         items: std::sync::Arc::new(items),
         total,
+        long: std::sync::Arc::default(),
     }
 }
 

@@ -396,7 +396,11 @@ fn read_whole_opens_on_the_focused_pane_and_esc_returns() {
     update(
         &mut app,
         Action::Measured(Metrics {
-            read: (30, 10),
+            read: brief::app::ReadLength {
+                total: 30,
+                height: 10,
+                ..Default::default()
+            },
             ..Metrics::default()
         }),
     );

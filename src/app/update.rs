@@ -89,7 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             })
         }
         Mode::Read { pane, scroll } => {
-            let (len, height) = app.metrics.read;
+            let (len, height) = (app.metrics.read.total, app.metrics.read.height);
             overlay(app, action, scroll, len, height, move |app, scroll| {
                 app.mode = Mode::Read { pane, scroll }
             })

@@ -30,6 +30,12 @@ impl Index {
             ..Index::default()
         };
         index.starts.reserve_exact(index.counts.iter().sum());
+        // Sized once: doubling a 10 MB buffer as it fills would hold two copies.
+        let mut bytes = 0;
+        each_item(b, quote_order, |_, _, texts| {
+            bytes += texts.iter().map(|t| t.len() + 1).sum::<usize>();
+        });
+        index.folded.reserve_exact(bytes);
         each_item(b, quote_order, |_, _, texts| {
             index.starts.push(index.folded.len());
             for text in texts {
@@ -51,13 +57,15 @@ impl Index {
             return None;
         }
         let mut hits: Vec<Spot> = Vec::new();
-        let mut last = None;
-        for at in memchr::memmem::find_iter(self.folded.as_bytes(), pattern.text.as_bytes()) {
-            let item = self.starts.partition_point(|&s| s <= at) - 1;
-            if last != Some(item) {
-                last = Some(item);
-                hits.extend(Spot::nth(self.counts, item));
-            }
+        let finder = memchr::memmem::Finder::new(pattern.text.as_bytes());
+        let folded = self.folded.as_bytes();
+        let mut from = 0;
+        // One hit per item: after a match, the scan goes on from the next item,
+        // so a comment of five million `a`s costs one match, not five million.
+        while let Some(found) = folded.get(from..).and_then(|rest| finder.find(rest)) {
+            let item = self.starts.partition_point(|&s| s <= from + found) - 1;
+            hits.extend(Spot::nth(self.counts, item));
+            from = self.starts.get(item + 1).copied().unwrap_or(folded.len());
         }
         Some(hits)
     }

@@ -38,10 +38,12 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     let visible = app.tree.visible();
     let width = usize::from(view.area.width);
     let mut area = view.area;
-    let lines_of = |row: usize| comment_lines(view, visible[row], width);
-    let mut first = window::first_item(position, visible.len(), usize::from(area.height), |r| {
-        lines_of(r).len()
-    });
+    // Heights past the screen's change nothing in where the window starts, so a
+    // long comment is measured only that far.
+    let cap = usize::from(area.height) + 1;
+    let height_of = |row: usize| comment_height(view, visible[row], width, cap);
+    let mut first =
+        window::first_item(position, visible.len(), usize::from(area.height), height_of);
     let parent_hidden = comments[selected]
         .parent
         .is_some_and(|p| visible[first] > p);
@@ -50,9 +52,7 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         frame.render_widget(ancestors(view, selected, width), pinned);
         area.y += 1;
         area.height -= 1;
-        first = window::first_item(position, visible.len(), usize::from(area.height), |r| {
-            lines_of(r).len()
-        });
+        first = window::first_item(position, visible.len(), usize::from(area.height), height_of);
     }
     let height = usize::from(area.height);
     let mut y = 0usize;
@@ -61,9 +61,10 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         if y >= height {
             break;
         }
-        let mut lines = comment_lines(view, index, width);
+        let room = height - y;
+        let mut lines = comment_lines(view, index, width, room);
         view.mark(&mut lines);
-        let shown = lines.len().min(height - y);
+        let shown = lines.len().min(room);
         let row_area = Rect::new(
             area.x,
             area.y + u16::try_from(y).unwrap_or(u16::MAX),
@@ -75,7 +76,7 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
             pane: Pane::Comments,
             item: Some(index),
         });
-        fitted += usize::from(shown == lines.len());
+        fitted += usize::from(comment_height(view, index, width, room + 1) <= room);
         frame.render_widget(Paragraph::new(lines), row_area);
         y += shown;
     }
@@ -87,7 +88,32 @@ fn min_text_width(width: usize) -> usize {
     40.min(width / 2)
 }
 
-fn comment_lines(view: &PaneView, index: usize, width: usize) -> Vec<Line<'static>> {
+/// A comment's height in lines (header, text, the note under it), counted no
+/// further than `cap`.
+fn comment_height(view: &PaneView, index: usize, width: usize, cap: usize) -> usize {
+    let app = view.app;
+    let comments = &app.briefing.comments;
+    let c = &comments[index];
+    let text_width = text_width(comments, index, width);
+    let mut lines = 1 + text::wrapped_height_upto(&c.text, text_width, "", "", cap);
+    if lines < cap
+        && let Some(note) = app.note_on(&ItemRef::Comment(c.id.clone()))
+    {
+        lines += text::wrapped_height_upto(&note.text, text_width, "✎ ", "  ", cap - lines);
+    }
+    lines.min(cap)
+}
+
+/// The width left for a comment's text after its guides.
+fn text_width(comments: &[Comment], index: usize, width: usize) -> usize {
+    width
+        .saturating_sub(prefixes(comments, index, width).1.width())
+        .max(1)
+}
+
+/// The first `max` lines of a comment: its header, then its text and note as far
+/// as they fit, so a 10 MB comment is wrapped only as far as the screen shows.
+fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec<Line<'static>> {
     let app = view.app;
     let comments = &app.briefing.comments;
     let c = &comments[index];
@@ -134,15 +160,20 @@ fn comment_lines(view: &PaneView, index: usize, width: usize) -> Vec<Line<'stati
         header.push(Span::styled(label, theme.accent()));
     }
     let mut lines = vec![Line::from(header)];
-    for line in text::wrap(&c.text, text_width, "", "") {
+    let room = max.saturating_sub(1);
+    for line in text::wrap_window(&c.text, text_width, "", "", 0, room) {
         lines.push(Line::from(vec![
             Span::styled(text_prefix.clone(), theme.dim()),
             Span::raw(line),
         ]));
     }
     // The reader's own note sits under the comment it is about.
-    if let Some(note) = app.note_on(&ItemRef::Comment(c.id.clone())) {
-        for line in text::wrap(&note.text, text_width, "✎ ", "  ") {
+    let room = max.saturating_sub(lines.len());
+    if let Some(note) = app
+        .note_on(&ItemRef::Comment(c.id.clone()))
+        .filter(|_| room > 0)
+    {
+        for line in text::wrap_window(&note.text, text_width, "✎ ", "  ", 0, room) {
             lines.push(Line::from(vec![
                 Span::styled(text_prefix.clone(), theme.dim()),
                 Span::styled(line, theme.accent()),

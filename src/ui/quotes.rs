@@ -82,24 +82,24 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     }
     let rows = Rows::of(app);
     let width = usize::from(view.area.width);
+    let height = usize::from(view.area.height);
     let selected_row = rows.of_place(app, app.quote);
     let lines_of = |row: Row| -> Vec<Line<'static>> {
         match row {
             Row::Gap => vec![Line::default()],
             Row::Speaker(s) => speaker_lines(view, s, width),
-            Row::Quote(p) if p == app.quote => selected_quote(view, p, width),
+            Row::Quote(p) if p == app.quote => selected_quote(view, p, width, height + 1),
             Row::Quote(p) => {
                 let q = app.quote_order[p];
                 let marks = marks(view, q);
                 let room = width.saturating_sub(marks.len());
                 vec![Line::from(vec![
                     Span::styled(marks, view.theme.accent()),
-                    Span::raw(text::truncate(&format!("“{}”", b.quotes[q].text), room)),
+                    Span::raw(text::truncate_parts(&["“", &b.quotes[q].text, "”"], room)),
                 ])]
             }
         }
     };
-    let height = usize::from(view.area.height);
     // A speaker heading belongs with the quote after it: start the window there.
     let mut first = window::first_item(selected_row, rows.total, height, |i| {
         lines_of(rows.get(i)).len()
@@ -177,15 +177,19 @@ fn marks(view: &PaneView, q: usize) -> String {
     marks
 }
 
-fn selected_quote(view: &PaneView, place: usize, width: usize) -> Vec<Line<'static>> {
+/// The selected quote whole, as far as `max` lines: a long quote is wrapped only
+/// as far as the pane shows.
+fn selected_quote(view: &PaneView, place: usize, width: usize, max: usize) -> Vec<Line<'static>> {
     let q = view.app.quote_order[place];
     let quote = &view.app.briefing.quotes[q];
     let style = view.selected_style();
-    let mut lines: Vec<Line> = text::wrap(
+    let mut lines: Vec<Line> = text::wrap_window(
         &format!("“{}”", quote.text),
         width.saturating_sub(2),
         "",
         "",
+        0,
+        max,
     )
     .into_iter()
     .map(|l| {

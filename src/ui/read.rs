@@ -1,15 +1,74 @@
 //! The full view (`v`): the selected item of a pane, whole, wrapped and scrollable.
+//!
+//! The item is a list of parts (a line, or text to wrap); only the lines on
+//! screen are built, so a 10 MB comment costs a screenful to draw. Its length at
+//! the drawn width is counted once and kept in the metrics until the item or the
+//! width changes.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::wrap_into;
-use super::{Theme, overlay_box, summary};
-use crate::app::{App, Pane};
+use std::sync::Arc;
 
-/// Draws the full view; returns its length and visible height in lines.
+use super::text::{line_marks, truncate, window_from};
+use super::{Theme, overlay_box, summary};
+use crate::app::{App, LineMarks, Pane, ReadLength};
+
+/// One piece of the full view.
+enum Part<'a> {
+    /// A line drawn as it is.
+    Line(Line<'static>),
+    /// Text wrapped to the view, `first` before its first line and `rest` before the others.
+    Text {
+        text: std::borrow::Cow<'a, str>,
+        first: &'static str,
+        rest: &'static str,
+        style: Style,
+    },
+}
+
+impl Part<'_> {
+    fn marks(&self, width: usize) -> LineMarks {
+        match self {
+            Part::Line(_) => LineMarks {
+                lines: 1,
+                marks: vec![0],
+            },
+            Part::Text {
+                text, first, rest, ..
+            } => line_marks(text, width, first, rest),
+        }
+    }
+
+    fn lines(
+        &self,
+        marks: &LineMarks,
+        width: usize,
+        skip: usize,
+        take: usize,
+    ) -> Vec<Line<'static>> {
+        match self {
+            Part::Line(line) => std::iter::once(line.clone())
+                .skip(skip)
+                .take(take)
+                .collect(),
+            Part::Text {
+                text,
+                first,
+                rest,
+                style,
+            } => window_from(marks, text, width, (first, rest), skip, take)
+                .into_iter()
+                .map(|line| Line::from(Span::styled(line, *style)))
+                .collect(),
+        }
+    }
+}
+
+/// Draws the full view; returns its length at this width, and the visible height.
 pub fn draw(
     frame: &mut Frame,
     body: Rect,
@@ -17,30 +76,78 @@ pub fn draw(
     pane: Pane,
     scroll: usize,
     theme: Theme,
-) -> (usize, usize) {
-    let (title, lines) = content(app, pane, usize::from(body.width.saturating_sub(2)), theme);
+) -> ReadLength {
+    let width = usize::from(body.width.saturating_sub(2)).max(1);
+    let inner_height = usize::from(body.height.saturating_sub(2));
+    let item = ReadLength::item_of(app, pane);
+    let (title, mut shown, total, measured) = if pane == Pane::Summary {
+        let (lines, total) = summary::window(app, width, scroll, inner_height, theme);
+        ("Summary".to_owned(), lines, total, Arc::default())
+    } else {
+        let (title, parts) = content(app, pane, width, theme);
+        let measured = match &app.metrics.read {
+            known if known.is_for(item, width) && known.parts.len() == parts.len() => {
+                Arc::clone(&known.parts)
+            }
+            _ => Arc::new(parts.iter().map(|p| p.marks(width)).collect()),
+        };
+        let total = measured.iter().map(|m| m.lines).sum();
+        let shown = window(&parts, &measured, width, scroll, inner_height);
+        (title, shown, total, measured)
+    };
     let inner = overlay_box(frame, body, format!(" {title} · Esc returns "), theme);
-    let height = usize::from(inner.height);
-    let total = lines.len();
-    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     super::text::mark(
         &mut shown,
         app.search.as_ref().map(|s| &s.query),
         theme.found(),
     );
     frame.render_widget(Paragraph::new(shown), inner);
-    (total, height)
+    ReadLength {
+        item: Some(item),
+        width,
+        total,
+        parts: measured,
+        height: usize::from(inner.height),
+    }
 }
 
-fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Line<'static>>) {
-    let b = &app.briefing;
-    let mut lines = Vec::new();
-    let plain = ratatui::style::Style::new();
-    let title = match pane {
-        Pane::Summary => {
-            lines = summary::all_lines(app, width, theme);
-            "Summary".to_owned()
+/// Lines `first..first + count` of the parts, wrapping only what they show.
+fn window(
+    parts: &[Part],
+    measured: &[LineMarks],
+    width: usize,
+    first: usize,
+    count: usize,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(count);
+    let mut skip = first;
+    for (part, marks) in parts.iter().zip(measured) {
+        if out.len() >= count {
+            break;
         }
+        if skip >= marks.lines {
+            skip -= marks.lines;
+            continue;
+        }
+        out.extend(part.lines(marks, width, skip, count - out.len()));
+        skip = 0;
+    }
+    out
+}
+
+fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Part<'a>>) {
+    let b = &app.briefing;
+    let mut parts = Vec::new();
+    let text = |text: &'a str, first, rest, style| Part::Text {
+        text: text.into(),
+        first,
+        rest,
+        style,
+    };
+    let plain = Style::new();
+    let title = match pane {
+        // Drawn from the summary's own layout (`summary::window`).
+        Pane::Summary => "Summary".to_owned(),
         Pane::Nations => {
             let n = &b.nations[app.nation.min(b.nations.len().saturating_sub(1))];
             let code = n
@@ -48,26 +155,37 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
                 .as_deref()
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
-            lines.push(Line::styled(format!("{}{code}", n.name), theme.heading()));
+            parts.push(Part::Line(Line::styled(
+                format!("{}{code}", n.name),
+                theme.heading(),
+            )));
             if let Some(note) = &n.note {
-                lines.push(Line::default());
-                wrap_into(&mut lines, note, width, "", "", plain);
+                parts.push(Part::Line(Line::default()));
+                parts.push(text(note, "", "", plain));
             }
             format!("Nation {} of {}", app.nation + 1, b.nations.len())
         }
         Pane::Quotes => {
             let q = &b.quotes[app.selected_quote().unwrap_or(0)];
-            lines.push(Line::styled(q.speaker.clone(), theme.heading()));
+            parts.push(Part::Line(Line::styled(q.speaker.clone(), theme.heading())));
             if let Some(role) = &q.role {
-                wrap_into(&mut lines, role, width, "", "", theme.dim());
+                parts.push(text(role, "", "", theme.dim()));
             }
             if let Some(context) = &q.context {
-                wrap_into(&mut lines, context, width, "— ", "  ", theme.dim());
+                parts.push(text(context, "— ", "  ", theme.dim()));
             }
-            lines.push(Line::default());
-            wrap_into(&mut lines, &format!("“{}”", q.text), width, "", "", plain);
-            lines.push(Line::default());
-            lines.push(Line::styled(format!("{}#{}", b.id, q.id), theme.dim()));
+            parts.push(Part::Line(Line::default()));
+            parts.push(Part::Text {
+                text: format!("“{}”", q.text).into(),
+                first: "",
+                rest: "",
+                style: plain,
+            });
+            parts.push(Part::Line(Line::default()));
+            parts.push(Part::Line(Line::styled(
+                format!("{}#{}", b.id, q.id),
+                theme.dim(),
+            )));
             format!("Quote {} of {}", app.quote + 1, b.quotes.len())
         }
         Pane::Comments => {
@@ -83,30 +201,32 @@ fn content(app: &App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Li
                 d => format!(" · depth {d}"),
             };
             head.push(Span::styled(depth, theme.dim()));
-            lines.push(Line::from(head));
+            parts.push(Part::Line(Line::from(head)));
             if let Some(p) = c.parent {
                 let parent = &b.comments[p];
                 let who = parent.author.clone().unwrap_or_else(|| "anonymous".into());
-                let first =
-                    super::text::truncate(&parent.text, width.saturating_sub(who.len() + 16));
-                lines.push(Line::styled(
+                let first = truncate(&parent.text, width.saturating_sub(who.len() + 16));
+                parts.push(Part::Line(Line::styled(
                     format!("in reply to {who}: {first}"),
                     theme.dim(),
-                ));
+                )));
             }
-            lines.push(Line::default());
-            wrap_into(&mut lines, &c.text, width, "", "", plain);
-            lines.push(Line::default());
-            lines.push(Line::styled(format!("{}#{}", b.id, c.id), theme.dim()));
+            parts.push(Part::Line(Line::default()));
+            parts.push(text(&c.text, "", "", plain));
+            parts.push(Part::Line(Line::default()));
+            parts.push(Part::Line(Line::styled(
+                format!("{}#{}", b.id, c.id),
+                theme.dim(),
+            )));
             format!("Comment {} of {}", i + 1, b.comments.len())
         }
     };
     if let Some(item) = crate::app::selected_item_in(app, pane)
         && let Some(note) = app.note_on(&item)
     {
-        lines.push(Line::default());
-        lines.push(Line::styled("Your note", theme.heading()));
-        wrap_into(&mut lines, &note.text, width, "", "", theme.accent());
+        parts.push(Part::Line(Line::default()));
+        parts.push(Part::Line(Line::styled("Your note", theme.heading())));
+        parts.push(text(&note.text, "", "", theme.accent()));
     }
-    (title, lines)
+    (title, parts)
 }

@@ -14,9 +14,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{wrap_into, wrapped_height};
+use super::text::{line_marks, window_from, wrap_window};
 use super::{PaneView, Theme};
-use crate::app::{App, SummaryLayout};
+use crate::app::{App, LineMarks, SummaryLayout};
 use crate::state::ItemRef;
 
 /// One piece of the summary, drawn as a unit.
@@ -191,28 +191,43 @@ fn content(app: &App, block: Block, theme: Theme) -> Content<'_> {
     }
 }
 
-fn block_lines(app: &App, block: Block, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// Lines `skip..skip + take` of one block, wrapping no further than the last
+/// (and, in a long block, from the nearest of its `marks`).
+fn block_lines(
+    app: &App,
+    (n, block): (usize, Block),
+    layout: &SummaryLayout,
+    theme: Theme,
+    skip: usize,
+    take: usize,
+) -> Vec<Line<'static>> {
     match content(app, block, theme) {
-        Content::Line(line) => vec![line],
+        Content::Line(line) => std::iter::once(line).skip(skip).take(take).collect(),
         Content::Wrapped {
             text,
             first,
             rest,
             style,
-        } => {
-            let mut out = Vec::new();
-            wrap_into(&mut out, &text, width, first, rest, style);
-            out
+        } => match layout.long_block(n) {
+            Some(marks) => window_from(marks, &text, layout.width, (first, rest), skip, take),
+            None => wrap_window(&text, layout.width, first, rest, skip, take),
         }
+        .into_iter()
+        .map(|line| Line::from(Span::styled(line, style)))
+        .collect(),
     }
 }
 
-fn block_height(app: &App, block: Block, width: usize) -> usize {
+/// A block's height, and its marks when it is long enough to want them.
+fn block_height(app: &App, block: Block, width: usize) -> (usize, Option<LineMarks>) {
     match content(app, block, Theme::plain()) {
-        Content::Line(_) => 1,
+        Content::Line(_) => (1, None),
         Content::Wrapped {
             text, first, rest, ..
-        } => wrapped_height(&text, width, first, rest),
+        } => {
+            let marks = line_marks(&text, width, first, rest);
+            (marks.lines, Some(marks).filter(|m| m.marks.len() > 1))
+        }
     }
 }
 
@@ -222,18 +237,22 @@ pub fn layout(app: &App, width: usize) -> SummaryLayout {
     let mut blocks_at = Vec::new();
     let mut items = Vec::new();
     let mut line = 0;
-    for block in Blocks::of(app).from(0) {
+    let mut long = Vec::new();
+    for (n, block) in Blocks::of(app).from(0).enumerate() {
         blocks_at.push(line);
         if matches!(block, Block::Paragraph(_) | Block::KeyPoint(_)) {
             items.push(line);
         }
-        line += block_height(app, block, width);
+        let (height, marks) = block_height(app, block, width);
+        long.extend(marks.map(|m| (n, m)));
+        line += height;
     }
     SummaryLayout {
         width,
         blocks: Arc::new(blocks_at),
         items: Arc::new(items),
         total: line,
+        long: Arc::new(long),
     }
 }
 
@@ -265,19 +284,33 @@ fn lines_between(
         .saturating_sub(1);
     let mut out = Vec::with_capacity(count);
     let mut skip = first.saturating_sub(layout.blocks.get(start).copied().unwrap_or(0));
-    for block in Blocks::of(app).from(start) {
+    for numbered in (start..).zip(Blocks::of(app).from(start)) {
         if out.len() >= count {
             break;
         }
-        let lines = block_lines(app, block, layout.width, theme);
-        out.extend(lines.into_iter().skip(skip).take(count - out.len()));
+        let take = count - out.len();
+        out.extend(block_lines(app, numbered, layout, theme, skip, take));
         skip = 0;
     }
     out
 }
 
-/// The whole summary at `width`, for the full view.
-pub fn all_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let layout = layout(app, width);
-    lines_between(app, &layout, 0, layout.total, theme)
+/// The summary's lines from `first` for `count` at `width`, for the full view;
+/// and how many lines it has at that width.
+pub fn window(
+    app: &App,
+    width: usize,
+    first: usize,
+    count: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, usize) {
+    let width = width.max(1);
+    let layout = match &app.metrics.summary {
+        Some(known) if known.width == width => known.clone(),
+        _ => layout(app, width),
+    };
+    (
+        lines_between(app, &layout, first, count, theme),
+        layout.total,
+    )
 }

@@ -1,30 +1,15 @@
 //! Fitting text to cells: wrapping and truncating by display width, so double-width
 //! and combining characters never split or spill past a pane's edge.
 
+use crate::app::LineMarks;
 use crate::search::Query;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::ops::ControlFlow;
+
 use textwrap::WordSeparator;
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-
-/// Appends `text` wrapped to `width`, the first line after `first`, the rest after `rest`.
-pub fn wrap_into(
-    out: &mut Vec<Line<'static>>,
-    text: &str,
-    width: usize,
-    first: &str,
-    rest: &str,
-    style: Style,
-) {
-    out.extend(
-        wrap(text, width, first, rest)
-            .into_iter()
-            .map(|line| Line::from(Span::styled(line, style))),
-    );
-}
 
 /// Marks what `query` matches in `lines` with `style`, span by span, so a match
 /// keeps the colours around it. A match split across two spans is not marked.
@@ -63,12 +48,33 @@ pub fn mark(lines: &mut [Line<'static>], query: Option<&Query>, style: Style) {
 
 /// `text` wrapped to `width` columns, with indents on the first and later lines.
 ///
-/// textwrap's first-fit algorithm does the wrapping, but over words measured as the
-/// terminal draws them (unicode-width on whole graphemes): textwrap's own measure
-/// counts an emoji with a presentation selector (`🛰️`) one column short.
+/// First fit (as textwrap's `wrap_first_fit`), over words measured as the terminal
+/// draws them (unicode-width on whole graphemes): textwrap's own measure counts an
+/// emoji with a presentation selector (`🛰️`) one column short.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    wrap_window(text, width, first, rest, 0, usize::MAX)
+}
+
+/// Lines `skip..skip + take` of `text` wrapped as `wrap` does, building only
+/// those and reading no further than the last: a 10 MB comment costs a screenful.
+pub fn wrap_window(
+    text: &str,
+    width: usize,
+    first: &str,
+    rest: &str,
+    skip: usize,
+    take: usize,
+) -> Vec<String> {
     let mut out = Vec::new();
-    each_line(text, width, first, rest, |indent, pieces| {
+    let mut seen = 0usize;
+    each_line(text, width, first, rest, |indent, pieces, _| {
+        seen += 1;
+        if seen <= skip {
+            return ControlFlow::Continue(());
+        }
+        if out.len() == take {
+            return ControlFlow::Break(());
+        }
         let mut line = String::from(indent);
         for (k, piece) in pieces.iter().enumerate() {
             line.push_str(piece.text);
@@ -77,42 +83,116 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
             }
         }
         out.push(line);
+        ControlFlow::Continue(())
     });
     out
 }
 
-/// How many lines `wrap` gives, without building them: laying out a long summary
-/// needs only the heights of the paragraphs off screen.
-pub fn wrapped_height(text: &str, width: usize, first: &str, rest: &str) -> usize {
+/// How many lines `wrap` gives, without building them, counting no further than
+/// `cap`: whether an item fits on a screen needs its height only up to the screen's.
+pub fn wrapped_height_upto(text: &str, width: usize, first: &str, rest: &str, cap: usize) -> usize {
     let mut lines = 0;
-    each_line(text, width, first, rest, |_, _| lines += 1);
+    each_line(text, width, first, rest, |_, _, _| {
+        lines += 1;
+        if lines >= cap {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
     lines
 }
 
-/// Calls `line` with the indent and the words of each line of `text` wrapped.
+/// How many lines apart `LineMarks` keeps its marks.
+const MARK_EVERY: usize = 64;
+
+/// Wraps `text` once, as `wrap` would, keeping its length and where every
+/// `MARK_EVERY`th line starts.
+pub fn line_marks(text: &str, width: usize, first: &str, rest: &str) -> LineMarks {
+    let (mut lines, mut marks) = (0, Vec::new());
+    each_line(text, width, first, rest, |_, _, start| {
+        if lines % MARK_EVERY == 0 {
+            marks.push(start);
+        }
+        lines += 1;
+        ControlFlow::Continue(())
+    });
+    LineMarks { lines, marks }
+}
+
+/// `wrap_window` of the text `marks` was made from (same width and indents),
+/// wrapping from the nearest mark instead of from the top.
+pub fn window_from(
+    marks: &LineMarks,
+    text: &str,
+    width: usize,
+    (first, rest): (&str, &str),
+    skip: usize,
+    take: usize,
+) -> Vec<String> {
+    let k = (skip / MARK_EVERY).min(marks.marks.len().saturating_sub(1));
+    match marks
+        .marks
+        .get(k)
+        .and_then(|&at| Some((at, text.get(at..)?)))
+    {
+        // Every line after the first is indented with `rest`, and first fit
+        // starts each line afresh: from a line's start the rest wraps alike.
+        Some((at, tail)) if at > 0 => {
+            wrap_window(tail, width, rest, rest, skip - k * MARK_EVERY, take)
+        }
+        _ => wrap_window(text, width, first, rest, skip, take),
+    }
+}
+
+/// Calls `line` with the indent and the words of each line of `text` wrapped, in
+/// order, until it breaks. Words stream from the text as lines fill, so stopping
+/// early reads no further.
 fn each_line(
     text: &str,
     width: usize,
     first: &str,
     rest: &str,
-    mut line: impl FnMut(&str, &[Piece]),
+    mut line: impl FnMut(&str, &[Piece], usize) -> ControlFlow<()>,
 ) {
     let width = width.max(1);
-    let mut started = false;
-    for paragraph in text.split('\n') {
-        let indent = if started { rest } else { first };
-        started = true;
+    let base = text.as_ptr() as usize;
+    // Where a line starts in `text`: its first word, or its paragraph when empty.
+    let start = |words: &[Piece], paragraph: &str| {
+        words
+            .first()
+            .map_or(paragraph.as_ptr(), |w| w.text.as_ptr()) as usize
+            - base
+    };
+    let mut words: Vec<Piece> = Vec::new();
+    for (p, paragraph) in text.split('\n').enumerate() {
+        let indent = if p == 0 { first } else { rest };
         let widths = [
-            width.saturating_sub(indent.width()).max(1) as f64,
-            width.saturating_sub(rest.width()).max(1) as f64,
+            width.saturating_sub(indent.width()).max(1),
+            width.saturating_sub(rest.width()).max(1),
         ];
-        let pieces = pieces(paragraph, widths[1] as usize);
-        if pieces.is_empty() {
-            line(indent, &[]);
-            continue;
-        }
-        for (n, words) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
-            line(if n == 0 { indent } else { rest }, words);
+        let mut n = 0;
+        let mut used = 0;
+        words.clear();
+        let flow = each_piece(paragraph, widths[1], |piece| {
+            let room = widths[n.min(1)];
+            if used + piece.width > room && !words.is_empty() {
+                line(
+                    if n == 0 { indent } else { rest },
+                    &words,
+                    start(&words, paragraph),
+                )?;
+                n += 1;
+                used = 0;
+                words.clear();
+            }
+            used += piece.width + piece.space.width();
+            words.push(piece);
+            ControlFlow::Continue(())
+        });
+        let indent = if n == 0 { indent } else { rest };
+        if flow.is_break() || line(indent, &words, start(&words, paragraph)).is_break() {
+            return;
         }
     }
 }
@@ -125,28 +205,18 @@ struct Piece<'a> {
     width: usize,
 }
 
-impl Fragment for Piece<'_> {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        self.space.width() as f64
-    }
-
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
-}
-
-/// The words of one line, with words wider than `max` cut by grapheme.
-fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
+/// Calls `piece` with each word of one line of text, in order; a word wider than
+/// `max` is cut by grapheme into slices that fit.
+fn each_piece<'a>(
+    line: &'a str,
+    max: usize,
+    mut piece: impl FnMut(Piece<'a>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     for word in WordSeparator::AsciiSpace.find_words(line) {
         let (text, space) = (word.word, word.whitespace);
         let width = text.width();
         if width <= max {
-            out.push(Piece { text, space, width });
+            piece(Piece { text, space, width })?;
             continue;
         }
         let mut start = 0;
@@ -154,45 +224,65 @@ fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
         for (at, grapheme) in text.grapheme_indices(true) {
             let w = grapheme.width();
             if used + w > max && at > start {
-                out.push(Piece {
+                piece(Piece {
                     text: &text[start..at],
                     space: "",
                     width: used,
-                });
+                })?;
                 start = at;
                 used = 0;
             }
             used += w;
         }
-        out.push(Piece {
+        piece(Piece {
             text: &text[start..],
             space,
             width: used,
-        });
+        })?;
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// The first line of `text`, cut to `width` columns with `…` where anything is left out.
 pub fn truncate(text: &str, width: usize) -> String {
-    let line = text.lines().next().unwrap_or_default();
-    let more_lines = text.trim_end().len() > line.len();
-    if line.width() <= width && !more_lines {
-        return line.to_owned();
-    }
+    truncate_parts(&[text], width)
+}
+
+/// `truncate` of the parts written one after the other (`“`, a quote, `”`),
+/// without joining them: it reads no further than the width, so a 10 MB line
+/// costs what fits.
+pub fn truncate_parts(parts: &[&str], width: usize) -> String {
     let budget = width.saturating_sub(1);
-    let mut out = String::new();
-    let mut used = 0;
-    for grapheme in line.graphemes(true) {
-        let w = grapheme.width();
-        if used + w > budget {
-            break;
+    let (mut out, mut used, mut kept) = (String::new(), 0, 0);
+    let mut cut = false;
+    'parts: for (p, part) in parts.iter().enumerate() {
+        for (at, grapheme) in part.grapheme_indices(true) {
+            if grapheme.contains('\n') {
+                // Cut only when more than blank space follows the first line.
+                let after = &part[at + grapheme.len()..];
+                cut = !after.trim_end().is_empty()
+                    || parts[p + 1..]
+                        .iter()
+                        .any(|rest| !rest.trim_end().is_empty());
+                break 'parts;
+            }
+            let w = grapheme.width();
+            if used + w > width {
+                cut = true;
+                break 'parts;
+            }
+            out.push_str(grapheme);
+            used += w;
+            if used <= budget {
+                kept = out.len();
+            }
         }
-        out.push_str(grapheme);
-        used += w;
     }
-    if width > 0 {
-        out.push('…');
+    if cut {
+        out.truncate(kept);
+        if width > 0 {
+            out.push('…');
+        }
     }
     out
 }
@@ -207,6 +297,34 @@ mod tests {
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("hello", 5), "hello");
         assert_eq!(truncate("one\ntwo", 10), "one…");
+    }
+
+    #[test]
+    fn truncating_parts_is_truncating_them_joined() {
+        let cases = [
+            "hello",
+            "hello world",
+            "one\ntwo",
+            "one\n  ",
+            "宇宙安全保障",
+            "",
+            "a\n\nb",
+        ];
+        for text in cases {
+            for width in 0..14 {
+                let joined = format!("“{text}”");
+                let expected = if width == 0 {
+                    truncate(&joined, 0)
+                } else {
+                    truncate(&joined, width)
+                };
+                assert_eq!(
+                    truncate_parts(&["“", text, "”"], width),
+                    expected,
+                    "{text:?} at {width}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -252,11 +370,74 @@ mod tests {
         for width in 1..40 {
             for (first, rest) in [("", ""), ("• ", "  "), ("✎ ", "  ")] {
                 assert_eq!(
-                    wrapped_height(text, width, first, rest),
+                    line_marks(text, width, first, rest).lines,
                     wrap(text, width, first, rest).len(),
                     "at {width} with {first:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_window_is_the_same_lines_as_the_whole_wrap() {
+        let text = "宇宙安全保障 debris 🛰️ norms\n\nbudget über réseau, and a longer line of words";
+        for width in 1..30 {
+            let all = wrap(text, width, "• ", "  ");
+            for skip in 0..all.len() + 2 {
+                for take in 0..4 {
+                    let expected: Vec<_> = all.iter().skip(skip).take(take).cloned().collect();
+                    assert_eq!(wrap_window(text, width, "• ", "  ", skip, take), expected);
+                }
+            }
+            assert_eq!(
+                wrapped_height_upto(text, width, "", "", 3),
+                all.len().min(3)
+            );
+        }
+    }
+
+    #[test]
+    fn a_window_from_the_marks_is_the_window_from_the_top() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "word{i} 宇宙安全保障 🛰️ a-very-long-word-that-must-be-cut{i} "
+            ));
+            if i % 37 == 0 {
+                text.push_str("\n\n");
+            }
+        }
+        for width in [1, 7, 13, 40] {
+            let marks = line_marks(&text, width, "• ", "  ");
+            let all = wrap(&text, width, "• ", "  ");
+            assert_eq!(marks.lines, all.len());
+            for skip in (0..all.len() + 3).step_by(17) {
+                let expected: Vec<_> = all.iter().skip(skip).take(5).cloned().collect();
+                assert_eq!(
+                    window_from(&marks, &text, width, ("• ", "  "), skip, 5),
+                    expected,
+                    "width {width}, skip {skip}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_fit_matches_textwrap_on_plain_words() {
+        let text = "the quick brown fox jumps over the lazy dog again and again, said nobody";
+        for width in 3..40 {
+            let ours = wrap(text, width, "", "");
+            let theirs: Vec<String> = textwrap::wrap(
+                text,
+                textwrap::Options::new(width)
+                    .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+                    .word_separator(WordSeparator::AsciiSpace)
+                    .break_words(true),
+            )
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect();
+            assert_eq!(ours, theirs, "at {width}");
         }
     }
 
