@@ -512,7 +512,7 @@ fn resize(big: &Path, runs: usize) -> Row {
     within_a_frame("6 resize: reflow big's summary", cost)
 }
 
-/// 7. One comment of `mb` megabytes (`a a a ...`): every key costs under a
+/// Target 7, one comment of `mb` megabytes (`a a a ...`): every key costs under a
 /// frame, searched or not, and memory stays under three times the file.
 fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
     let path = dir.join("long.yaml");
