@@ -13,6 +13,7 @@ pub mod export;
 pub mod find;
 pub mod generate;
 pub mod library;
+pub mod nations;
 pub mod say;
 pub mod search;
 pub mod shell;

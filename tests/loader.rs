@@ -600,3 +600,17 @@ fn a_ten_megabyte_line_loads_and_draws() {
     let screen = brief::snapshot::replay(&mut app, &[], (80, 24), brief::ui::Theme::plain());
     assert!(brief::snapshot::to_text(&screen).contains("word word word"));
 }
+
+#[test]
+fn a_code_outside_the_nation_table_is_a_warning_with_the_right_code() {
+    let text = format!("{MINIMAL}nations: [{{name: Britain, code: UK}}, {{name: Z, code: ZZ}}]\n");
+    let loaded = briefing::parse(&text, "t.yaml").expect("a warning, not an error");
+    let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "t.yaml:5:33: nations[0].code: warning: `UK` is not a nation code brief knows; United Kingdom is `GB`",
+            "t.yaml:5:54: nations[1].code: warning: `ZZ` is not a nation code brief knows",
+        ]
+    );
+}

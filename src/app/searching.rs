@@ -115,7 +115,10 @@ impl App {
             return;
         };
         let mut phrases = vec![nation.name.as_str()];
-        phrases.extend(search::demonyms(nation.code.as_deref().unwrap_or("")));
+        // Pushed one by one: each `&'static str` shortens to the name's lifetime.
+        for other in crate::nations::other_names(nation.code.as_deref().unwrap_or("")) {
+            phrases.push(other);
+        }
         let words: Vec<&str> = nation.code.as_deref().into_iter().collect();
         let query = Query::any_of(&nation.name, &phrases, &words);
         let hits = search::search(&self.briefing, &self.quote_order, &self.notes, &query)

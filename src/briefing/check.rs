@@ -220,6 +220,18 @@ impl Checker<'_> {
                         echo(c)
                     ),
                 );
+            } else if let (Some(c), Some(at)) = (&code, n.get("code"))
+                && crate::nations::by_code(c).is_none()
+            {
+                let hint = match crate::nations::by_name(c) {
+                    Some(known) => format!("; {} is `{}`", known.name, known.code),
+                    None => String::new(),
+                };
+                self.warn(
+                    at.pos,
+                    &n.child("code"),
+                    format!("`{c}` is not a nation code brief knows{hint}"),
+                );
             }
             if let Some(name) = name {
                 nations.push(Nation {
@@ -387,7 +399,7 @@ pub(super) fn is_briefing_id(id: &str) -> bool {
 }
 
 /// Two capital letters, the shape of an ISO 3166-1 alpha-2 code.
-pub(super) fn is_nation_code(code: &str) -> bool {
+pub fn is_nation_code(code: &str) -> bool {
     code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
 }
 

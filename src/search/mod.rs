@@ -12,35 +12,6 @@ pub use query::{Pattern, Query};
 use crate::briefing::Briefing;
 use crate::state::{ItemRef, Note, nation_key};
 
-/// Other names a briefing may use for a nation: demonyms and common short forms.
-pub fn demonyms(code: &str) -> &'static [&'static str] {
-    match code {
-        "AU" => &["Australian", "Aussie"],
-        "CA" => &["Canadian"],
-        "CN" => &["Chinese", "PRC"],
-        "DE" => &["German"],
-        "ES" => &["Spanish", "Spaniard"],
-        "FR" => &["French"],
-        "GB" => &["British", "Britain", "UK", "U.K."],
-        "IL" => &["Israeli"],
-        "IN" => &["Indian"],
-        "IR" => &["Iranian"],
-        "IT" => &["Italian"],
-        "JP" => &["Japanese"],
-        "KP" => &["North Korean", "DPRK"],
-        "KR" => &["South Korean", "Korean"],
-        "NL" => &["Dutch"],
-        "NO" => &["Norwegian"],
-        "NZ" => &["New Zealander", "Kiwi"],
-        "PL" => &["Polish", "Pole"],
-        "RU" => &["Russian"],
-        "SE" => &["Swedish", "Swede"],
-        "UA" => &["Ukrainian"],
-        "US" => &["American", "U.S.", "USA"],
-        _ => &[],
-    }
-}
-
 /// Where an item sits in the briefing as loaded, in the briefing's order: the
 /// same order as the panes, and the order hits come in. Unlike `ItemRef` it is
 /// a pair of numbers, so a list of a hundred thousand hits costs no allocation.

@@ -1,7 +1,6 @@
 //! Drawing: every view reads `App` and draws; none changes it. `draw` hands back the
 //! sizes it drew at (for paging) and where each pane and row landed (for the mouse).
 
-mod capitals;
 mod comments;
 mod editor;
 mod help;

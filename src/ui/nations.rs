@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 
-use super::{Hit, PaneView, capitals, text::truncate, window};
+use super::{Hit, PaneView, text::truncate, window};
 use crate::app::Pane;
 use crate::state::ItemRef;
 
@@ -82,7 +82,7 @@ fn map(frame: &mut Frame, view: &PaneView) {
         .enumerate()
         .filter_map(|(i, n)| {
             let code = n.code.as_deref()?;
-            let (lat, lon) = capitals::capital(code)?;
+            let (lat, lon) = crate::nations::by_code(code)?.capital;
             Some((i, code, lat, lon))
         })
         .collect();

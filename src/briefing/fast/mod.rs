@@ -241,7 +241,11 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
     for n in raw.nations.unwrap_or_default() {
         let at = line(&n);
         let n = n.value;
-        if n.code.as_ref().is_some_and(|c| !is_nation_code(&c.0)) {
+        // A code outside the nation table is a warning the checker gives.
+        if n.code
+            .as_ref()
+            .is_some_and(|c| !is_nation_code(&c.0) || crate::nations::by_code(&c.0).is_none())
+        {
             return None;
         }
         nations.push(Nation {
