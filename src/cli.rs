@@ -89,6 +89,30 @@ pub enum Command {
     },
     /// Print the briefing format's JSON Schema.
     Schema,
+    /// Make draft briefings from saved web pages or copied article text.
+    Import {
+        /// Articles: saved pages (.html) or copied text, or `-` for standard input.
+        #[arg(required = true, value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// Write the briefing to FILE (one article); without it, to stdout.
+        #[arg(short, long, value_name = "FILE", conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// Write each briefing to DIR/<id>.yaml, ids made unique.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// The briefing's id, instead of one made from the title (one article).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline, instead of the one found (one article).
+        #[arg(long)]
+        title: Option<String>,
+        /// The article's address, for an article read from stdin (one article).
+        #[arg(long)]
+        url: Option<String>,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

@@ -12,6 +12,7 @@ pub mod config;
 pub mod export;
 pub mod find;
 pub mod generate;
+pub mod import;
 pub mod library;
 pub mod nations;
 pub mod say;

@@ -12,7 +12,9 @@ use brief::app::Keymap;
 use brief::briefing;
 use brief::cli::{Cli, Command};
 use brief::cli::{INPUT_ERROR, USAGE_ERROR};
-use brief::commands::{config_command, export_notes, open, user_config, write_note};
+use brief::commands::{
+    ImportRequest, config_command, export_notes, import_articles, open, user_config, write_note,
+};
 use brief::config::{Config, Palette};
 use brief::say::{line, say};
 use brief::shell::{Progress, Shelf, Shell};
@@ -123,6 +125,21 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         }
         Some(Command::Config { path, default }) => Ok(config_command(path, default)),
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
+        Some(Command::Import {
+            articles,
+            output,
+            into,
+            id,
+            title,
+            url,
+            force,
+        }) => Ok(import_articles(&ImportRequest {
+            articles,
+            output,
+            into,
+            overrides: brief::import::Overrides { id, title, url },
+            force,
+        })),
         None => read(&cli.paths, cli.at.as_deref()),
     }
 }

@@ -390,7 +390,7 @@ impl Checker<'_> {
 }
 
 /// `[a-z0-9][a-z0-9-]*`, at most 64 characters.
-pub(super) fn is_briefing_id(id: &str) -> bool {
+pub fn is_briefing_id(id: &str) -> bool {
     id.len() <= 64
         && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id
@@ -404,7 +404,7 @@ pub fn is_nation_code(code: &str) -> bool {
 }
 
 /// `YYYY-MM-DD` with a month and a day in range.
-pub(super) fn is_date(text: &str) -> bool {
+pub fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10

@@ -14,7 +14,7 @@ pub mod schema;
 mod text;
 mod value;
 
-pub use check::{FORMAT, is_nation_code};
+pub use check::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{briefing_files, is_briefing_file};
 pub use parse::{Limits, Loaded, load, parse, roads};

@@ -1,0 +1,274 @@
+//! A saved web page. The body and most metadata come from `dom_smoothie` (a port
+//! of Mozilla's Readability); the comment tree, which Readability drops, the
+//! canonical address and the page's own tags come from the same `dom_query`
+//! document, read before the comments are taken out of it.
+
+use dom_query::{Document, Selection};
+use dom_smoothie::{Config, Readability};
+
+use super::{Comment, Parts, squeeze};
+
+/// The comment lists of WordPress and the themes built on its markup.
+const COMMENT_LISTS: &str = "ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist";
+
+/// The page's parts: metadata, body paragraphs, comments.
+pub(super) fn parts(html: &str) -> Parts {
+    let doc = Document::from(html);
+    let mut parts = Parts {
+        comments: comment_tree(&doc),
+        comments_reported: declared_count(&doc),
+        tags: tags(&doc),
+        ..Parts::default()
+    };
+    parts.source.url = canonical(&doc);
+    // What is not the article goes before Readability looks: the comment
+    // section, the reply form, scripts and styles.
+    doc.select(
+        "#comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript",
+    )
+    .remove();
+    let Ok(mut reader) = Readability::with_document(doc, None, Some(Config::default())) else {
+        return parts;
+    };
+    let Ok(article) = reader.parse() else {
+        return parts;
+    };
+    let title = squeeze(&article.title);
+    parts.title = (!title.is_empty()).then_some(title);
+    parts.source.author = article
+        .byline
+        .as_deref()
+        .map(byline)
+        .filter(|a| !a.is_empty());
+    parts.source.publication = article
+        .site_name
+        .as_deref()
+        .map(squeeze)
+        .filter(|s| !s.is_empty());
+    parts.source.published = article.published_time.as_deref().and_then(date);
+    let body = Document::from(article.content.to_string());
+    let (paragraphs, key_points) = body_text(&body);
+    parts.paragraphs = paragraphs;
+    parts.key_points = key_points;
+    parts
+}
+
+/// The article's paragraphs in order, and its own key-points list if it has one
+/// (a list right after a heading that says so).
+fn body_text(body: &Document) -> (Vec<String>, Vec<String>) {
+    let mut paragraphs = Vec::new();
+    let mut key_points = Vec::new();
+    let mut in_key_points = false;
+    for el in body.select("p, h2, h3, h4, li, blockquote").iter() {
+        let text = squeeze(&el.text());
+        if el.is("h2, h3, h4") {
+            let heading = text.to_lowercase();
+            in_key_points = [
+                "key points",
+                "key takeaways",
+                "at a glance",
+                "in brief",
+                "highlights",
+            ]
+            .iter()
+            .any(|k| heading.starts_with(k));
+            continue;
+        }
+        if el.is("li") {
+            if in_key_points && !text.is_empty() {
+                key_points.push(text);
+            }
+            continue;
+        }
+        // A quotation's paragraphs are read as paragraphs; the blockquote itself
+        // only when it holds text directly.
+        if el.is("blockquote") && el.select("p").exists() {
+            continue;
+        }
+        in_key_points = false;
+        if !text.is_empty() {
+            paragraphs.push(text);
+        }
+    }
+    (paragraphs, key_points)
+}
+
+/// The author's name without the theme's words around it (`By`, `Author:`, `says`).
+fn byline(text: &str) -> String {
+    let text = squeeze(text);
+    let mut text = text.as_str();
+    for prefix in [
+        "By ",
+        "by ",
+        "Author: ",
+        "Author ",
+        "Written by ",
+        "Posted by ",
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest;
+        }
+    }
+    let text = text.split(['|', '·']).next().unwrap_or(text);
+    text.trim_end_matches(" says:")
+        .trim_end_matches(':')
+        .trim()
+        .to_owned()
+}
+
+/// `YYYY-MM-DD` from a timestamp such as `2024-05-01T10:00:00+00:00`.
+fn date(text: &str) -> Option<String> {
+    let day = text.trim().get(..10)?;
+    crate::briefing::is_date(day).then(|| day.to_owned())
+}
+
+/// The canonical address (never a shortlink), else `og:url`.
+fn canonical(doc: &Document) -> Option<String> {
+    let link = doc.select("link[rel=\"canonical\"]").attr("href");
+    let og = doc.select("meta[property=\"og:url\"]").attr("content");
+    link.or(og)
+        .map(|u| u.trim().to_owned())
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// The page's own tags: `article:tag`, then JSON-LD `keywords`.
+fn tags(doc: &Document) -> Vec<String> {
+    let mut tags: Vec<String> = doc
+        .select("meta[property=\"article:tag\"]")
+        .iter()
+        .filter_map(|m| m.attr("content").map(|c| squeeze(&c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tags.is_empty() {
+        for script in doc.select("script[type=\"application/ld+json\"]").iter() {
+            let Ok(json) = serde_json::from_str::<serde_json::Value>(&script.text()) else {
+                continue;
+            };
+            let keywords = find_key(&json, "keywords");
+            match keywords {
+                Some(serde_json::Value::String(s)) => {
+                    tags.extend(s.split(',').map(squeeze).filter(|t| !t.is_empty()));
+                }
+                Some(serde_json::Value::Array(items)) => tags.extend(
+                    items
+                        .iter()
+                        .filter_map(|i| i.as_str().map(squeeze))
+                        .filter(|t| !t.is_empty()),
+                ),
+                _ => {}
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    tags.retain(|t| {
+        let new = !seen.contains(t);
+        seen.push(t.clone());
+        new
+    });
+    tags
+}
+
+/// The first value of `key` anywhere in a JSON-LD document.
+fn find_key<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
+    match json {
+        serde_json::Value::Object(map) => map
+            .get(key)
+            .or_else(|| map.values().find_map(|v| find_key(v, key))),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_key(v, key)),
+        _ => None,
+    }
+}
+
+/// The count the page declares: `5 COMMENTS`, `12 Comments`, `7 thoughts on …`.
+fn declared_count(doc: &Document) -> Option<u64> {
+    doc.select(".comments-title, .comment-title, .block-title, #comments h2, #comments h3, h2, h3, h4, span")
+        .iter()
+        .find_map(|heading| super::dump::comment_count(&squeeze(&heading.text())))
+}
+
+/// The WordPress comment tree: `li.comment` items, replies in `.children`.
+fn comment_tree(doc: &Document) -> Vec<Comment> {
+    let list = doc.select(COMMENT_LISTS).first();
+    if !list.exists() {
+        return Vec::new();
+    }
+    comments_in(&list)
+}
+
+fn comments_in(list: &Selection) -> Vec<Comment> {
+    list.children()
+        .filter("li")
+        .iter()
+        .filter_map(|item| {
+            let body = item
+                .children()
+                .filter("article, div, .comment-body")
+                .first();
+            let scope = if body.exists() { body } else { item.clone() };
+            let text = comment_text(&scope);
+            let replies = item.children().filter("ol, ul").first();
+            let replies = if replies.exists() {
+                comments_in(&replies)
+            } else {
+                Vec::new()
+            };
+            if text.is_empty() && replies.is_empty() {
+                return None;
+            }
+            let author = scope
+                .select(".comment-author .fn, .comment-author cite, footer cite, cite.fn, .fn")
+                .first();
+            let author = author
+                .exists()
+                .then(|| squeeze(&author.text()))
+                .filter(|a| !a.is_empty());
+            let posted = scope
+                .select("time[datetime]")
+                .first()
+                .attr("datetime")
+                .map(|d| d.trim().to_owned());
+            Some(Comment {
+                author,
+                posted,
+                text,
+                replies,
+            })
+        })
+        .collect()
+}
+
+/// A comment's paragraphs, joined by a blank line; a `<br>` is a line break.
+fn comment_text(scope: &Selection) -> String {
+    let content = scope
+        .select(".comment-content, .comment-text, .comment_content")
+        .first();
+    let content = if content.exists() {
+        content
+    } else {
+        scope.clone()
+    };
+    let paragraphs = content.select("p");
+    let texts: Vec<String> = if paragraphs.exists() {
+        paragraphs.iter().map(|p| paragraph_text(&p)).collect()
+    } else {
+        vec![paragraph_text(&content)]
+    };
+    texts
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A paragraph's text with `<br>` kept as a line break.
+fn paragraph_text(p: &Selection) -> String {
+    for br in p.select("br").iter() {
+        br.replace_with_html("\n");
+    }
+    p.text()
+        .split('\n')
+        .map(squeeze)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
