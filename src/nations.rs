@@ -1669,6 +1669,11 @@ const NOT_NATIONS: &[&str] = &[
     "British Columbia",
     "Indian Ocean",
     "Jordan River",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "the Americas",
     "Dominican Order",
 ];
 
@@ -1830,6 +1835,7 @@ mod tests {
             "patrols in the Gulf of Guinea",
             "oil from the Niger Delta",
             "the Norwegian Sea",
+            "navies in Latin America and North America",
         ] {
             assert!(mentions(text).is_empty(), "{text}: {:?}", mentions(text));
         }

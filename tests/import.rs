@@ -219,3 +219,67 @@ fn standard_input_with_its_address_and_usage_errors() {
         String::from_utf8_lossy(&binary.stderr).contains("standard input: not an article: binary")
     );
 }
+
+/// Every article fixture imports to its golden briefing (`NAME.expected.yaml`),
+/// which loads with no warning. `BRIEF_BLESS=1 cargo test --test import` writes
+/// the golden files anew after a deliberate change; read the diff before committing.
+#[test]
+fn every_article_fixture_imports_to_its_golden_briefing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".expected.yaml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 7, "{names:?}");
+    let bless = std::env::var_os("BRIEF_BLESS").is_some();
+    for name in names {
+        let (yaml, _) = imported(&name);
+        let golden = dir.join(format!("{name}.expected.yaml"));
+        if bless {
+            std::fs::write(&golden, &yaml).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("no {}; run with BRIEF_BLESS=1", golden.display()));
+        assert_eq!(
+            yaml, expected,
+            "{name} no longer imports to its golden file"
+        );
+    }
+}
+
+#[test]
+fn the_traps_name_no_nation_and_doubtful_names_go_to_review() {
+    let (yaml, b) = imported("traps.txt");
+    let codes: Vec<&str> = b.nations.iter().filter_map(|n| n.code.as_deref()).collect();
+    // Georgia beside Romania and Bulgaria is the country; AUKUS, "us", the Gulf
+    // of Guinea and the Niger Delta name none; Jordan alone is only doubtful;
+    // Türkiye is named in a comment, not the article.
+    assert_eq!(codes, ["GE", "RO", "BG", "US"]);
+    assert!(yaml.contains("`Jordan` may name Jordan (JO)"), "{yaml}");
+    assert_eq!(b.source.published.as_deref(), Some("2024-04-12"));
+    assert_eq!(b.title, "Georgia hosts Black Sea security talks");
+    // The scare quotes stay text.
+    assert!(b.quotes.iter().all(|q| !q.text.contains("grey zone")));
+    assert_eq!(b.quotes.len(), 2);
+}
+
+#[test]
+fn a_hundred_thousand_nested_divs_are_refused_by_the_nesting_limit() {
+    let deep = format!(
+        "<html><body>{}<p>Some words of a paragraph here.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let e = import::import(deep.as_bytes(), "deep.html", &Overrides::default()).unwrap_err();
+    assert_eq!(
+        e.0,
+        "the page nests elements more than 1000 deep; a saved article page does not"
+    );
+    // Past the size limit, before anything is parsed.
+    let huge = vec![b'a'; import::MAX_BYTES + 1];
+    let e = import::import(&huge, "huge.txt", &Overrides::default()).unwrap_err();
+    assert!(e.0.starts_with("the file is larger than 64 MiB"), "{}", e.0);
+}

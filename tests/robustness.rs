@@ -194,3 +194,68 @@ proptest! {
         read(&brief::generate::briefing(shape), &keys, (width, height));
     }
 }
+
+/// Pieces of pages and copied articles, so mangled inputs look like articles.
+const ARTICLE_TOKENS: &[&str] = &[
+    "\n\n",
+    "<p>",
+    "</p>",
+    "<li class=\"comment\">",
+    "<ol class=\"comment-list\">",
+    "</ol>",
+    "<ul class=\"children\">",
+    "</ul>",
+    "“",
+    "”",
+    "\"",
+    ", said ",
+    " said.",
+    " he added.",
+    ":\n\n",
+    "  1. ",
+    "    • ",
+    "5 COMMENTS\n",
+    "LEAVE A REPLY\n",
+    "By Jane Doe\n",
+    "Georgia",
+    "UK’s",
+    "AUKUS",
+    "<br>",
+    "&amp;",
+    "&#8217;",
+    "<div>",
+    "</div>",
+    "<script>",
+    "</script>",
+    "\u{1b}[2J",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn whatever_imports_validates_and_nothing_panics(
+        seed in 0usize..4,
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 0..8),
+        bytes in proptest::collection::vec(any::<u8>(), 0..256),
+    ) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+        let seeds = ["cspo-florence.txt", "wordpress-core.html", "traps.txt", "tagdiv-newspaper.html"];
+        let base = std::fs::read_to_string(dir.join(seeds[seed])).unwrap();
+        let mut text: Vec<char> = base.chars().collect();
+        for &(at, len, token) in &edits {
+            let at = at % (text.len() + 1);
+            let end = (at + len % 200).min(text.len());
+            text.splice(at..end, ARTICLE_TOKENS[token % ARTICLE_TOKENS.len()].chars());
+        }
+        let mut input: Vec<u8> = text.into_iter().collect::<String>().into_bytes();
+        input.extend(&bytes);
+        for candidate in [&input[..], &bytes[..]] {
+            if let Ok(draft) = brief::import::import(candidate, "fuzz", &brief::import::Overrides::default()) {
+                let yaml = brief::import::to_yaml(&draft);
+                let loaded = briefing::parse(&yaml, "fuzz.yaml");
+                prop_assert!(loaded.is_ok(), "{:?}\n{yaml}", loaded.err());
+            }
+        }
+    }
+}

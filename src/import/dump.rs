@@ -142,10 +142,12 @@ fn take_byline(blocks: &mut Vec<Vec<String>>, source: &mut Source) {
             else {
                 continue;
             };
-            let name = rest.split(['|', '·', '—']).next().unwrap_or(rest).trim();
+            let mut pieces = rest.split(['|', '·', '—']);
+            let name = pieces.next().unwrap_or(rest).trim();
             let name = name.split(", ").next().unwrap_or(name);
             if is_name(name) {
                 source.author = Some(name.to_owned());
+                source.published = pieces.find_map(|p| date(p.trim()));
                 blocks[b].remove(l);
                 if blocks[b].is_empty() {
                     blocks.remove(b);
@@ -181,6 +183,53 @@ fn take_author_box(blocks: &mut Vec<Vec<String>>, source: &mut Source) {
         }
         return;
     }
+}
+
+/// `YYYY-MM-DD` of a date written `12 April 2024`, `April 12, 2024` or `2024-04-12`;
+/// never of one marked as an update.
+fn date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if text.to_lowercase().starts_with("updated") {
+        return None;
+    }
+    if crate::briefing::is_date(text) {
+        return Some(text.to_owned());
+    }
+    let words: Vec<String> = text
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w.trim_end_matches('.'))))
+    };
+    let (day, month, year) = match words.as_slice() {
+        [d, m, y] if month(m).is_some() => (d.as_str(), month(m)?, y.as_str()),
+        [m, d, y] if month(m).is_some() => (d.as_str(), month(m)?, y.as_str()),
+        _ => return None,
+    };
+    let day: u32 = day
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()?;
+    let year: u32 = year.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+    let iso = format!("{year:04}-{:02}-{day:02}", month + 1);
+    crate::briefing::is_date(&iso).then_some(iso)
 }
 
 fn is_headline(line: &str) -> bool {
@@ -283,6 +332,16 @@ fn comments(lines: &[&str]) -> Vec<Comment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_bylines_write_them() {
+        assert_eq!(date("12 April 2024").as_deref(), Some("2024-04-12"));
+        assert_eq!(date("April 12, 2024").as_deref(), Some("2024-04-12"));
+        assert_eq!(date("Sept. 3, 2023").as_deref(), Some("2023-09-03"));
+        assert_eq!(date("2024-04-12").as_deref(), Some("2024-04-12"));
+        assert_eq!(date("Updated 13 April 2024"), None);
+        assert_eq!(date("a long time ago"), None);
+    }
 
     #[test]
     fn comment_headings_declare_their_count() {

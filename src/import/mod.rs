@@ -86,6 +86,55 @@ pub struct Comment {
     pub replies: Vec<Comment>,
 }
 
+impl Draft {
+    /// Calls `f` on every string of the draft.
+    fn each_text(&mut self, mut f: impl FnMut(&mut String)) {
+        let s = &mut self.source;
+        for text in [&mut self.origin, &mut self.id, &mut self.title]
+            .into_iter()
+            .chain(
+                [
+                    &mut s.publication,
+                    &mut s.author,
+                    &mut s.author_bio,
+                    &mut s.url,
+                    &mut s.published,
+                ]
+                .into_iter()
+                .flatten(),
+            )
+            .chain(self.tags.iter_mut())
+            .chain(self.summary.iter_mut())
+            .chain(self.key_points.iter_mut())
+            .chain(self.review.iter_mut())
+        {
+            f(text);
+        }
+        for (name, code) in &mut self.nations {
+            f(name);
+            f(code);
+        }
+        for q in &mut self.quotes {
+            for text in [&mut q.speaker, &mut q.text]
+                .into_iter()
+                .chain([&mut q.role, &mut q.context].into_iter().flatten())
+            {
+                f(text);
+            }
+        }
+        fn walk(comments: &mut [Comment], f: &mut impl FnMut(&mut String)) {
+            for c in comments {
+                f(&mut c.text);
+                for text in [&mut c.author, &mut c.posted].into_iter().flatten() {
+                    f(text);
+                }
+                walk(&mut c.replies, f);
+            }
+        }
+        walk(&mut self.comments, &mut f);
+    }
+}
+
 impl Comment {
     /// How many comments this one and its replies make.
     pub fn count(&self) -> usize {
@@ -143,6 +192,12 @@ pub fn import(bytes: &[u8], origin: &str, overrides: &Overrides) -> Result<Draft
         return Err(NotAnArticle("empty: there is no article here".into()));
     }
     let parts = if is_html(&text) {
+        if page::nesting(&text) > page::MAX_NESTING {
+            return Err(NotAnArticle(format!(
+                "the page nests elements more than {} deep; a saved article page does not",
+                page::MAX_NESTING
+            )));
+        }
         page::parts(&text)
     } else {
         dump::parts(&text)
@@ -165,14 +220,38 @@ fn is_html(text: &str) -> bool {
             && (head.contains("<head") || head.contains("<body") || head.contains("<p")))
 }
 
-fn draft(parts: Parts, origin: &str, overrides: &Overrides) -> Result<Draft, NotAnArticle> {
+/// Paragraphs that are the page's, not the article's: a byline repeated in the
+/// body, a note that comments are closed, a sharing prompt.
+fn is_furniture(paragraph: &str, source: &Source) -> bool {
+    let lower = paragraph.to_lowercase();
+    let byline = source.author.as_ref().is_some_and(|a| {
+        paragraph.len() < a.len() + 40
+            && (paragraph.starts_with(&format!("By {a}"))
+                || paragraph.starts_with(&format!("by {a}")))
+    });
+    byline
+        || lower.starts_with("comments are closed")
+        || lower.starts_with("share this")
+        || lower == "advertisement"
+        || lower.starts_with("sign up for our newsletter")
+}
+
+fn draft(mut parts: Parts, origin: &str, overrides: &Overrides) -> Result<Draft, NotAnArticle> {
+    let source = parts.source.clone();
+    parts.paragraphs.retain(|p| !is_furniture(p, &source));
     if parts.paragraphs.is_empty() {
         return Err(NotAnArticle(
             "no paragraphs found: this does not look like an article".into(),
         ));
     }
     let mut review = Vec::new();
-    let found = quotes::find(&parts.paragraphs, &mut review);
+    let mut found = quotes::find(&parts.paragraphs, &mut review);
+    if found.summary.is_empty() {
+        // A briefing needs a paragraph: an article of nothing but quotations
+        // keeps them in its summary too.
+        found.summary = parts.paragraphs.clone();
+        review.push("the article is all quotations; they stay in the summary as well".into());
+    }
     let title = match (&overrides.title, &parts.title) {
         (Some(title), _) => title.clone(),
         (None, Some(title)) => title.clone(),
@@ -195,7 +274,7 @@ fn draft(parts: Parts, origin: &str, overrides: &Overrides) -> Result<Draft, Not
         Some(id) => id.clone(),
         None => slug(&title),
     };
-    Ok(Draft {
+    let mut draft = Draft {
         origin: origin.to_owned(),
         id,
         title,
@@ -208,7 +287,10 @@ fn draft(parts: Parts, origin: &str, overrides: &Overrides) -> Result<Draft, Not
         comments_reported: parts.comments_reported,
         comments: parts.comments,
         review,
-    })
+    };
+    // Entities decode to any character: clean what the page's markup made.
+    draft.each_text(|text| *text = crate::briefing::clean_owned(std::mem::take(text)));
+    Ok(draft)
 }
 
 /// Every nation the texts name, in order of first mention; an ambiguous name

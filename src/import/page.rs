@@ -11,6 +11,39 @@ use super::{Comment, Parts, squeeze};
 /// The comment lists of WordPress and the themes built on its markup.
 const COMMENT_LISTS: &str = "ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist";
 
+/// The deepest nesting of elements a page may have: real article pages stay
+/// under a hundred, and extraction costs grow with depth times size.
+pub(super) const MAX_NESTING: usize = 1000;
+
+/// How deep the page's elements nest, counted from its tags without parsing
+/// (an element that HTML closes by itself, such as `<p>`, may count a little high).
+pub(super) fn nesting(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !tag.split('>').next().unwrap_or_default().ends_with('/') {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 /// The page's parts: metadata, body paragraphs, comments.
 pub(super) fn parts(html: &str) -> Parts {
     let doc = Document::from(html);
@@ -21,6 +54,18 @@ pub(super) fn parts(html: &str) -> Parts {
         ..Parts::default()
     };
     parts.source.url = canonical(&doc);
+    let bio = doc
+        .select(".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p")
+        .first();
+    parts.source.author_bio = bio
+        .exists()
+        .then(|| squeeze(&bio.text()))
+        .filter(|b| !b.is_empty());
+    // The author box is the source's, not the article's.
+    doc.select(
+        ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description",
+    )
+    .remove();
     // What is not the article goes before Readability looks: the comment
     // section, the reply form, scripts and styles.
     doc.select(
@@ -200,10 +245,9 @@ fn comments_in(list: &Selection) -> Vec<Comment> {
         .filter("li")
         .iter()
         .filter_map(|item| {
-            let body = item
-                .children()
-                .filter("article, div, .comment-body")
-                .first();
+            // The comment's own part: its `article` or `.comment-body`, else the
+            // item, whose first matches are its own (replies come after).
+            let body = item.children().filter("article, .comment-body").first();
             let scope = if body.exists() { body } else { item.clone() };
             let text = comment_text(&scope);
             let replies = item.children().filter("ol, ul").first();

@@ -60,6 +60,8 @@ pub(super) fn find(paragraphs: &[String], review: &mut Vec<String>) -> Found {
     let mut last_named: Option<usize> = None;
     for (i, paragraph) in paragraphs.iter().enumerate() {
         for sentence in super::sentences(paragraph) {
+            // Only the words before a quotation can introduce a person.
+            let sentence = sentence.split(['“', '"']).next().unwrap_or_default();
             if let Some((name, role)) = appositive(sentence) {
                 last_named = Some(meet(&mut people, &name, role));
             }
@@ -275,17 +277,25 @@ fn strip_honorific(name: &str) -> &str {
 /// Trade and Economic Security`), as written, without a leading "the".
 fn appositive(sentence: &str) -> Option<(String, Option<String>)> {
     let segments: Vec<&str> = sentence.trim().split(", ").collect();
-    let [name, middle @ .., predicate] = segments.as_slice() else {
+    let [first, middle @ .., predicate] = segments.as_slice() else {
         return None;
     };
-    if !is_person(name) || middle.is_empty() {
+    // The predicate starts with a verb in lower case: `underscored`, `echoed`;
+    // a role is a phrase, never a clause with a colon or a quotation in it.
+    if middle.is_empty()
+        || !predicate.starts_with(char::is_lowercase)
+        || middle.iter().any(|m| m.contains([':', '“', '"']))
+    {
         return None;
     }
-    // The predicate starts with a verb in lower case: `underscored`, `echoed`.
-    if !predicate.starts_with(char::is_lowercase) {
-        return None;
+    if is_person(first) {
+        return Some(((*first).to_owned(), Some(trim_article(&middle.join(", ")))));
     }
-    Some(((*name).to_owned(), Some(trim_article(&middle.join(", ")))))
+    // `ROLE, NAME, verb …`: "Japan’s ambassador, Kenji Watanabe, welcomed …".
+    match middle {
+        [name] if is_person(name) => Some(((*name).to_owned(), Some(trim_article(first)))),
+        _ => None,
+    }
 }
 
 fn trim_article(role: &str) -> String {

@@ -129,6 +129,7 @@ fn list(out: &mut String, key: &str, items: &[String]) {
 fn scalar(text: &str, indent: usize, width: usize) -> String {
     let pad = " ".repeat(indent);
     let blockable = !text.is_empty()
+        && text.chars().all(is_printable)
         && !text.starts_with(' ')
         && !text.ends_with([' ', '\n'])
         && text
@@ -173,16 +174,35 @@ fn scalar(text: &str, indent: usize, width: usize) -> String {
 /// A short value on the key's line: plain where YAML reads it back as the same
 /// string, quoted otherwise.
 fn inline(text: &str) -> String {
-    if is_plain(text) {
+    if is_plain(text) && text.chars().all(is_printable) {
         text.to_owned()
     } else {
         quoted(text)
     }
 }
 
-/// A double-quoted YAML string: JSON's escapes are YAML's.
+/// A double-quoted YAML string: JSON's escapes are YAML's, and what YAML does not
+/// allow in a file at all (`U+FFFE`, `U+FFFF`) is escaped too.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+    if json.chars().all(is_printable) {
+        return json;
+    }
+    json.chars()
+        .map(|c| {
+            if is_printable(c) {
+                c.to_string()
+            } else {
+                format!("\\u{:04X}", u32::from(c))
+            }
+        })
+        .collect()
+}
+
+/// YAML 1.2's printable characters: what may stand in a file unescaped.
+fn is_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7E}' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
 }
 
 /// Whether `text` reads back as itself when written plain.
