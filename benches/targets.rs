@@ -130,6 +130,7 @@ fn main() {
         resize(&big, runs),
     ]);
     rows.extend(long_comment(dir.path(), if smoke { 1 } else { 10 }, runs));
+    rows.push(import_pages(runs));
     println!(
         "\n{:<34} {:>14} {:>14} {:>8} {:>7}  met",
         "target", "measured", "floor", "ratio", "limit"
@@ -575,4 +576,51 @@ fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
             note: "(floor: the file's size; searched, full view at its end)".into(),
         },
     ]
+}
+
+/// Target 8, `brief import` of each saved page among the fixtures against
+/// `dom_smoothie` alone extracting the same page: the comments, quotes, nations
+/// and YAML cost at most half again, and a page under 50 ms.
+fn import_pages(runs: usize) -> Row {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    pages.sort();
+    let none = brief::import::Overrides::default();
+    let (mut ours, mut floor) = (Duration::ZERO, Duration::ZERO);
+    for (name, html) in &pages {
+        let mine = time(runs * 10, || {
+            let draft = brief::import::import(html.as_bytes(), name, &none).unwrap();
+            std::hint::black_box(brief::import::to_yaml(&draft));
+        });
+        let theirs = time(runs * 10, || {
+            let mut reader = dom_smoothie::Readability::new(html.as_str(), None, None).unwrap();
+            std::hint::black_box(reader.parse().ok());
+        });
+        println!(
+            "  import/{name}: {} (dom_smoothie alone {})",
+            ms(mine),
+            ms(theirs)
+        );
+        ours += mine;
+        floor += theirs;
+    }
+    let n = u32::try_from(pages.len()).unwrap();
+    Row::timed(
+        "8 import: a saved page",
+        ours / n,
+        floor / n,
+        1.5,
+        format!(
+            "(floor: dom_smoothie alone on the same {} pages; mean per page)",
+            pages.len()
+        ),
+    )
 }

@@ -4,7 +4,7 @@
 //! document, read before the comments are taken out of it.
 
 use dom_query::{Document, Selection};
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{Config, Readability, TextMode};
 
 use super::{Comment, Parts, squeeze};
 
@@ -61,18 +61,20 @@ pub(super) fn parts(html: &str) -> Parts {
         .exists()
         .then(|| squeeze(&bio.text()))
         .filter(|b| !b.is_empty());
-    // The author box is the source's, not the article's.
+    // What is not the article goes before Readability looks: the author box
+    // (the source's, not the article's), the comment section, the reply form,
+    // scripts and styles.
     doc.select(
-        ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description",
+        ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description, #comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript",
     )
     .remove();
-    // What is not the article goes before Readability looks: the comment
-    // section, the reply form, scripts and styles.
-    doc.select(
-        "#comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript",
-    )
-    .remove();
-    let Ok(mut reader) = Readability::with_document(doc, None, Some(Config::default())) else {
+    // Formatted text: blocks apart by a blank line, list items by a line break,
+    // so the body is read without parsing the extracted HTML a second time.
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let Ok(mut reader) = Readability::with_document(doc, None, Some(config)) else {
         return parts;
     };
     let Ok(article) = reader.parse() else {
@@ -91,51 +93,61 @@ pub(super) fn parts(html: &str) -> Parts {
         .map(squeeze)
         .filter(|s| !s.is_empty());
     parts.source.published = article.published_time.as_deref().and_then(date);
-    let body = Document::from(article.content.to_string());
-    let (paragraphs, key_points) = body_text(&body);
+    let (paragraphs, key_points) = body_text(&article.text_content);
     parts.paragraphs = paragraphs;
     parts.key_points = key_points;
     parts
 }
 
 /// The article's paragraphs in order, and its own key-points list if it has one
-/// (a list right after a heading that says so).
-fn body_text(body: &Document) -> (Vec<String>, Vec<String>) {
+/// (the lines after a heading that says so). A short line with no closing
+/// punctuation is a heading, and a block of several lines a list: neither is a
+/// paragraph of the body.
+fn body_text(text: &str) -> (Vec<String>, Vec<String>) {
+    const KEY_POINTS: [&str; 5] = [
+        "key points",
+        "key takeaways",
+        "at a glance",
+        "in brief",
+        "highlights",
+    ];
     let mut paragraphs = Vec::new();
     let mut key_points = Vec::new();
-    let mut in_key_points = false;
-    for el in body.select("p, h2, h3, h4, li, blockquote").iter() {
-        let text = squeeze(&el.text());
-        if el.is("h2, h3, h4") {
-            let heading = text.to_lowercase();
-            in_key_points = [
-                "key points",
-                "key takeaways",
-                "at a glance",
-                "in brief",
-                "highlights",
-            ]
-            .iter()
-            .any(|k| heading.starts_with(k));
-            continue;
-        }
-        if el.is("li") {
-            if in_key_points && !text.is_empty() {
-                key_points.push(text);
+    let mut after_key_points = false;
+    for block in text.split("\n\n") {
+        let lines: Vec<String> = block
+            .lines()
+            .map(squeeze)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let [line] = lines.as_slice() else {
+            if after_key_points {
+                key_points.extend(lines);
             }
+            after_key_points = false;
+            continue;
+        };
+        let heading = line.to_lowercase();
+        if KEY_POINTS.iter().any(|k| heading.starts_with(k)) && line.split(' ').count() <= 4 {
+            after_key_points = true;
             continue;
         }
-        // A quotation's paragraphs are read as paragraphs; the blockquote itself
-        // only when it holds text directly.
-        if el.is("blockquote") && el.select("p").exists() {
+        if after_key_points {
+            key_points.push(line.clone());
+            after_key_points = false;
             continue;
         }
-        in_key_points = false;
-        if !text.is_empty() {
-            paragraphs.push(text);
+        if is_heading(line) {
+            continue;
         }
+        paragraphs.push(line.clone());
     }
     (paragraphs, key_points)
+}
+
+/// A subheading: a few words, no sentence's end.
+fn is_heading(line: &str) -> bool {
+    line.split(' ').count() <= 8 && !line.ends_with(['.', '!', '?', ':', '”', '"', ')', '…'])
 }
 
 /// The author's name without the theme's words around it (`By`, `Author:`, `says`).
@@ -224,9 +236,17 @@ fn find_key<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json
     }
 }
 
-/// The count the page declares: `5 COMMENTS`, `12 Comments`, `7 thoughts on …`.
+/// The count the page declares: `5 COMMENTS`, `12 Comments`, `7 thoughts on …`,
+/// in the comment section's headings (the whole page's, where it has none).
 fn declared_count(doc: &Document) -> Option<u64> {
-    doc.select(".comments-title, .comment-title, .block-title, #comments h2, #comments h3, h2, h3, h4, span")
+    let section = doc.select("#comments, .comments-area, .comments").first();
+    let headings = ".comments-title, .comment-title, .block-title, h2, h3, h4";
+    let found = if section.exists() {
+        section.select(headings)
+    } else {
+        doc.select(headings)
+    };
+    found
         .iter()
         .find_map(|heading| super::dump::comment_count(&squeeze(&heading.text())))
 }
