@@ -220,7 +220,7 @@ fn standard_input_with_its_address_and_usage_errors() {
     );
 }
 
-/// Every article fixture imports to its golden briefing (`NAME.expected.yaml`),
+/// Every article fixture imports to its golden briefing (`NAME.expected`),
 /// which loads with no warning. `BRIEF_BLESS=1 cargo test --test import` writes
 /// the golden files anew after a deliberate change; read the diff before committing.
 #[test]
@@ -229,14 +229,14 @@ fn every_article_fixture_imports_to_its_golden_briefing() {
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.ends_with(".expected.yaml"))
+        .filter(|n| !n.ends_with(".expected"))
         .collect();
     names.sort();
     assert!(names.len() >= 7, "{names:?}");
     let bless = std::env::var_os("BRIEF_BLESS").is_some();
     for name in names {
         let (yaml, _) = imported(&name);
-        let golden = dir.join(format!("{name}.expected.yaml"));
+        let golden = dir.join(format!("{name}.expected"));
         if bless {
             std::fs::write(&golden, &yaml).unwrap();
             continue;
