@@ -122,6 +122,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
         store: Some(store),
         export_dir: PathBuf::from("."),
         loader: None,
+        folders: Vec::new(),
     };
     let mut app = match prepare(briefing, Some(item), &outside) {
         Ok(app) => app,

@@ -17,7 +17,7 @@ use brief::commands::{
 };
 use brief::config::{Config, Palette};
 use brief::say::{line, say};
-use brief::shell::{Progress, Shelf, Shell};
+use brief::shell::{Shelf, Shell};
 use brief::store::Store;
 use brief::terminal::{self, Outside};
 use brief::ui::Theme;
@@ -61,6 +61,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                 store: None,
                 export_dir: PathBuf::from("."),
                 loader: None,
+                folders: Vec::new(),
             };
             let mut shell = if path.is_dir() {
                 Shell::library(
@@ -157,6 +158,7 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         store: Store::from_env(),
         export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         loader: None,
+        folders: Vec::new(),
     };
     let (config, mut problems) = user_config();
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
@@ -229,8 +231,9 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             // fills in as they arrive.
             let store = outside.store.clone();
             let cache = library::Cache::from_env();
+            outside.folders = folders.clone();
             outside.loader = Some(library::spawn(files, cache, move |entry| {
-                shelf_of(entry, store.as_ref())
+                Shelf::of(entry, store.as_ref())
             }));
             configure(&mut shell, &config, keymap);
             shell
@@ -283,32 +286,8 @@ fn list(paths: &[PathBuf]) -> String {
 fn shelves(entries: Vec<library::Entry>, outside: &Outside) -> Vec<Shelf> {
     entries
         .into_iter()
-        .map(|entry| shelf_of(entry, outside.store.as_ref()))
+        .map(|entry| Shelf::of(entry, outside.store.as_ref()))
         .collect()
-}
-
-/// A library entry with its reading progress from the store.
-fn shelf_of(entry: library::Entry, store: Option<&Store>) -> Shelf {
-    let briefing = entry
-        .loaded
-        .map(std::sync::Arc::new)
-        .map_err(|diagnostics| {
-            diagnostics
-                .iter()
-                .find(|d| d.is_error())
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        });
-    let progress = match (&briefing, store) {
-        (Ok(b), Some(store)) => Progress::of(b, store.peek(&b.id).as_ref()),
-        (Ok(b), None) => Progress::of(b, None),
-        (Err(_), _) => Progress::default(),
-    };
-    Shelf {
-        origin: entry.origin,
-        briefing,
-        progress,
-    }
 }
 
 /// Opens the only shelf; the `--at` error, if the address names nothing.

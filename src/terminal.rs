@@ -37,6 +37,8 @@ pub struct Outside {
     pub export_dir: PathBuf,
     /// Briefings still being read for the library, as they arrive.
     pub loader: Option<std::sync::mpsc::Receiver<Shelf>>,
+    /// The library's folders, watched for briefings added while it is open.
+    pub folders: Vec<PathBuf>,
 }
 
 /// Milliseconds since the Unix epoch.
@@ -113,6 +115,7 @@ fn event_loop(
 ) -> Result<Ending> {
     let mut captured = false;
     let mut watch = Watch::default();
+    let mut folders = Folders::new(&outside.folders, shell);
     let mut indexing = Weak::new();
     // When a key first moved the reader since its state was last saved.
     let mut moved: Option<Instant> = None;
@@ -149,6 +152,7 @@ fn event_loop(
             if let Some(changed) = watch.changed(shell) {
                 reload(shell, &changed);
             }
+            folders.take_new(shell, outside);
             continue;
         }
         let event = event::read()?;
@@ -388,6 +392,76 @@ impl Watch {
         }
         None
     }
+}
+
+/// The library's folders as last seen, to take in briefings saved into them
+/// while `brief` is open (`brief import --into` among them). A folder is listed
+/// again only when its modification time moves, at most twice a second.
+#[derive(Debug, Default)]
+struct Folders {
+    stamps: Vec<(PathBuf, Option<SystemTime>)>,
+    known: std::collections::HashSet<PathBuf>,
+    looked: Option<Instant>,
+}
+
+impl Folders {
+    fn new(folders: &[PathBuf], shell: &Shell) -> Folders {
+        let stamps = folders
+            .iter()
+            .filter(|f| f.is_dir())
+            .map(|f| (f.clone(), modified(f)))
+            .collect();
+        let mut known: std::collections::HashSet<PathBuf> = shell
+            .shelves
+            .iter()
+            .filter_map(|s| match &s.origin {
+                Origin::File(path) => Some(path.clone()),
+                Origin::Bundled => None,
+            })
+            .collect();
+        // Those still being read count as known too.
+        known.extend(crate::library::files(folders).0);
+        Folders {
+            stamps,
+            known,
+            looked: None,
+        }
+    }
+
+    /// Adds the briefings that appeared in a folder since it was last looked at.
+    fn take_new(&mut self, shell: &mut Shell, outside: &Outside) {
+        if self.stamps.is_empty()
+            || shell.is_loading()
+            || self
+                .looked
+                .is_some_and(|at| at.elapsed() < Duration::from_millis(500))
+        {
+            return;
+        }
+        self.looked = Some(Instant::now());
+        let mut changed = Vec::new();
+        for (folder, stamp) in &mut self.stamps {
+            let now = modified(folder);
+            if now != *stamp {
+                *stamp = now;
+                changed.push(folder.clone());
+            }
+        }
+        if changed.is_empty() {
+            return;
+        }
+        for file in crate::library::files(&changed).0 {
+            if self.known.insert(file.clone()) {
+                let entry = crate::library::entry(file);
+                shell.expected += 1;
+                shell.add(Shelf::of(entry, outside.store.as_ref()));
+            }
+        }
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 fn stamp(path: &std::path::Path) -> Option<(SystemTime, u64)> {

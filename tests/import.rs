@@ -283,3 +283,35 @@ fn a_hundred_thousand_nested_divs_are_refused_by_the_nesting_limit() {
     let e = import::import(&huge, "huge.txt", &Overrides::default()).unwrap_err();
     assert!(e.0.starts_with("the file is larger than 64 MiB"), "{}", e.0);
 }
+
+#[test]
+fn a_briefing_imported_into_an_open_library_appears_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let first = fixtures.join("patterns.txt");
+    assert_eq!(
+        brief(
+            &["import", first.to_str().unwrap(), "--into", "lib"],
+            dir.path(),
+            None
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    let config = dir.path().join("config");
+    let mut s = common::pty::Session::start_in(&["lib"], 120, 40, &config, dir.path());
+    s.wait_for("Canada and France to share Arctic satellite data");
+    let page = fixtures.join("wordpress-core.html");
+    let out = brief(
+        &["import", page.to_str().unwrap(), "--into", "lib"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    s.wait_for("Norway and Japan sign a maritime pact");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -20,6 +20,35 @@ pub struct Shelf {
     pub progress: Progress,
 }
 
+impl Shelf {
+    /// A library entry with its reading progress from the store.
+    pub fn of(entry: crate::library::Entry, store: Option<&crate::store::Store>) -> Shelf {
+        let briefing = entry
+            .loaded
+            .map(std::sync::Arc::new)
+            .map_err(|diagnostics| {
+                diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            });
+        let saved = match (&briefing, store) {
+            (Ok(b), Some(store)) => store.peek(&b.id),
+            _ => None,
+        };
+        let progress = match &briefing {
+            Ok(b) => Progress::of(b, saved.as_ref()),
+            Err(_) => Progress::default(),
+        };
+        Shelf {
+            origin: entry.origin,
+            briefing,
+            progress,
+        }
+    }
+}
+
 /// Reading progress from a briefing's saved state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
