@@ -17,6 +17,18 @@ const REPLY_FORM: &[&str] = &[
     "cancel reply",
 ];
 
+/// Lines after which a copied page holds no more of the article: lists of other
+/// stories and topics.
+const END_OF_ARTICLE: &[&str] = &[
+    "related topics",
+    "related articles",
+    "related stories",
+    "more on this story",
+    "top stories",
+    "you may also like",
+    "more from this author",
+];
+
 /// Lines that are buttons and labels, not the article.
 const FURNITURE: &[&str] = &[
     "share",
@@ -48,6 +60,13 @@ pub(super) fn parts(text: &str) -> Parts {
             Some(at) => (&lines[..at], comment_count(lines[at]), &lines[at + 1..]),
             None => (lines, None, &[][..]),
         };
+    let article = match article
+        .iter()
+        .position(|l| END_OF_ARTICLE.contains(&l.trim().to_lowercase().as_str()))
+    {
+        Some(end) => &article[..end],
+        None => article,
+    };
     let mut blocks = blocks(article);
     let mut parts = Parts {
         comments_reported,
@@ -55,6 +74,7 @@ pub(super) fn parts(text: &str) -> Parts {
         ..Parts::default()
     };
     take_byline(&mut blocks, &mut parts.source);
+    take_dateline(&mut blocks, &mut parts.source);
     take_author_box(&mut blocks, &mut parts.source);
     // A short first line without a full stop, before the body, is the headline.
     if blocks.len() > 1
@@ -155,6 +175,29 @@ fn take_byline(blocks: &mut Vec<Vec<String>>, source: &mut Source) {
                 return;
             }
         }
+    }
+}
+
+/// `Published 7 March 2024` (never `Updated …`) as a block of its own near the top.
+fn take_dateline(blocks: &mut Vec<Vec<String>>, source: &mut Source) {
+    if source.published.is_some() {
+        return;
+    }
+    let found = blocks.iter().take(4).position(|b| {
+        let [line] = b.as_slice() else { return false };
+        let rest = line
+            .strip_prefix("Published ")
+            .or_else(|| line.strip_prefix("Posted on "))
+            .unwrap_or(line);
+        date(rest.trim()).is_some()
+    });
+    if let Some(at) = found {
+        let line = blocks.remove(at).remove(0);
+        let rest = line
+            .strip_prefix("Published ")
+            .or_else(|| line.strip_prefix("Posted on "))
+            .unwrap_or(&line);
+        source.published = date(rest.trim());
     }
 }
 
@@ -308,12 +351,7 @@ fn comments(lines: &[&str]) -> Vec<Comment> {
     }
     let mut built: Vec<Option<Comment>> = flat
         .iter()
-        .map(|(_, _, paragraphs)| {
-            Some(Comment {
-                text: paragraphs.join("\n\n"),
-                ..Comment::default()
-            })
-        })
+        .map(|(_, _, paragraphs)| Some(comment_of(paragraphs)))
         .collect();
     // Children come after their parents: attach from the last one back.
     let mut top = Vec::new();
@@ -327,6 +365,38 @@ fn comments(lines: &[&str]) -> Vec<Comment> {
         }
     }
     top
+}
+
+/// A copied comment's paragraphs as a comment: a first line `NAME says:` is its
+/// author (without the theme's "says:"), a date line after it when it was
+/// posted, and the `Reply` buttons are not its words.
+fn comment_of(paragraphs: &[String]) -> Comment {
+    let mut rest: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let mut comment = Comment::default();
+    let said = rest
+        .first()
+        .and_then(|p| p.strip_suffix(" says:"))
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && name.chars().count() <= 60);
+    if let Some(name) = said {
+        comment.author = Some(name.to_owned());
+        rest.remove(0);
+        if let Some(first) = rest.first()
+            && is_posted(first)
+        {
+            comment.posted = Some((*first).to_owned());
+            rest.remove(0);
+        }
+    }
+    rest.retain(|p| !matches!(*p, "Reply" | "Log in to Reply" | "Report" | "Reply ↓"));
+    comment.text = rest.join("\n\n");
+    comment
+}
+
+/// A comment's posting time as themes print it: `12 March 2024 at 9:12 am`.
+fn is_posted(line: &str) -> bool {
+    let day = line.split(" at ").next().unwrap_or(line);
+    date(day.trim()).is_some()
 }
 
 #[cfg(test)]

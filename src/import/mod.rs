@@ -14,6 +14,7 @@ mod write;
 
 pub use write::to_yaml;
 
+use crate::briefing::Source;
 use crate::nations;
 
 /// A briefing being made from an article, before it is written out.
@@ -43,21 +44,6 @@ pub struct Draft {
     pub comments: Vec<Comment>,
     /// What was guessed and should be checked by a person.
     pub review: Vec<String>,
-}
-
-/// The article's source, each field only where the article gives it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Source {
-    /// The site or paper.
-    pub publication: Option<String>,
-    /// The writer.
-    pub author: Option<String>,
-    /// The paragraph about the writer, verbatim.
-    pub author_bio: Option<String>,
-    /// The canonical address.
-    pub url: Option<String>,
-    /// The date of publication, `YYYY-MM-DD`.
-    pub published: Option<String>,
 }
 
 /// A quotation and who said it.

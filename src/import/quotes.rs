@@ -64,6 +64,8 @@ pub(super) fn find(paragraphs: &[String], review: &mut Vec<String>) -> Found {
             let sentence = sentence.split(['“', '"']).next().unwrap_or_default();
             if let Some((name, role)) = appositive(sentence) {
                 last_named = Some(meet(&mut people, &name, role));
+            } else if let Some(name) = sayer(sentence) {
+                last_named = Some(meet(&mut people, &name, None));
             }
         }
         if let Some(words) = pure_quotation(paragraph) {
@@ -90,11 +92,15 @@ pub(super) fn find(paragraphs: &[String], review: &mut Vec<String>) -> Found {
                     opening(words)
                 ));
             }
-        } else if let Some((words, tail)) = quotation_then_attribution(paragraph)
+        } else if let Some((words, tail, more)) = quotation_then_attribution(paragraph)
             && word_count(words) >= MIN_WORDS
             && let Some(p) = attributed(tail, &mut people, last_named, review, words)
         {
             found.quotes.push(quote(&people[p], None, words));
+            // `“…,” said NAME. “…”`: the quotation goes on after its attribution.
+            if let Some(more) = more.filter(|m| word_count(m) >= MIN_WORDS) {
+                found.quotes.push(quote(&people[p], None, more));
+            }
             previous_speaker = Some(p);
             last_named = Some(p);
             continue;
@@ -188,11 +194,14 @@ fn attributed(
         }
         return by_name(name, people, review, words);
     }
-    let last = tail.rsplit(' ').next().unwrap_or_default();
-    if !SAYING.contains(&last) {
-        return None;
-    }
-    let who = tail[..tail.len() - last.len()].trim();
+    // `NAME said`, `NAME told reporters`: who comes before the verb.
+    let parts: Vec<&str> = tail.split(' ').collect();
+    let verb = parts
+        .iter()
+        .position(|w| SAYING.contains(w))
+        .filter(|&k| k > 0)?;
+    let who = parts[..verb].join(" ");
+    let who = who.as_str();
     match who {
         "he" | "she" | "He" | "She" => by_pronoun(who, last_named, people, review, words),
         who if is_person(who) => Some(meet(people, who, None)),
@@ -272,6 +281,19 @@ fn strip_honorific(name: &str) -> &str {
     name
 }
 
+/// `Defence Minister Mariusz Błaszczak said …`: the capitalised words right
+/// before a verb of saying, when they make a person's name (titles kept).
+fn sayer(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let verb = words.iter().position(|w| SAYING.contains(w))?;
+    let start = words[..verb]
+        .iter()
+        .rposition(|w| !w.starts_with(char::is_uppercase))
+        .map_or(0, |k| k + 1);
+    let name = words[start..verb].join(" ");
+    is_person(&name).then_some(name)
+}
+
 /// `NAME, ROLE, verb …`: a person introduced with an apposition. The role is
 /// every segment between the name and the verb (`Director General of Industry,
 /// Trade and Economic Security`), as written, without a leading "the".
@@ -335,8 +357,9 @@ fn pure_quotation(paragraph: &str) -> Option<&str> {
     (!inner.contains(['”', '"'])).then_some(inner.trim())
 }
 
-/// `“…,” said NAME.`: the words (without the joining comma) and the attribution.
-fn quotation_then_attribution(paragraph: &str) -> Option<(&str, &str)> {
+/// `“…,” said NAME.`: the words (without the joining comma), the attribution,
+/// and the words of a quotation that goes on after it (`said NAME. “…”`).
+fn quotation_then_attribution(paragraph: &str) -> Option<(&str, &str, Option<&str>)> {
     let p = paragraph.trim();
     let (open, close) = if p.starts_with('“') {
         ('“', '”')
@@ -346,13 +369,23 @@ fn quotation_then_attribution(paragraph: &str) -> Option<(&str, &str)> {
     let rest = p.strip_prefix(open)?;
     let end = rest.find(close)?;
     let (words, tail) = (&rest[..end], &rest[end + close.len_utf8()..]);
+    let (tail, more) = match tail.split_once(open) {
+        Some((attribution, quoted)) => {
+            let more = quoted.strip_suffix(close)?;
+            if more.contains([open, close]) {
+                return None;
+            }
+            (attribution, Some(more.trim()))
+        }
+        None => (tail, None),
+    };
     let tail = tail.trim();
-    // The attribution is one short clause: no second quotation, no second sentence.
+    // The attribution is one short clause: no second sentence.
     if tail.is_empty() || tail.contains(['“', '"']) || tail.trim_end_matches('.').contains(". ") {
         return None;
     }
     let words = words.trim().trim_end_matches(',').trim();
-    Some((words, tail))
+    Some((words, tail, more))
 }
 
 /// `NAME, ROLE, said: “…”`: the introduction and the words.
