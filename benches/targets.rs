@@ -53,6 +53,18 @@ impl Row {
             note: note.into(),
         }
     }
+
+    /// A target measured as peak memory against a file's size.
+    fn memory(target: &'static str, bytes: u64, size: u64, note: &str) -> Row {
+        Row {
+            target,
+            measured: format!("{:.1} MB", bytes as f64 / 1e6),
+            floor: format!("{:.1} MB", size as f64 / 1e6),
+            ratio: bytes as f64 / size as f64,
+            limit: 3.0,
+            note: note.into(),
+        }
+    }
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -294,14 +306,12 @@ fn within_a_frame(target: &'static str, cost: Duration) -> Row {
 /// 3. Peak resident memory reading big, against the file's size.
 fn memory(big: &Path, size: u64) -> Row {
     let bytes = peak_memory(big, &["/", "o", "r", "b", "i", "t", "Enter", "n"]);
-    Row {
-        target: "3 memory: peak reading big",
-        measured: format!("{:.1} MB", bytes as f64 / 1e6),
-        floor: format!("{:.1} MB", size as f64 / 1e6),
-        ratio: bytes as f64 / size as f64,
-        limit: 3.0,
-        note: "(floor: the file's size; loaded, drawn and searched)".into(),
-    }
+    Row::memory(
+        "3 memory: peak reading big",
+        bytes,
+        size,
+        "(floor: the file's size; loaded, drawn and searched)",
+    )
 }
 
 /// The peak resident set of a process that loads `path`, draws it and presses `keys`.
@@ -567,14 +577,12 @@ fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
                 ms(first_view)
             ),
         ),
-        Row {
-            target: "7 long comment: peak memory",
-            measured: format!("{:.1} MB", bytes as f64 / 1e6),
-            floor: format!("{:.1} MB", size as f64 / 1e6),
-            ratio: bytes as f64 / size as f64,
-            limit: 3.0,
-            note: "(floor: the file's size; searched, full view at its end)".into(),
-        },
+        Row::memory(
+            "7 long comment: peak memory",
+            bytes,
+            size,
+            "(floor: the file's size; searched, full view at its end)",
+        ),
     ]
 }
 
