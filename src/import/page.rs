@@ -47,13 +47,16 @@ pub(super) fn nesting(html: &str) -> usize {
 /// The page's parts: metadata, body paragraphs, comments.
 pub(super) fn parts(html: &str) -> Parts {
     let doc = Document::from(html);
+    // Metadata lives in the head: looking there alone spares a walk of the body
+    // for each kind of tag.
+    let head = doc.select_single("head");
     let mut parts = Parts {
         comments: comment_tree(&doc),
         comments_reported: declared_count(&doc),
-        tags: tags(&doc),
+        tags: tags(&doc, &head),
         ..Parts::default()
     };
-    parts.source.url = canonical(&doc);
+    parts.source.url = canonical(&head);
     let bio = doc
         .select(".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p")
         .first();
@@ -179,18 +182,18 @@ fn date(text: &str) -> Option<String> {
     crate::briefing::is_date(day).then(|| day.to_owned())
 }
 
-/// The canonical address (never a shortlink), else `og:url`.
-fn canonical(doc: &Document) -> Option<String> {
-    let link = doc.select("link[rel=\"canonical\"]").attr("href");
-    let og = doc.select("meta[property=\"og:url\"]").attr("content");
+/// The canonical address (never a shortlink), else `og:url`, from the head.
+fn canonical(head: &Selection) -> Option<String> {
+    let link = head.select("link[rel=\"canonical\"]").attr("href");
+    let og = head.select("meta[property=\"og:url\"]").attr("content");
     link.or(og)
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
 }
 
-/// The page's own tags: `article:tag`, then JSON-LD `keywords`.
-fn tags(doc: &Document) -> Vec<String> {
-    let mut tags: Vec<String> = doc
+/// The page's own tags: `article:tag` in the head, then JSON-LD `keywords`.
+fn tags(doc: &Document, head: &Selection) -> Vec<String> {
+    let mut tags: Vec<String> = head
         .select("meta[property=\"article:tag\"]")
         .iter()
         .filter_map(|m| m.attr("content").map(|c| squeeze(&c)))
