@@ -21,11 +21,14 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{Action, App, Effect, Key, Mode, update};
 use crate::export::{self, Refused};
-use crate::library::Origin;
 use crate::search::Index;
 use crate::shell::{Shelf, Shell, ShellEffect, Showing};
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
+
+mod watch;
+
+use watch::{Folders, Watch};
 
 /// What the loop writes to: the state store (if there is a config directory) and
 /// the folder exports go to.
@@ -354,119 +357,6 @@ pub fn save(app: &mut App, outside: &Outside) {
         Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
     };
     update(app, action);
-}
-
-/// The open briefing's file as last seen, to notice it change on disk.
-#[derive(Debug, Default)]
-struct Watch {
-    path: Option<PathBuf>,
-    stamp: Option<(SystemTime, u64)>,
-}
-
-impl Watch {
-    /// Starts watching the open briefing's file when a different one opens.
-    fn follow(&mut self, shell: &Shell) {
-        let path = match (
-            shell.showing,
-            shell.reading.and_then(|i| shell.shelves.get(i)),
-        ) {
-            (Showing::Reader, Some(shelf)) => match &shelf.origin {
-                Origin::File(path) => Some(path.clone()),
-                Origin::Bundled => None,
-            },
-            _ => None,
-        };
-        if path != self.path {
-            self.stamp = path.as_deref().and_then(stamp);
-            self.path = path;
-        }
-    }
-
-    /// The watched file, if it changed since last looked at.
-    fn changed(&mut self, shell: &Shell) -> Option<PathBuf> {
-        self.follow(shell);
-        let now = stamp(self.path.as_deref()?);
-        if now.is_some() && now != self.stamp {
-            self.stamp = now;
-            return self.path.clone();
-        }
-        None
-    }
-}
-
-/// The library's folders as last seen, to take in briefings saved into them
-/// while `brief` is open (`brief import --into` among them). A folder is listed
-/// again only when its modification time moves, at most twice a second.
-#[derive(Debug, Default)]
-struct Folders {
-    stamps: Vec<(PathBuf, Option<SystemTime>)>,
-    known: std::collections::HashSet<PathBuf>,
-    looked: Option<Instant>,
-}
-
-impl Folders {
-    fn new(folders: &[PathBuf], shell: &Shell) -> Folders {
-        let stamps = folders
-            .iter()
-            .filter(|f| f.is_dir())
-            .map(|f| (f.clone(), modified(f)))
-            .collect();
-        let mut known: std::collections::HashSet<PathBuf> = shell
-            .shelves
-            .iter()
-            .filter_map(|s| match &s.origin {
-                Origin::File(path) => Some(path.clone()),
-                Origin::Bundled => None,
-            })
-            .collect();
-        // Those still being read count as known too.
-        known.extend(crate::library::files(folders).0);
-        Folders {
-            stamps,
-            known,
-            looked: None,
-        }
-    }
-
-    /// Adds the briefings that appeared in a folder since it was last looked at.
-    fn take_new(&mut self, shell: &mut Shell, outside: &Outside) {
-        if self.stamps.is_empty()
-            || shell.is_loading()
-            || self
-                .looked
-                .is_some_and(|at| at.elapsed() < Duration::from_millis(500))
-        {
-            return;
-        }
-        self.looked = Some(Instant::now());
-        let mut changed = Vec::new();
-        for (folder, stamp) in &mut self.stamps {
-            let now = modified(folder);
-            if now != *stamp {
-                *stamp = now;
-                changed.push(folder.clone());
-            }
-        }
-        if changed.is_empty() {
-            return;
-        }
-        for file in crate::library::files(&changed).0 {
-            if self.known.insert(file.clone()) {
-                let entry = crate::library::entry(file);
-                shell.expected += 1;
-                shell.add(Shelf::of(entry, outside.store.as_ref()));
-            }
-        }
-    }
-}
-
-fn modified(path: &std::path::Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
-}
-
-fn stamp(path: &std::path::Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// Loads the open briefing again after its file changed; the reading state and
