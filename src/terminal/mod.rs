@@ -85,7 +85,19 @@ pub fn run(shell: &mut Shell, theme: Theme, outside: &Outside) -> Result<Ending>
     let mut terminal = ratatui::init();
     give_back_on_panic();
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, shell, theme, outside, &mut signals);
+    let result = match event_loop(&mut terminal, shell, theme, outside, &mut signals) {
+        // The terminal itself failed: when it went away (a closed window or SSH
+        // session) the SIGHUP may come after the failed write. The place is
+        // saved either way, and a signal that came is the way out it reports.
+        Err(error) => {
+            end_on_signal(shell, outside);
+            match signals.pending().next() {
+                Some(signal) => Ok(Ending::Signal(signal)),
+                None => Err(error),
+            }
+        }
+        ended => ended,
+    };
     give_back();
     ratatui::restore();
     signals.handle().close();
