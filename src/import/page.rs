@@ -8,6 +8,17 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use super::{Comment, Parts, squeeze};
 
+/// The comment section of WordPress and its themes.
+const SECTION: &str = "#comments, .comments-area, .comments";
+
+/// The author box's paragraph about the author.
+const BIO: &str =
+    ".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p";
+
+/// What is not the article: the author box (the source's, not the article's),
+/// the comment section, the reply form, scripts and styles.
+const NOT_ARTICLE: &str = ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description, #comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript";
+
 /// The comment lists of WordPress and the themes built on its markup.
 const COMMENT_LISTS: &str = "ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist";
 
@@ -18,27 +29,33 @@ pub(super) const MAX_NESTING: usize = 1000;
 /// How deep the page's elements nest, counted from its tags without parsing
 /// (an element that HTML closes by itself, such as `<p>`, may count a little high).
 pub(super) fn nesting(html: &str) -> usize {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li",
+    const VOID: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"source", b"track", b"wbr", b"p", b"li",
     ];
+    let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
-    for tag in html.split('<').skip(1) {
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || VOID.contains(&name.as_str()) {
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name_at = usize::from(closing);
+        let len = rest[name_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[name_at..name_at + len];
+        if name.is_empty() || VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !tag.split('>').next().unwrap_or_default().ends_with('/') {
-            depth += 1;
-            deepest = deepest.max(depth);
+        } else {
+            // `<tag … />` closes itself.
+            let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+            if end == 0 || rest[end - 1] != b'/' {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
         }
     }
     deepest
@@ -51,26 +68,38 @@ pub(super) fn parts(html: &str) -> Parts {
     // for each kind of tag.
     let head = doc.select_single("head");
     let mut parts = Parts {
-        comments: comment_tree(&doc),
-        comments_reported: declared_count(&doc),
         tags: tags(&doc, &head),
         ..Parts::default()
     };
     parts.source.url = canonical(&head);
-    let bio = doc
-        .select(".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p")
-        .first();
-    parts.source.author_bio = bio
-        .exists()
-        .then(|| squeeze(&bio.text()))
-        .filter(|b| !b.is_empty());
-    // What is not the article goes before Readability looks: the author box
-    // (the source's, not the article's), the comment section, the reply form,
-    // scripts and styles.
-    doc.select(
-        ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description, #comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript",
-    )
-    .remove();
+    // One walk of the page finds what is not the article: the comment section
+    // (read for its comments first), the author box (read for its bio first),
+    // scripts and styles. Each is then looked into on its own.
+    let outside = doc.select(NOT_ARTICLE);
+    let (mut section, mut bio) = (None, None);
+    for node in outside.iter() {
+        let name = node.nodes().first().and_then(|n| n.node_name());
+        if matches!(name.as_deref(), Some("script" | "style" | "noscript")) {
+            continue;
+        }
+        if section.is_none() && node.is(SECTION) {
+            section = Some(node);
+            continue;
+        }
+        if bio.is_none() {
+            let found = if node.is(BIO) {
+                node
+            } else {
+                node.select(BIO).first()
+            };
+            bio = found.exists().then_some(found);
+        }
+    }
+    let scope = section.unwrap_or_else(|| doc.select_single("body"));
+    parts.comments = comment_tree(&scope);
+    parts.comments_reported = declared_count(&scope);
+    parts.source.author_bio = bio.map(|b| squeeze(&b.text())).filter(|b| !b.is_empty());
+    outside.remove();
     // Formatted text: blocks apart by a blank line, list items by a line break,
     // so the body is read without parsing the extracted HTML a second time.
     let config = Config {
@@ -240,23 +269,17 @@ fn find_key<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json
 }
 
 /// The count the page declares: `5 COMMENTS`, `12 Comments`, `7 thoughts on …`,
-/// in the comment section's headings (the whole page's, where it has none).
-fn declared_count(doc: &Document) -> Option<u64> {
-    let section = doc.select("#comments, .comments-area, .comments").first();
-    let headings = ".comments-title, .comment-title, .block-title, h2, h3, h4";
-    let found = if section.exists() {
-        section.select(headings)
-    } else {
-        doc.select(headings)
-    };
-    found
+/// in the headings of the comment section (the whole page, where it has none).
+fn declared_count(scope: &Selection) -> Option<u64> {
+    scope
+        .select(".comments-title, .comment-title, .block-title, h2, h3, h4")
         .iter()
         .find_map(|heading| super::dump::comment_count(&squeeze(&heading.text())))
 }
 
 /// The WordPress comment tree: `li.comment` items, replies in `.children`.
-fn comment_tree(doc: &Document) -> Vec<Comment> {
-    let list = doc.select(COMMENT_LISTS).first();
+fn comment_tree(scope: &Selection) -> Vec<Comment> {
+    let list = scope.select(COMMENT_LISTS).first();
     if !list.exists() {
         return Vec::new();
     }
