@@ -8,6 +8,7 @@ mod check;
 mod diagnostic;
 mod fast;
 mod files;
+mod messages;
 pub mod node;
 mod parse;
 pub mod schema;
