@@ -325,13 +325,10 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let cut = rest
-            .match_indices(". ")
-            .chain(rest.match_indices("? "))
-            .chain(rest.match_indices("! "))
-            .map(|(i, _)| i + 1)
-            .min()
-            .unwrap_or(rest.len());
+        let bytes = rest.as_bytes();
+        let cut = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+            .find(|&i| bytes.get(i + 1) == Some(&b' '))
+            .map_or(rest.len(), |i| i + 1);
         let (sentence, tail) = rest.split_at(cut);
         rest = tail.trim_start();
         Some(sentence)

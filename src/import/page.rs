@@ -3,24 +3,63 @@
 //! canonical address and the page's own tags come from the same `dom_query`
 //! document, read before the comments are taken out of it.
 
-use dom_query::{Document, Selection};
+use std::sync::LazyLock;
+
+use dom_query::{Document, Matcher, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::{Comment, Parts, squeeze};
 
-/// The comment section of WordPress and its themes.
-const SECTION: &str = "#comments, .comments-area, .comments";
+/// The selectors a page is read with, parsed once: parsing a selector costs
+/// about as much as matching it against a whole comment.
+struct Css {
+    /// The comment section of WordPress and its themes.
+    section: Matcher,
+    /// The author box's paragraph about the author.
+    bio: Matcher,
+    /// The comment lists of WordPress and the themes built on its markup.
+    lists: Matcher,
+    /// The headings that may declare the comment count.
+    count: Matcher,
+    canonical: Matcher,
+    og_url: Matcher,
+    tag: Matcher,
+    json_ld: Matcher,
+    li: Matcher,
+    replies: Matcher,
+    /// A comment's own part, without its replies.
+    own: Matcher,
+    author: Matcher,
+    time: Matcher,
+    content: Matcher,
+    p: Matcher,
+    br: Matcher,
+}
 
-/// The author box's paragraph about the author.
-const BIO: &str =
-    ".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p";
-
-/// What is not the article: the author box (the source's, not the article's),
-/// the comment section, the reply form, scripts and styles.
-const NOT_ARTICLE: &str = ".author-info, .td-author-name-wrap, .author-box, .saboxplugin-wrap, .about-author, .author-bio, .author-description, .td-author-description, #comments, .comments-area, .comment-respond, #respond, .comments, script:not([type=\"application/ld+json\"]), style, noscript";
-
-/// The comment lists of WordPress and the themes built on its markup.
-const COMMENT_LISTS: &str = "ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist";
+static CSS: LazyLock<Css> = LazyLock::new(|| {
+    let css =
+        |sel: &str| Matcher::new(sel).unwrap_or_else(|_| unreachable!("a valid selector: {sel}"));
+    Css {
+        section: css("#comments, .comments-area, .comments"),
+        bio: css(
+            ".author-bio, .author-description, .td-author-description, .saboxplugin-desc, .author-info p",
+        ),
+        lists: css("ol.comment-list, ol.commentlist, ul.comment-list, ul.commentlist"),
+        count: css(".comments-title, .comment-title, .block-title, h2, h3, h4"),
+        canonical: css("link[rel=\"canonical\"]"),
+        og_url: css("meta[property=\"og:url\"]"),
+        tag: css("meta[property=\"article:tag\"]"),
+        json_ld: css("script[type=\"application/ld+json\"]"),
+        li: css("li"),
+        replies: css("ol, ul"),
+        own: css("article, .comment-body"),
+        author: css(".fn, .comment-author cite, footer cite"),
+        time: css("time[datetime]"),
+        content: css(".comment-content, .comment-text, .comment_content"),
+        p: css("p"),
+        br: css("br"),
+    }
+});
 
 /// The deepest nesting of elements a page may have: real article pages stay
 /// under a hundred, and extraction costs grow with depth times size.
@@ -61,6 +100,52 @@ pub(super) fn nesting(html: &str) -> usize {
     deepest
 }
 
+/// What is not the article, outermost first in page order: the author box (the
+/// source's, not the article's), the comment section, the reply form, scripts
+/// and styles. One walk of the elements, looking at names, ids and classes: a
+/// selector list this long costs more to match than the page takes to parse.
+fn not_article(doc: &Document) -> Vec<NodeRef<'_>> {
+    const CLASSES: &[&str] = &[
+        "author-info",
+        "td-author-name-wrap",
+        "author-box",
+        "saboxplugin-wrap",
+        "about-author",
+        "author-bio",
+        "author-description",
+        "td-author-description",
+        "comments-area",
+        "comment-respond",
+        "comments",
+    ];
+    const IDS: &[&str] = &["comments", "respond"];
+    let outside = |node: &NodeRef| match node.node_name().as_deref() {
+        Some("style" | "noscript") => true,
+        Some("script") => node.attr("type").as_deref() != Some("application/ld+json"),
+        _ => {
+            node.id_attr().is_some_and(|id| IDS.contains(&&*id))
+                || node
+                    .class()
+                    .is_some_and(|c| c.split_ascii_whitespace().any(|c| CLASSES.contains(&c)))
+        }
+    };
+    let (mut found, mut later) = (Vec::new(), Vec::new());
+    let mut next = doc.root().first_element_child();
+    while let Some(node) = next {
+        next = if outside(&node) {
+            found.push(node);
+            node.next_element_sibling()
+        } else {
+            later.extend(node.next_element_sibling());
+            node.first_element_child()
+        };
+        if next.is_none() {
+            next = later.pop();
+        }
+    }
+    found
+}
+
 /// The page's parts: metadata, body paragraphs, comments.
 pub(super) fn parts(html: &str) -> Parts {
     let doc = Document::from(html);
@@ -75,22 +160,19 @@ pub(super) fn parts(html: &str) -> Parts {
     // One walk of the page finds what is not the article: the comment section
     // (read for its comments first), the author box (read for its bio first),
     // scripts and styles. Each is then looked into on its own.
-    let outside = doc.select(NOT_ARTICLE);
+    let css = &*CSS;
+    let outside = not_article(&doc);
     let (mut section, mut bio) = (None, None);
-    for node in outside.iter() {
-        let name = node.nodes().first().and_then(|n| n.node_name());
-        if matches!(name.as_deref(), Some("script" | "style" | "noscript")) {
-            continue;
-        }
-        if section.is_none() && node.is(SECTION) {
+    for node in outside.iter().map(|&n| Selection::from(n)) {
+        if section.is_none() && node.is_matcher(&css.section) {
             section = Some(node);
             continue;
         }
         if bio.is_none() {
-            let found = if node.is(BIO) {
+            let found = if node.is_matcher(&css.bio) {
                 node
             } else {
-                node.select(BIO).first()
+                node.select_single_matcher(&css.bio)
             };
             bio = found.exists().then_some(found);
         }
@@ -99,7 +181,9 @@ pub(super) fn parts(html: &str) -> Parts {
     parts.comments = comment_tree(&scope);
     parts.comments_reported = declared_count(&scope);
     parts.source.author_bio = bio.map(|b| squeeze(&b.text())).filter(|b| !b.is_empty());
-    outside.remove();
+    for node in &outside {
+        node.remove_from_parent();
+    }
     // Formatted text: blocks apart by a blank line, list items by a line break,
     // so the body is read without parsing the extracted HTML a second time.
     let config = Config {
@@ -213,8 +297,8 @@ fn date(text: &str) -> Option<String> {
 
 /// The canonical address (never a shortlink), else `og:url`, from the head.
 fn canonical(head: &Selection) -> Option<String> {
-    let link = head.select("link[rel=\"canonical\"]").attr("href");
-    let og = head.select("meta[property=\"og:url\"]").attr("content");
+    let link = head.select_single_matcher(&CSS.canonical).attr("href");
+    let og = head.select_single_matcher(&CSS.og_url).attr("content");
     link.or(og)
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
@@ -223,13 +307,13 @@ fn canonical(head: &Selection) -> Option<String> {
 /// The page's own tags: `article:tag` in the head, then JSON-LD `keywords`.
 fn tags(doc: &Document, head: &Selection) -> Vec<String> {
     let mut tags: Vec<String> = head
-        .select("meta[property=\"article:tag\"]")
+        .select_matcher(&CSS.tag)
         .iter()
         .filter_map(|m| m.attr("content").map(|c| squeeze(&c)))
         .filter(|t| !t.is_empty())
         .collect();
     if tags.is_empty() {
-        for script in doc.select("script[type=\"application/ld+json\"]").iter() {
+        for script in doc.select_matcher(&CSS.json_ld).iter() {
             let Ok(json) = serde_json::from_str::<serde_json::Value>(&script.text()) else {
                 continue;
             };
@@ -272,14 +356,14 @@ fn find_key<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json
 /// in the headings of the comment section (the whole page, where it has none).
 fn declared_count(scope: &Selection) -> Option<u64> {
     scope
-        .select(".comments-title, .comment-title, .block-title, h2, h3, h4")
+        .select_matcher(&CSS.count)
         .iter()
         .find_map(|heading| super::dump::comment_count(&squeeze(&heading.text())))
 }
 
 /// The WordPress comment tree: `li.comment` items, replies in `.children`.
 fn comment_tree(scope: &Selection) -> Vec<Comment> {
-    let list = scope.select(COMMENT_LISTS).first();
+    let list = scope.select_single_matcher(&CSS.lists);
     if !list.exists() {
         return Vec::new();
     }
@@ -288,15 +372,15 @@ fn comment_tree(scope: &Selection) -> Vec<Comment> {
 
 fn comments_in(list: &Selection) -> Vec<Comment> {
     list.children()
-        .filter("li")
+        .filter_matcher(&CSS.li)
         .iter()
         .filter_map(|item| {
             // The comment's own part: its `article` or `.comment-body`, else the
             // item, whose first matches are its own (replies come after).
-            let body = item.children().filter("article, .comment-body").first();
+            let body = item.children().filter_matcher(&CSS.own).first();
             let scope = if body.exists() { body } else { item.clone() };
             let text = comment_text(&scope);
-            let replies = item.children().filter("ol, ul").first();
+            let replies = item.children().filter_matcher(&CSS.replies).first();
             let replies = if replies.exists() {
                 comments_in(&replies)
             } else {
@@ -305,16 +389,13 @@ fn comments_in(list: &Selection) -> Vec<Comment> {
             if text.is_empty() && replies.is_empty() {
                 return None;
             }
-            let author = scope
-                .select(".comment-author .fn, .comment-author cite, footer cite, cite.fn, .fn")
-                .first();
+            let author = scope.select_single_matcher(&CSS.author);
             let author = author
                 .exists()
                 .then(|| squeeze(&author.text()))
                 .filter(|a| !a.is_empty());
             let posted = scope
-                .select("time[datetime]")
-                .first()
+                .select_single_matcher(&CSS.time)
                 .attr("datetime")
                 .map(|d| d.trim().to_owned());
             Some(Comment {
@@ -329,15 +410,13 @@ fn comments_in(list: &Selection) -> Vec<Comment> {
 
 /// A comment's paragraphs, joined by a blank line; a `<br>` is a line break.
 fn comment_text(scope: &Selection) -> String {
-    let content = scope
-        .select(".comment-content, .comment-text, .comment_content")
-        .first();
+    let content = scope.select_single_matcher(&CSS.content);
     let content = if content.exists() {
         content
     } else {
         scope.clone()
     };
-    let paragraphs = content.select("p");
+    let paragraphs = content.select_matcher(&CSS.p);
     let texts: Vec<String> = if paragraphs.exists() {
         paragraphs.iter().map(|p| paragraph_text(&p)).collect()
     } else {
@@ -352,7 +431,7 @@ fn comment_text(scope: &Selection) -> String {
 
 /// A paragraph's text with `<br>` kept as a line break.
 fn paragraph_text(p: &Selection) -> String {
-    for br in p.select("br").iter() {
+    for br in p.select_matcher(&CSS.br).iter() {
         br.replace_with_html("\n");
     }
     p.text()

@@ -156,16 +156,20 @@ fn scalar(text: &str, indent: usize, width: usize) -> String {
         return quoted(text);
     }
     let mut out = String::from(">-");
-    let mut line = String::new();
+    let (mut line, mut chars) = (String::new(), 0);
     for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() + indent > width {
+        let len = word.chars().count();
+        if !line.is_empty() && chars + 1 + len + indent > width {
             let _ = write!(out, "\n{pad}{line}");
             line.clear();
+            chars = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            chars += 1;
         }
         line.push_str(word);
+        chars += len;
     }
     let _ = write!(out, "\n{pad}{line}");
     out
