@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use brief::app::{Action, App, Key, update};
+use brief::app::{Key, Listing, Root, Setup};
+use brief::effects::Runner;
 use brief::generate::{self, Shape};
-use brief::ui::{self, Theme};
+use brief::ui::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -156,8 +157,8 @@ fn main() {
     }
 }
 
-fn load(path: &Path) -> App {
-    App::new(brief::briefing::load(path).expect("loads").briefing)
+fn load(path: &Path) -> Root {
+    Root::with_briefing(brief::briefing::load(path).expect("loads").briefing)
 }
 
 /// 1. Process start to first frame, against parsing alone.
@@ -217,34 +218,39 @@ fn parse_child(big: &Path) {
     println!("parsed");
 }
 
+/// A terminal drawn into as the reader draws, through the runner `brief
+/// snapshot` uses.
 struct Screen {
     terminal: Terminal<TestBackend>,
+    runner: Runner,
 }
 
 impl Screen {
     fn new(w: u16, h: u16) -> Screen {
         Screen {
             terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
+            runner: Runner::dry(),
         }
     }
 
-    fn frame(&mut self, app: &mut App) {
-        let mut drawn = ui::Drawn::default();
-        self.terminal
-            .draw(|f| drawn = ui::draw(f, app, Theme::colored()))
-            .unwrap();
-        update(app, Action::Measured(drawn.metrics));
+    fn frame(&mut self, root: &mut Root) {
+        let Ok(_) = self
+            .runner
+            .frame(&mut self.terminal, root, Theme::colored());
+    }
+
+    fn press(&mut self, root: &mut Root, key: &str) {
+        self.runner.press(root, Key::parse(key).unwrap());
     }
 }
 
 /// One key and its frame, repeated: the median cost of the pair.
-fn key_cost(app: &mut App, screen: &mut Screen, keys: &[&str], runs: usize) -> Duration {
-    let keys: Vec<Key> = keys.iter().map(|k| Key::parse(k).unwrap()).collect();
-    screen.frame(app);
+fn key_cost(root: &mut Root, screen: &mut Screen, keys: &[&str], runs: usize) -> Duration {
+    screen.frame(root);
     let per_round = time(runs, || {
-        for &key in &keys {
-            app.press(key);
-            screen.frame(app);
+        for key in keys {
+            screen.press(root, key);
+            screen.frame(root);
         }
     });
     per_round / u32::try_from(keys.len()).unwrap()
@@ -262,12 +268,12 @@ fn keys(big: &Path, small: &Path, runs: usize) -> Row {
     let mut worst = (0.0, String::new(), Duration::ZERO, Duration::ZERO);
     for (name, setup, keys) in plan {
         let cost = |path: &Path| {
-            let mut app = load(path);
+            let mut root = load(path);
             let mut screen = Screen::new(120, 40);
             for k in *setup {
-                app.press(Key::parse(k).unwrap());
+                root.press(Key::parse(k).unwrap());
             }
-            key_cost(&mut app, &mut screen, keys, runs * 5)
+            key_cost(&mut root, &mut screen, keys, runs * 5)
         };
         let (b, s) = (cost(big), cost(small));
         let ratio = b.as_secs_f64() / s.as_secs_f64();
@@ -291,10 +297,10 @@ fn keys(big: &Path, small: &Path, runs: usize) -> Row {
 
 /// 2b. Collapse all and expand all on big, against one frame at 60 Hz.
 fn collapse_all(big: &Path, runs: usize) -> Row {
-    let mut app = load(big);
+    let mut root = load(big);
     let mut screen = Screen::new(120, 40);
-    app.press(Key::parse("4").unwrap());
-    let cost = key_cost(&mut app, &mut screen, &["C", "E"], runs);
+    root.press(Key::parse("4").unwrap());
+    let cost = key_cost(&mut root, &mut screen, &["C", "E"], runs);
     within_a_frame("2 collapse/expand all on big", cost)
 }
 
@@ -332,12 +338,12 @@ fn peak_memory(path: &Path, keys: &[&str]) -> u64 {
 /// In a process of its own: load and draw a file, press keys, then report the
 /// peak resident set.
 fn memory_child(path: &Path, keys: &[String]) {
-    let mut app = load(path);
+    let mut root = load(path);
     let mut screen = Screen::new(120, 40);
-    screen.frame(&mut app);
+    screen.frame(&mut root);
     for key in keys {
-        app.press(Key::parse(key).unwrap());
-        screen.frame(&mut app);
+        root.press(Key::parse(key).unwrap());
+        screen.frame(&mut root);
     }
     let status = std::fs::read_to_string("/proc/self/status").unwrap();
     let hwm = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
@@ -352,8 +358,8 @@ fn memory_child(path: &Path, keys: &[String]) {
 
 /// 4. One search keystroke over big, against memmem over the same text.
 fn search(big: &Path, runs: usize) -> Vec<Row> {
-    let app = load(big);
-    let b = &app.briefing;
+    let root = load(big);
+    let b = root.reader().unwrap().briefing();
     let mut all = String::new();
     for t in b.summary.iter().chain(&b.key_points) {
         all.push_str(t);
@@ -368,7 +374,10 @@ fn search(big: &Path, runs: usize) -> Vec<Row> {
         all.push_str(c.author.as_deref().unwrap_or(""));
     }
     let build = time(runs, || {
-        let index = brief::search::Index::build(&app.briefing, &app.quote_order);
+        let index = brief::search::Index::build(
+            root.reader().unwrap().briefing(),
+            root.reader().unwrap().quote_order(),
+        );
         assert!(index.find(&brief::search::Query::typed("x")).is_some());
     });
     println!(
@@ -397,18 +406,18 @@ fn search(big: &Path, runs: usize) -> Vec<Row> {
             let n = memchr::memmem::find_iter(all.as_bytes(), word.as_bytes()).count();
             assert!(n < usize::MAX);
         });
-        let mut app = load(big);
+        let mut root = load(big);
         for k in setup.split_whitespace() {
-            app.press(Key::parse(k).unwrap());
+            root.press(Key::parse(k).unwrap());
         }
-        app.press(Key::parse("/").unwrap());
+        root.press(Key::parse("/").unwrap());
         for c in word[..word.len() - 1].chars() {
-            app.press(Key::ch(c));
+            root.press(Key::ch(c));
         }
         let last = word.chars().last().unwrap();
         let measured = time(runs, || {
-            app.press(Key::ch(last));
-            app.press(Key::parse("Backspace").unwrap());
+            root.press(Key::ch(last));
+            root.press(Key::parse("Backspace").unwrap());
         }) / 2;
         Row::timed(
             target,
@@ -442,34 +451,22 @@ fn library(dir: &Path, count: usize) -> Row {
     // As `brief FOLDER` does: list the files, start reading them in the
     // background, draw the first frame, then take the briefings in as they come.
     let (files, _) = brief::library::files(&paths);
-    let mut shell = brief::shell::Shell::library(Vec::new(), &std::collections::BTreeMap::new());
-    shell.expected = files.len();
+    let mut root = Root::library(Vec::new(), files.len(), Setup::default());
     let cache_dir = dir.join("cache");
     let loader = brief::library::spawn(
         files,
         Some(brief::library::Cache::at(&cache_dir)),
-        |entry| brief::shell::Shelf {
-            origin: entry.origin,
-            briefing: entry
-                .loaded
-                .map(std::sync::Arc::new)
-                .map_err(|_| String::from("refused")),
-            progress: brief::shell::Progress::default(),
-        },
+        |entry| Listing::new(entry, |_| None),
     );
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| {
-            ui::draw_shell(f, &shell, Theme::colored());
-        })
-        .unwrap();
+    let mut screen = Screen::new(120, 40);
+    screen.frame(&mut root);
     let first_frame = start.elapsed();
-    for shelf in loader {
-        shell.add(shelf);
+    for listing in loader {
+        root.update(brief::app::Action::Arrived(Box::new(listing)));
     }
     let parsed = start.elapsed();
-    assert_eq!(shell.shelves.len(), count);
-    assert!(!shell.is_loading());
+    assert_eq!(root.listings().len(), count);
+    assert!(!root.is_loading());
     // A second start, no file changed: everything comes from the cache. It
     // changes nothing, so it is taken several times, where the first start can
     // be taken only once.
@@ -507,17 +504,17 @@ fn library_first_frame() -> Row {
 
 /// 6. Reflowing big's summary after a resize, against one frame.
 fn resize(big: &Path, runs: usize) -> Row {
-    let mut app = load(big);
+    let mut root = load(big);
     let mut wide = Screen::new(120, 40);
     let mut narrow = Screen::new(100, 40);
-    wide.frame(&mut app);
+    wide.frame(&mut root);
     let mut flip = false;
     let cost = time(runs, || {
         flip = !flip;
         if flip {
-            narrow.frame(&mut app)
+            narrow.frame(&mut root)
         } else {
-            wide.frame(&mut app)
+            wide.frame(&mut root)
         }
     });
     within_a_frame("6 resize: reflow big's summary", cost)
@@ -543,26 +540,26 @@ fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
     ];
     let mut worst = (Duration::ZERO, "");
     for (name, setup, keys) in plan {
-        let mut app = load(&path);
+        let mut root = load(&path);
         let mut screen = Screen::new(120, 40);
         for k in *setup {
-            app.press(Key::parse(k).unwrap());
-            screen.frame(&mut app);
+            root.press(Key::parse(k).unwrap());
+            screen.frame(&mut root);
         }
-        let cost = key_cost(&mut app, &mut screen, keys, runs * 3);
+        let cost = key_cost(&mut root, &mut screen, keys, runs * 3);
         println!("  long comment/{name}: {}", ms(cost));
         if cost > worst.0 {
             worst = (cost, name);
         }
     }
     // The full view counts the comment's lines once per width, on entering it.
-    let mut app = load(&path);
+    let mut root = load(&path);
     let mut screen = Screen::new(120, 40);
-    app.press(Key::parse("4").unwrap());
-    screen.frame(&mut app);
+    root.press(Key::parse("4").unwrap());
+    screen.frame(&mut root);
     let start = Instant::now();
-    app.press(Key::parse("v").unwrap());
-    screen.frame(&mut app);
+    root.press(Key::parse("v").unwrap());
+    screen.frame(&mut root);
     let first_view = start.elapsed();
     let bytes = peak_memory(&path, &["4", "/", "a", "Enter", "n", "v", "G"]);
     vec![

@@ -6,15 +6,18 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{Action, App, Effect, Keymap, update};
+use std::sync::Arc;
+
+use crate::app::{Action, App, Effect, Keymap, Opening, update};
 use crate::briefing::{self, Briefing};
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
 use crate::config::{self, Config};
+use crate::effects::{Runner, now_ms};
 use crate::export::{self, Refused};
 use crate::import;
 use crate::say::{line, out, say};
+
 use crate::store::Store;
-use crate::terminal::{self, Outside, now_ms};
 
 /// The user's config and what is wrong with it, from the config directory.
 pub fn user_config() -> (Config, Vec<String>) {
@@ -60,16 +63,18 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
         return ExitCode::from(INPUT_ERROR);
     };
     let now = now_ms();
-    let mut app = App::new(briefing);
+    let mut opening = Opening {
+        now_ms: now,
+        ..Opening::default()
+    };
     if let Some(store) = Store::from_env() {
-        let loaded = store.load(&app.briefing.id, now);
+        let loaded = store.load(&briefing.id, now);
         if let Some(warning) = loaded.warning {
             say(format_args!("{warning}"));
         }
-        if let Some(saved) = loaded.saved {
-            app.restore(saved);
-        }
+        opening.saved = loaded.saved;
     }
+    let app = App::opened(Arc::new(briefing), Arc::default(), false, opening);
     let Some(output) = output else {
         print!("{}", export::markdown(&app, now));
         return ExitCode::SUCCESS;
@@ -97,7 +102,8 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
     }
 }
 
-/// `brief note`: the same editor path as `a` in the reader, without a screen.
+/// `brief note`: the same road as `a` in the reader, without a screen: the
+/// briefing opens as it was left, on the item, and the note is kept and saved.
 pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     let text = if text == "-" {
         let mut input = String::new();
@@ -114,67 +120,48 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
     let Some(briefing) = open(path) else {
         return ExitCode::from(INPUT_ERROR);
     };
+    let briefing = Arc::new(briefing);
+    if let Err(message) = App::new(Arc::clone(&briefing)).spot_at(item) {
+        say(format_args!("{message}"));
+        return ExitCode::from(INPUT_ERROR);
+    }
     let Some(store) = Store::from_env() else {
         say("no config directory to keep notes in");
         return ExitCode::from(INPUT_ERROR);
     };
-    let outside = Outside {
-        store: Some(store),
-        export_dir: PathBuf::from("."),
-        loader: None,
-        folders: Vec::new(),
-    };
-    let mut app = match prepare(briefing, Some(item), &outside) {
-        Ok(app) => app,
-        Err(message) => {
-            say(format_args!("{message}"));
-            return ExitCode::from(INPUT_ERROR);
-        }
-    };
-    if let Some(warning) = app
-        .status
-        .take()
-        .filter(|s| s.contains("could not be read"))
-    {
+    let now = now_ms();
+    let loaded = store.load(&briefing.id, now);
+    if let Some(warning) = &loaded.warning {
         say(format_args!("{warning}"));
     }
-    update(&mut app, Action::EditNote);
-    // Replace whatever the note held with the new text.
-    if let Some(editor) = &mut app.editor {
-        editor.textarea.select_all();
-        editor.textarea.cut();
+    let opening = Opening {
+        saved: loaded.saved,
+        at: Some(item.to_owned()),
+        now_ms: now,
+        session: std::process::id(),
+        ..Opening::default()
+    };
+    // Only the note is saved: the reader's place stays where it was left.
+    let mut app = App::opened(briefing, Arc::default(), false, opening);
+    let runner = Runner::once(Some(store), PathBuf::from("."));
+    let mut effects = Vec::new();
+    for action in [Action::EditNote, Action::WriteNote(text), Action::SaveNote] {
+        effects.extend(update(&mut app, action));
     }
-    update(&mut app, Action::Paste(text));
-    if update(&mut app, Action::SaveNote) == Effect::Save {
-        terminal::save(&mut app, &outside);
+    for effect in effects {
+        if let Effect::Save(saved) = effect
+            && let Some(result) = runner.save(&saved)
+        {
+            update(&mut app, result);
+        }
     }
-    match app.unsaved {
+    match app.unsaved() {
         Some(reason) => {
             say(format_args!("the note was not saved: {reason}"));
             ExitCode::from(INPUT_ERROR)
         }
         None => ExitCode::SUCCESS,
     }
-}
-
-/// The reader's state as it was left, and on the item `--at` names.
-fn prepare(briefing: Briefing, at: Option<&str>, outside: &Outside) -> Result<App, String> {
-    let now = now_ms();
-    let mut app = App::new(briefing);
-    app.session = std::process::id();
-    app.now_ms = now;
-    if let Some(store) = &outside.store {
-        let loaded = store.load(&app.briefing.id, now);
-        let opened = loaded
-            .saved
-            .map(|saved| app.restore(saved))
-            .unwrap_or_default();
-        app.status = loaded.warning.or(opened);
-    }
-    if let Some(address) = at {
-        app.go_to(address)?;
-    }
-    Ok(app)
 }
 
 /// Loads a briefing, printing its diagnostics on failure.

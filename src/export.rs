@@ -11,7 +11,7 @@ use crate::state::{ItemRef, Note};
 
 /// The notes of `app`'s briefing as a markdown document, stamped `exported_ms`.
 pub fn markdown(app: &App, exported_ms: u64) -> String {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let rows = listed(app);
     let mut out = String::new();
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -33,7 +33,7 @@ pub fn markdown(app: &App, exported_ms: u64) -> String {
     let mut section = "";
     let mut group = String::new();
     for &i in &rows {
-        let note = &app.notes[i];
+        let note = &app.notes()[i];
         let live = item_text(b, &note.item).is_some();
         let (this_section, this_group) = headings(app, note, live);
         if this_section != section {
@@ -54,7 +54,7 @@ pub fn markdown(app: &App, exported_ms: u64) -> String {
 
 /// The section and sub-heading a note goes under.
 fn headings(app: &App, note: &Note, live: bool) -> (&'static str, String) {
-    let b = &app.briefing;
+    let b = &app.briefing();
     if !live {
         return ("Notes on items no longer in the briefing", String::new());
     }
@@ -83,7 +83,7 @@ fn headings(app: &App, note: &Note, live: bool) -> (&'static str, String) {
 }
 
 fn item_block(out: &mut String, app: &App, note: &Note, live: bool) {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let text = if live {
         item_text(b, &note.item).unwrap_or_default()
     } else {
@@ -224,7 +224,7 @@ pub enum Refused {
 /// write unless `force`. Returns how many notes went out.
 pub fn write(app: &App, path: &Path, force: bool, now_ms: u64) -> Result<usize, Refused> {
     match std::fs::read_to_string(path) {
-        Ok(existing) if !force && !is_own_export(&existing, &app.briefing.id) => {
+        Ok(existing) if !force && !is_own_export(&existing, &app.briefing().id) => {
             return Err(Refused::NotOurs);
         }
         Err(e) if e.kind() == std::io::ErrorKind::InvalidData && !force => {

@@ -9,6 +9,7 @@ pub mod briefing;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod effects;
 pub mod export;
 pub mod find;
 pub mod generate;
@@ -17,7 +18,7 @@ pub mod library;
 pub mod nations;
 pub mod say;
 pub mod search;
-pub mod shell;
+
 pub mod snapshot;
 pub mod state;
 pub mod store;

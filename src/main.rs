@@ -2,24 +2,22 @@
 //! Files are loaded and checked before the terminal changes mode, so every input
 //! error prints as a plain located message.
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use brief::app::App;
-use brief::app::Keymap;
+use brief::app::{Action, App, Keymap, Listing, Root, Setup};
 use brief::briefing;
 use brief::cli::{Cli, Command};
 use brief::cli::{INPUT_ERROR, USAGE_ERROR};
 use brief::commands::{
     ImportRequest, config_command, export_notes, import_articles, open, user_config, write_note,
 };
-use brief::config::{Config, Palette};
+use brief::config::Palette;
+use brief::effects::Runner;
 use brief::say::{line, say};
-use brief::shell::{Shelf, Shell};
 use brief::store::Store;
-use brief::terminal::{self, Outside};
+use brief::terminal::{self, Incoming};
 use brief::ui::Theme;
 use brief::{find, library, snapshot, validate};
 use clap::Parser;
@@ -56,18 +54,13 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     return Ok(ExitCode::from(USAGE_ERROR));
                 }
             };
-            // Fresh state in, nothing written out: no store.
-            let outside = Outside {
-                store: None,
-                export_dir: PathBuf::from("."),
-                loader: None,
-                folders: Vec::new(),
-            };
-            let mut shell = if path.is_dir() {
-                Shell::library(
-                    shelves(library::load(&[path], false), &outside),
-                    &BTreeMap::new(),
-                )
+            // Fresh state in, nothing written out; the user's config is not
+            // read either: the same keys give the same screen.
+            let mut runner = Runner::dry();
+            let (mut root, opening) = if path.is_dir() {
+                let listings = listings(library::load(&[path], false), None);
+                let count = listings.len();
+                (Root::library(listings, count, Setup::default()), Vec::new())
             } else {
                 let Some(briefing) = open(&path) else {
                     return Ok(ExitCode::from(INPUT_ERROR));
@@ -76,13 +69,16 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
                     origin: library::Origin::File(path),
                     loaded: Ok(briefing),
                 };
-                let mut shell = Shell::single(shelves(vec![entry], &outside));
-                shell.open(0, None, 0, 0, None);
-                shell
+                Root::single(Listing::new(entry, |_| None), Setup::default(), None)
             };
-            // The user's config is not read either: the same keys give the same screen.
-            let screen =
-                snapshot::replay_shell(&mut shell, &keys, size, Theme::from_env(Palette::DEFAULT));
+            runner.run(&mut root, opening);
+            let screen = snapshot::replay(
+                &mut root,
+                &mut runner,
+                &keys,
+                size,
+                Theme::from_env(Palette::DEFAULT),
+            );
             print!("{}", snapshot::to_text(&screen));
             Ok(ExitCode::SUCCESS)
         }
@@ -154,19 +150,23 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         );
         return Ok(ExitCode::from(USAGE_ERROR));
     }
-    let mut outside = Outside {
-        store: Store::from_env(),
-        export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-        loader: None,
-        folders: Vec::new(),
-    };
+    let mut runner = Runner::new(
+        Store::from_env(),
+        std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    );
     let (config, mut problems) = user_config();
     let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
     problems.extend(key_problems);
     // Printed now, they stay on the screen after the reader closes; the status
     // line says so while it is open.
     problems.iter().for_each(say);
-    let mut shell = match paths {
+    let setup = Setup {
+        keymap,
+        mouse: config.mouse,
+        aliases: config.aliases.clone(),
+    };
+    let mut incoming = Incoming::default();
+    let mut root = match paths {
         [file] if !file.is_dir() => {
             let loaded = match briefing::load(file) {
                 Ok(loaded) => loaded,
@@ -175,6 +175,12 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
             };
+            if let Some(at) = at
+                && let Err(message) = App::new(loaded.briefing.clone()).spot_at(at)
+            {
+                say(format_args!("--at: {message}"));
+                return Ok(ExitCode::from(INPUT_ERROR));
+            }
             let warnings: usize = loaded
                 .warnings
                 .iter()
@@ -184,24 +190,20 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                 origin: library::Origin::File(file.clone()),
                 loaded: Ok(loaded.briefing),
             };
-            let mut shell = Shell::single(shelves(vec![entry], &outside));
-            configure(&mut shell, &config, keymap);
-            if let Some(message) = open_first(&mut shell, at, &outside) {
-                say(format_args!("--at: {message}"));
-                return Ok(ExitCode::from(INPUT_ERROR));
+            let listing = Listing::new(entry, |id| runner.store()?.peek(id));
+            let (mut root, opening) = Root::single(listing, setup, at.map(str::to_owned));
+            runner.run(&mut root, opening);
+            if warnings > 0 && root.reader().and_then(App::status).is_none() {
+                runner.dispatch(
+                    &mut root,
+                    Action::Report(format!(
+                        "{warnings} warning{} in this file; `brief validate` lists them",
+                        if warnings == 1 { "" } else { "s" }
+                    )),
+                );
             }
-            if let Some(app) = shell
-                .reader
-                .as_mut()
-                .filter(|app| warnings > 0 && app.status.is_none())
-            {
-                app.status = Some(format!(
-                    "{warnings} warning{} in this file; `brief validate` lists them",
-                    if warnings == 1 { "" } else { "s" }
-                ));
-            }
-            remember(&outside, &shell, Some(file));
-            shell
+            remember(runner.store(), &root, Some(file));
+            root
         }
         _ => {
             if at.is_some() {
@@ -225,18 +227,16 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
                 entries.push(library::bundled());
             }
             let expected = entries.len() + files.len();
-            let mut shell = Shell::library(shelves(entries, &outside), &config.aliases);
-            shell.expected = expected;
+            let root = Root::library(listings(entries, runner.store()), expected, setup);
             // The files are read in the background: the library draws at once and
             // fills in as they arrive.
-            let store = outside.store.clone();
+            let store = runner.store().cloned();
             let cache = library::Cache::from_env();
-            outside.folders = folders.clone();
-            outside.loader = Some(library::spawn(files, cache, move |entry| {
-                Shelf::of(entry, store.as_ref())
+            incoming.folders = folders;
+            incoming.loader = Some(library::spawn(files, cache, move |entry| {
+                Listing::new(entry, |id| store.as_ref()?.peek(id))
             }));
-            configure(&mut shell, &config, keymap);
-            shell
+            root
         }
     };
     if let Some(first) = problems.first() {
@@ -245,9 +245,8 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
             n => format!(" (and {} more; `brief config` lists them)", n - 1),
         };
         // The status line is narrow: the file's folder is in `brief config --path`.
-        let folder = outside
-            .store
-            .as_ref()
+        let folder = runner
+            .store()
             .map(|s| format!("{}/", s.dir().display()))
             .unwrap_or_default();
         let first = if folder.is_empty() {
@@ -255,23 +254,19 @@ fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
         } else {
             first.replace(&folder, "")
         };
-        let message = format!("config: {first}{more}");
-        match &mut shell.reader {
-            Some(app) if app.status.is_none() => app.status = Some(message),
-            Some(_) => {}
-            None => shell.status = Some(message),
+        if root.reader().and_then(App::status).is_none() {
+            runner.dispatch(&mut root, Action::Report(format!("config: {first}{more}")));
         }
     }
-    match terminal::run(&mut shell, Theme::from_env(config.theme), &outside)? {
+    match terminal::run(
+        &mut root,
+        &mut runner,
+        Theme::from_env(config.theme),
+        incoming,
+    )? {
         terminal::Ending::Quit => Ok(ExitCode::SUCCESS),
         terminal::Ending::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX))),
     }
-}
-
-/// Applies the config's keys and mouse setting to the shell and what it opens.
-fn configure(shell: &mut Shell, config: &Config, keymap: Keymap) {
-    shell.keymap = std::sync::Arc::new(keymap);
-    shell.mouse = config.mouse;
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -283,33 +278,21 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// The library's entries with their reading progress from the store.
-fn shelves(entries: Vec<library::Entry>, outside: &Outside) -> Vec<Shelf> {
+fn listings(entries: Vec<library::Entry>, store: Option<&Store>) -> Vec<Listing> {
     entries
         .into_iter()
-        .map(|entry| Shelf::of(entry, outside.store.as_ref()))
+        .map(|entry| Listing::new(entry, |id| store?.peek(id)))
         .collect()
 }
 
-/// Opens the only shelf; the `--at` error, if the address names nothing.
-fn open_first(shell: &mut Shell, at: Option<&str>, outside: &Outside) -> Option<String> {
-    if let (Some(at), Some(Ok(b))) = (at, shell.shelves.first().map(|s| &s.briefing)) {
-        let mut probe = App::new(std::sync::Arc::clone(b));
-        if let Err(message) = probe.go_to(at) {
-            return Some(message);
-        }
-    }
-    terminal::open(shell, 0, at, outside);
-    None
-}
-
 /// Records the briefing opened last, for the library.
-fn remember(outside: &Outside, shell: &Shell, path: Option<&PathBuf>) {
-    let (Some(store), Some(app)) = (&outside.store, &shell.reader) else {
+fn remember(store: Option<&Store>, root: &Root, path: Option<&PathBuf>) {
+    let (Some(store), Some(app)) = (store, root.reader()) else {
         return;
     };
     let mut global = store.global();
     global.version = global.version.max(brief::state::VERSION);
-    global.last_briefing = Some(app.briefing.id.clone());
+    global.last_briefing = Some(app.briefing().id.clone());
     global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
     // The reader works without it; a failure shows when the state itself is saved.
     let _: Result<(), _> = store.save_global(&global);

@@ -1,72 +1,43 @@
-//! `brief snapshot`: the reader without a terminal. Keys go through the same keymap,
-//! `update` and draw code as the interactive loop, a frame after every key, and the
-//! final screen comes back as plain text. Fresh state in, nothing written out.
+//! `brief snapshot`: the reader without a terminal. Keys go through the same
+//! keymap, `update`, effect runner and draw code as the interactive loop, a frame
+//! after every key, and the final screen comes back as plain text. The runner is
+//! `Runner::dry`: fresh state in, nothing written out.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 
-use crate::app::{Action, App, Effect, Key, update};
-use crate::shell::{Shell, ShellEffect, Showing};
-use crate::ui::{self, Theme};
+use crate::app::{Key, Root};
+use crate::effects::Runner;
+use crate::ui::Theme;
 
 /// Parses `--keys`: names separated by spaces.
 pub fn parse_keys(keys: &str) -> Result<Vec<Key>, String> {
     keys.split_whitespace().map(Key::parse).collect()
 }
 
-/// Replays `keys` on `app` at `size` and returns the last frame.
+/// Replays `keys` on `root` at `size` through `runner`, a frame after every
+/// key as the reader draws them, and returns the last frame.
 ///
 /// The frame comes from what the views drew, not from the backend's copy, which
 /// holds the terminal diffs applied one after another.
-pub fn replay(app: &mut App, keys: &[Key], size: (u16, u16), theme: Theme) -> Buffer {
+pub fn replay(
+    root: &mut Root,
+    runner: &mut Runner,
+    keys: &[Key],
+    size: (u16, u16),
+    theme: Theme,
+) -> Buffer {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(size.0, size.1));
-    let mut last = frame(&mut terminal, app, theme);
+    let Ok((_, mut last)) = runner.frame(&mut terminal, root, theme);
     for &key in keys {
-        if app.press(key) == Effect::Quit {
+        if runner.press(root, key) {
             break;
         }
-        last = frame(&mut terminal, app, theme);
+        let Ok((_, frame)) = runner.frame(&mut terminal, root, theme);
+        last = frame;
     }
     last
-}
-
-/// Replays `keys` on the library (or the briefing it has open) and returns the last frame.
-pub fn replay_shell(shell: &mut Shell, keys: &[Key], size: (u16, u16), theme: Theme) -> Buffer {
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(size.0, size.1));
-    let mut last = shell_frame(&mut terminal, shell, theme);
-    for &key in keys {
-        match shell.press(key) {
-            ShellEffect::Quit => break,
-            // Nothing is read from or written to disk: a briefing opens on fresh state.
-            ShellEffect::Open { shelf, at } => shell.open(shelf, None, 0, 0, at.as_deref()),
-            ShellEffect::Back => shell.close_reader(),
-            ShellEffect::None | ShellEffect::Reader(_) => {}
-        }
-        last = shell_frame(&mut terminal, shell, theme);
-    }
-    last
-}
-
-fn shell_frame(terminal: &mut Terminal<TestBackend>, shell: &mut Shell, theme: Theme) -> Buffer {
-    let mut drawn = ui::Drawn::default();
-    let Ok(completed) = terminal.draw(|f| drawn = ui::draw_shell(f, shell, theme));
-    let buffer = completed.buffer.clone();
-    if shell.showing == Showing::Reader
-        && let Some(app) = &mut shell.reader
-    {
-        update(app, Action::Measured(drawn.metrics));
-    }
-    buffer
-}
-
-/// Draws once and hands the sizes back to `update`, as the interactive loop does.
-fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: Theme) -> Buffer {
-    let mut drawn = ui::Drawn::default();
-    let Ok(completed) = terminal.draw(|f| drawn = ui::draw(f, app, theme));
-    let buffer = completed.buffer.clone();
-    update(app, Action::Measured(drawn.metrics.clone()));
-    buffer
 }
 
 /// The buffer as lines of text, trailing spaces trimmed. The cells a wide character

@@ -11,17 +11,17 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use brief::app::Key;
+use brief::app::{Action, Effect, Key, Listing, Progress, Root, Screen, Setup, Sort};
 use brief::briefing;
+use brief::effects::Runner;
 use brief::library::Origin;
-use brief::shell::{Progress, Shelf, Shell, ShellEffect, Showing, Sort};
 use brief::state::Saved;
 
-fn shelf(yaml: &str, name: &str, last_opened_ms: u64) -> Shelf {
+fn listing(yaml: &str, name: &str, last_opened_ms: u64) -> Listing {
     let b = briefing::parse(yaml, name).expect("loads").briefing;
     let mut progress = Progress::of(&b, None);
     progress.last_opened_ms = last_opened_ms;
-    Shelf {
+    Listing {
         origin: Origin::File(name.into()),
         briefing: Ok(std::sync::Arc::new(b)),
         progress,
@@ -39,9 +39,9 @@ fn yaml(id: &str, title: &str, date: &str, nations: &str, quotes: &str) -> Strin
     )
 }
 
-fn library() -> Shell {
-    let shelves = vec![
-        shelf(
+fn library() -> Root {
+    let listings = vec![
+        listing(
             &yaml(
                 "b",
                 "Bravo in Oslo",
@@ -52,7 +52,7 @@ fn library() -> Shell {
             "b.yaml",
             5,
         ),
-        shelf(
+        listing(
             &yaml(
                 "a",
                 "Alpha in Tokyo",
@@ -63,8 +63,8 @@ fn library() -> Shell {
             "a.yaml",
             0,
         ),
-        shelf(&yaml("c", "Charlie undated", "", "", ""), "c.yaml", 9),
-        Shelf {
+        listing(&yaml("c", "Charlie undated", "", "", ""), "c.yaml", 9),
+        Listing {
             origin: Origin::File("broken.yaml".into()),
             briefing: Err("broken.yaml:3:1: summary: missing required key".into()),
             progress: Progress::default(),
@@ -74,39 +74,54 @@ fn library() -> Shell {
         "ACM Sir Richard Knighton".to_owned(),
         "Air Chief Marshal Sir Richard Knighton".to_owned(),
     )]);
-    Shell::library(shelves, &aliases)
+    let count = listings.len();
+    Root::library(
+        listings,
+        count,
+        Setup {
+            aliases,
+            ..Setup::default()
+        },
+    )
 }
 
-fn press(shell: &mut Shell, keys: &str) -> ShellEffect {
-    let mut last = ShellEffect::None;
+/// Presses keys and carries out what they ask as `brief snapshot` does; the
+/// effects of the last key.
+fn press(root: &mut Root, keys: &str) -> Vec<Effect> {
+    let mut runner = Runner::dry();
+    let mut last = Vec::new();
     for name in keys.split_whitespace() {
-        last = shell.press(Key::parse(name).unwrap());
-        if let ShellEffect::Open { shelf, at } = &last {
-            shell.open(*shelf, None, 0, 0, at.as_deref());
-        }
-        if last == ShellEffect::Back {
-            shell.close_reader();
-        }
+        last = root.press(Key::parse(name).unwrap());
+        runner.run(root, last.clone());
     }
     last
 }
 
-fn titles(shell: &Shell) -> Vec<String> {
-    shell
-        .rows()
+fn titles(root: &Root) -> Vec<String> {
+    root.rows()
         .into_iter()
-        .map(|i| match &shell.shelves[i].briefing {
+        .map(|i| match &root.listings()[i].briefing {
             Ok(b) => b.title.clone(),
-            Err(_) => shell.shelves[i].origin.name(),
+            Err(_) => root.listings()[i].origin.name(),
         })
         .collect()
 }
 
+fn text(root: &mut Root, size: (u16, u16)) -> String {
+    brief::snapshot::to_text(&brief::snapshot::replay(
+        root,
+        &mut Runner::dry(),
+        &[],
+        size,
+        brief::ui::Theme::colored(),
+    ))
+}
+
 #[test]
 fn sorts_by_title_date_and_last_opened_with_refused_files_last() {
-    let mut shell = library();
+    let mut root = library();
     assert_eq!(
-        titles(&shell),
+        titles(&root),
         [
             "Alpha in Tokyo",
             "Bravo in Oslo",
@@ -114,11 +129,11 @@ fn sorts_by_title_date_and_last_opened_with_refused_files_last() {
             "broken.yaml"
         ]
     );
-    press(&mut shell, "s");
-    assert_eq!(shell.sort, Sort::Date);
+    press(&mut root, "s");
+    assert_eq!(root.sort(), Sort::Date);
     // Newest first: not the title order, so the test tells the two sorts apart.
     assert_eq!(
-        titles(&shell),
+        titles(&root),
         [
             "Bravo in Oslo",
             "Alpha in Tokyo",
@@ -126,9 +141,9 @@ fn sorts_by_title_date_and_last_opened_with_refused_files_last() {
             "broken.yaml"
         ]
     );
-    press(&mut shell, "s");
+    press(&mut root, "s");
     assert_eq!(
-        titles(&shell),
+        titles(&root),
         [
             "Charlie undated",
             "Bravo in Oslo",
@@ -136,65 +151,109 @@ fn sorts_by_title_date_and_last_opened_with_refused_files_last() {
             "broken.yaml"
         ]
     );
-    press(&mut shell, "s");
-    assert_eq!(shell.sort, Sort::Title);
+    press(&mut root, "s");
+    assert_eq!(root.sort(), Sort::Title);
 }
 
 #[test]
 fn filters_as_you_type_and_by_nation() {
-    let mut shell = library();
-    press(&mut shell, "/ o s l");
-    assert_eq!(titles(&shell), ["Bravo in Oslo"]);
-    press(&mut shell, "Enter");
-    assert!(!shell.filtering);
-    press(&mut shell, "Esc");
-    assert_eq!(titles(&shell).len(), 4);
-    press(&mut shell, "/ n a t i o n : j p Enter");
-    assert_eq!(titles(&shell), ["Alpha in Tokyo"]);
-    assert_eq!(shell.selected, 1, "the selection follows the filter");
+    let mut root = library();
+    press(&mut root, "/ o s l");
+    assert_eq!(titles(&root), ["Bravo in Oslo"]);
+    press(&mut root, "Enter");
+    assert!(!root.filtering());
+    press(&mut root, "Esc");
+    assert_eq!(titles(&root).len(), 4);
+    press(&mut root, "/ n a t i o n : j p Enter");
+    assert_eq!(titles(&root), ["Alpha in Tokyo"]);
+    assert_eq!(root.selected(), 1, "the selection follows the filter");
 }
 
 #[test]
 fn enter_opens_and_b_comes_back_with_the_selection_kept() {
-    let mut shell = library();
-    press(&mut shell, "j");
-    assert_eq!(shell.selected, 0);
-    let effect = shell.press(Key::parse("Enter").unwrap());
-    assert_eq!(effect, ShellEffect::Open { shelf: 0, at: None });
-    shell.open(0, None, 0, 0, None);
-    assert_eq!(shell.showing, Showing::Reader);
-    assert_eq!(shell.reader.as_ref().unwrap().briefing.id, "b");
-    press(&mut shell, "3");
-    assert_eq!(shell.press(Key::parse("b").unwrap()), ShellEffect::Back);
-    shell.close_reader();
-    assert_eq!(shell.showing, Showing::Library);
-    assert_eq!(shell.selected, 0);
+    let mut root = library();
+    press(&mut root, "j");
+    assert_eq!(root.selected(), 0);
+    let effects = root.press(Key::parse("Enter").unwrap());
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Load {
+                listing: 0,
+                at: None,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    Runner::dry().run(&mut root, effects);
+    assert_eq!(root.screen(), Screen::Reader);
+    assert_eq!(root.reader().unwrap().briefing().id, "b");
+    press(&mut root, "3");
+    let effects = press(&mut root, "b");
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save(_)]),
+        "leaving saves the place: {effects:?}"
+    );
+    assert_eq!(root.screen(), Screen::Library);
+    assert!(root.reader().is_none());
+    assert_eq!(root.selected(), 0);
     assert_eq!(
-        shell.shelves[0].progress.seen, 1,
+        root.listings()[0].progress.seen,
+        1,
         "the quote read counts in the library"
     );
-    assert_eq!(shell.shelves[0].progress.percent(), 100);
+    assert_eq!(root.listings()[0].progress.percent(), 100);
 }
 
 #[test]
 fn a_refused_file_cannot_be_opened_and_says_why() {
-    let mut shell = library();
-    press(&mut shell, "G");
-    assert_eq!(press(&mut shell, "Enter"), ShellEffect::None);
+    let mut root = library();
+    press(&mut root, "G");
+    assert_eq!(press(&mut root, "Enter"), []);
     assert!(
-        shell
-            .status
-            .as_deref()
+        root.status()
             .unwrap()
             .contains("summary: missing required key")
     );
 }
 
 #[test]
+fn help_over_the_library_ends_at_end_and_stops_at_the_last_screen() {
+    let mut root = library();
+    press(&mut root, "?");
+    text(&mut root, (90, 20));
+    let help = root.help().expect("help is open");
+    assert_eq!(help.scroll, 0);
+    press(&mut root, "End");
+    let end = root.help().expect("open").scroll;
+    assert!(end > 0, "End goes to the last screen of the key list");
+    text(&mut root, (90, 20));
+    press(&mut root, "Down Down PageDown End");
+    assert_eq!(root.help().expect("open").scroll, end, "and no further");
+    let screen = text(&mut root, (90, 20));
+    assert!(
+        screen.contains("quit"),
+        "the last screen shows the end of the list:\n{screen}"
+    );
+    press(&mut root, "Home");
+    assert_eq!(root.help().expect("open").scroll, 0);
+    press(&mut root, "q");
+    assert_eq!(
+        root.help().expect("open").filter,
+        "q",
+        "letters filter the list"
+    );
+    press(&mut root, "Esc");
+    assert!(root.help().is_none());
+    assert_eq!(root.screen(), Screen::Library);
+}
+
+#[test]
 fn aliases_join_speakers_across_briefings() {
-    let shell = library();
-    let names: Vec<(&str, usize, usize)> = shell
-        .speakers
+    let root = library();
+    let names: Vec<(&str, usize, usize)> = root
+        .speakers()
         .iter()
         .map(|s| (s.name.as_str(), s.quotes.len(), s.briefings))
         .collect();
@@ -205,27 +264,28 @@ fn aliases_join_speakers_across_briefings() {
             ("Avril Jolliffe", 1, 1)
         ]
     );
-    assert_eq!(shell.speakers[0].roles, ["CAS"]);
+    assert_eq!(root.speakers()[0].roles, ["CAS"]);
 }
 
 #[test]
 fn a_quote_in_the_speaker_index_opens_its_briefing_there() {
-    let mut shell = library();
-    press(&mut shell, "S");
-    assert_eq!(shell.showing, Showing::Speakers(None));
-    press(&mut shell, "Enter");
-    assert_eq!(shell.showing, Showing::Speakers(Some(0)));
-    press(&mut shell, "j Enter");
-    let app = shell.reader.as_ref().expect("opened");
+    let mut root = library();
+    press(&mut root, "S");
+    assert_eq!(root.screen(), Screen::Speakers(None));
+    press(&mut root, "Enter");
+    assert_eq!(root.screen(), Screen::Speakers(Some(0)));
+    press(&mut root, "j Enter");
+    let app = root.reader().expect("opened");
     assert_eq!(
-        app.briefing.id, "a",
+        app.briefing().id,
+        "a",
         "quotes are listed in library order: Bravo's first, then Alpha's"
     );
-    assert_eq!(app.focus, brief::app::Pane::Quotes);
-    press(&mut shell, "S Esc");
+    assert_eq!(app.focus(), brief::app::Pane::Quotes);
+    press(&mut root, "S Esc");
     assert_eq!(
-        shell.showing,
-        Showing::Reader,
+        root.screen(),
+        Screen::Reader,
         "Esc from the index returns to the open briefing"
     );
 }
@@ -248,56 +308,38 @@ fn progress_counts_reads_notes_and_new_items() {
 
 #[test]
 fn library_and_speaker_screens() {
-    let mut shell = library();
-    let text = |shell: &mut Shell| {
-        brief::snapshot::to_text(&brief::snapshot::replay_shell(
-            shell,
-            &[],
-            (90, 20),
-            brief::ui::Theme::colored(),
-        ))
-    };
-    insta::assert_snapshot!("library", text(&mut shell));
-    press(&mut shell, "S");
-    insta::assert_snapshot!("speakers", text(&mut shell));
-    press(&mut shell, "Enter");
-    insta::assert_snapshot!("speaker_quotes", text(&mut shell));
+    let mut root = library();
+    insta::assert_snapshot!("library", text(&mut root, (90, 20)));
+    press(&mut root, "S");
+    insta::assert_snapshot!("speakers", text(&mut root, (90, 20)));
+    press(&mut root, "Enter");
+    insta::assert_snapshot!("speaker_quotes", text(&mut root, (90, 20)));
 }
 
 #[test]
 fn briefings_arriving_in_the_background_fill_the_library() {
-    let mut shell = Shell::library(Vec::new(), &BTreeMap::new());
-    shell.expected = 2;
-    assert!(shell.is_loading());
-    let text = |s: &mut Shell| {
-        brief::snapshot::to_text(&brief::snapshot::replay_shell(
-            s,
-            &[],
-            (90, 12),
-            brief::ui::Theme::colored(),
-        ))
-    };
-    assert!(text(&mut shell).contains("Reading the briefings…"));
-    shell.add(shelf(
+    let mut root = Root::library(Vec::new(), 2, Setup::default());
+    assert!(root.is_loading());
+    assert!(text(&mut root, (90, 12)).contains("Reading the briefings…"));
+    root.update(Action::Arrived(Box::new(listing(
         &yaml("a", "Alpha", "2025-01-01", "", "{speaker: S, text: t}"),
         "a.yaml",
         0,
-    ));
-    assert!(text(&mut shell).contains("Library · 1 of 1 · reading 1 of 2…"));
+    ))));
+    assert!(text(&mut root, (90, 12)).contains("Library · 1 of 1 · reading 1 of 2…"));
     assert!(
-        shell.speakers.is_empty(),
+        root.speakers().is_empty(),
         "the speaker index waits for the last briefing"
     );
-    shell.add(shelf(
+    root.update(Action::Arrived(Box::new(listing(
         &yaml("b", "Bravo", "2025-01-01", "", ""),
         "b.yaml",
         0,
-    ));
-    assert!(!shell.is_loading());
-    assert_eq!(shell.speakers.len(), 1);
-    let mut cut = Shell::library(Vec::new(), &BTreeMap::new());
-    cut.expected = 5;
-    cut.finish_loading();
+    ))));
+    assert!(!root.is_loading());
+    assert_eq!(root.speakers().len(), 1);
+    let mut cut = Root::library(Vec::new(), 5, Setup::default());
+    cut.update(Action::LoadingDone);
     assert!(
         !cut.is_loading(),
         "a reading thread that stops early ends the wait"

@@ -596,8 +596,8 @@ fn a_ten_megabyte_line_loads_and_draws() {
     );
     let b = ok(&text);
     assert_eq!(b.summary[0].len(), 10_000_000);
-    let mut app = brief::app::App::new(b);
-    let screen = brief::snapshot::replay(&mut app, &[], (80, 24), brief::ui::Theme::plain());
+    let mut root = brief::app::Root::with_briefing(b);
+    let screen = common::replay(&mut root, "", (80, 24), brief::ui::Theme::plain());
     assert!(brief::snapshot::to_text(&screen).contains("word word word"));
 }
 

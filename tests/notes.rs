@@ -9,10 +9,12 @@
 
 mod common;
 
-use brief::app::{Action, App, Effect, Key, Mode, Pane, update};
+use brief::app::{Action, App, Effect, Key, Metrics, Mode, Opening, Pane, Root};
+use brief::briefing::Briefing;
 use brief::export;
 use brief::state::ItemRef;
-use common::{TREE, briefing, cspo, press};
+use brief::state::Saved;
+use common::{TREE, app, briefing, cspo, press};
 
 fn layout(items: Vec<usize>, total: usize) -> brief::app::SummaryLayout {
     brief::app::SummaryLayout {
@@ -24,220 +26,262 @@ fn layout(items: Vec<usize>, total: usize) -> brief::app::SummaryLayout {
     }
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(root: &mut Root, text: &str) {
     for c in text.chars() {
         let key = if c == '\n' {
             Key::parse("Enter").unwrap()
         } else {
             Key::ch(c)
         };
-        app.press(key);
+        root.press(key);
     }
 }
 
-fn note_texts(app: &App) -> Vec<(String, String)> {
+fn note_texts(root: &Root) -> Vec<(String, String)> {
+    let app = app(root);
     brief::app::listed(app)
         .into_iter()
-        .map(|i| (app.notes[i].item.to_string(), app.notes[i].text.clone()))
+        .map(|i| (app.notes()[i].item.to_string(), app.notes()[i].text.clone()))
         .collect()
 }
 
-fn press_effect(app: &mut App, key: &str) -> Effect {
-    app.press(Key::parse(key).unwrap())
+/// What the edge is asked to do after `key`, by kind.
+fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
+    root.press(Key::parse(key).unwrap())
+        .iter()
+        .map(|e| match e {
+            Effect::Save(_) => "save",
+            Effect::Export { overwrite: false } => "export",
+            Effect::Export { overwrite: true } => "overwrite",
+            Effect::Quit => "quit",
+            Effect::Load { .. } => "load",
+            Effect::Index { .. } => "index",
+        })
+        .collect()
+}
+
+/// `briefing` opened on a saved state, as the reader opens it.
+fn reopened(b: Briefing, saved: &Saved) -> Root {
+    Root::opened_on(
+        b,
+        Opening {
+            saved: Some(saved.clone()),
+            ..Opening::default()
+        },
+    )
+}
+
+/// `briefing` opened at an address, as `--at` opens it.
+fn opened_at(b: Briefing, at: &str) -> Root {
+    Root::opened_on(
+        b,
+        Opening {
+            at: Some(at.to_owned()),
+            ..Opening::default()
+        },
+    )
 }
 
 #[test]
 fn a_writes_a_note_on_the_selected_quote_and_saves_at_once() {
-    let mut app = App::new(cspo());
-    update(&mut app, Action::Clock(1_000));
-    press(&mut app, "] a");
-    assert_eq!(app.mode, Mode::Edit);
-    type_text(&mut app, "Worth quoting\nin the brief? q and ? are typed");
-    assert_eq!(app.mode, Mode::Edit, "q typed into a note does not quit");
-    assert_eq!(press_effect(&mut app, "C-s"), Effect::Save);
-    assert_eq!(app.mode, Mode::Panes);
+    let mut root = Root::with_briefing(cspo());
+    root.update(Action::Clock(1_000));
+    press(&mut root, "] a");
+    assert_eq!(app(&root).mode(), Mode::Edit);
+    type_text(&mut root, "Worth quoting\nin the brief? q and ? are typed");
     assert_eq!(
-        note_texts(&app),
+        app(&root).mode(),
+        Mode::Edit,
+        "q typed into a note does not quit"
+    );
+    assert_eq!(press_effect(&mut root, "C-s"), ["save"]);
+    assert_eq!(app(&root).mode(), Mode::Panes);
+    assert_eq!(
+        note_texts(&root),
         [(
             "quote:jolliffe-resilience".into(),
             "Worth quoting\nin the brief? q and ? are typed".into()
         )]
     );
-    let note = &app.notes[0];
+    let note = &app(&root).notes()[0];
     assert_eq!((note.created_ms, note.updated_ms), (1_000, 1_000));
     assert!(note.excerpt.starts_with("It’s more important than ever"));
 }
 
 #[test]
 fn a_on_an_item_with_a_note_edits_it() {
-    let mut app = App::new(cspo());
-    press(&mut app, "2 a");
-    type_text(&mut app, "first");
-    press(&mut app, "Esc");
-    update(&mut app, Action::Clock(5));
-    press(&mut app, "a");
-    type_text(&mut app, " and more");
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "2 a");
+    type_text(&mut root, "first");
+    press(&mut root, "Esc");
+    root.update(Action::Clock(5));
+    press(&mut root, "a");
+    type_text(&mut root, " and more");
     assert_eq!(
-        press_effect(&mut app, "Esc"),
-        Effect::Save,
+        press_effect(&mut root, "Esc"),
+        ["save"],
         "Esc keeps the note"
     );
     assert_eq!(
-        note_texts(&app),
+        note_texts(&root),
         [("nation:AU".into(), "first and more".into())]
     );
-    assert_eq!(app.notes.len(), 1, "edited in place, not a second note");
-    assert_eq!(app.notes[0].updated_ms, 5);
+    assert_eq!(
+        app(&root).notes().len(),
+        1,
+        "edited in place, not a second note"
+    );
+    assert_eq!(app(&root).notes()[0].updated_ms, 5);
 }
 
 #[test]
 fn cancel_drops_what_was_typed_and_empty_notes_are_not_kept() {
-    let mut app = App::new(cspo());
-    press(&mut app, "4 a");
-    type_text(&mut app, "never mind");
-    assert_eq!(press_effect(&mut app, "C-g"), Effect::None);
-    assert!(app.notes.is_empty());
-    press(&mut app, "a");
-    assert_eq!(press_effect(&mut app, "C-s"), Effect::None);
-    assert!(app.notes.is_empty());
-    assert_eq!(app.status.as_deref(), Some("empty note not kept"));
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "4 a");
+    type_text(&mut root, "never mind");
+    assert_eq!(press_effect(&mut root, "C-g"), [] as [&str; 0]);
+    assert!(app(&root).notes().is_empty());
+    press(&mut root, "a");
+    assert_eq!(press_effect(&mut root, "C-s"), [] as [&str; 0]);
+    assert!(app(&root).notes().is_empty());
+    assert_eq!(app(&root).status(), Some("empty note not kept"));
 }
 
 #[test]
 fn ctrl_c_in_the_editor_keeps_the_note_then_quits() {
-    let mut app = App::new(cspo());
-    press(&mut app, "4 a");
-    type_text(&mut app, "do not lose me");
-    assert_eq!(press_effect(&mut app, "C-c"), Effect::Quit);
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "4 a");
+    type_text(&mut root, "do not lose me");
+    assert_eq!(press_effect(&mut root, "C-c"), ["save", "quit"]);
     assert_eq!(
-        note_texts(&app),
+        note_texts(&root),
         [("comment:skynet".into(), "do not lose me".into())]
     );
 }
 
 #[test]
 fn summary_notes_go_to_the_paragraph_at_the_top_of_the_pane() {
-    let mut app = App::new(cspo());
+    let mut root = Root::with_briefing(cspo());
     let metrics = brief::app::Metrics {
         summary: Some(layout(vec![0, 4, 9, 14, 19, 24, 30, 32, 34, 36], 50)),
         page: [10, 1, 1, 1],
         ..Default::default()
     };
-    update(&mut app, Action::Measured(metrics));
-    press(&mut app, "j j j j j a");
-    type_text(&mut app, "on the second paragraph");
-    press(&mut app, "C-s");
-    assert_eq!(app.notes[0].item, ItemRef::Summary(2));
+    root.update(Action::Measured(metrics));
+    press(&mut root, "j j j j j a");
+    type_text(&mut root, "on the second paragraph");
+    press(&mut root, "C-s");
+    assert_eq!(app(&root).notes()[0].item, ItemRef::Summary(2));
 }
 
 #[test]
 fn delete_from_the_list_and_undo_for_the_rest_of_the_session() {
-    let mut app = App::new(cspo());
+    let mut root = Root::with_briefing(cspo());
     for keys in ["2 a", "3 a", "4 a"] {
-        press(&mut app, keys);
-        type_text(&mut app, "n");
-        press(&mut app, "C-s");
+        press(&mut root, keys);
+        type_text(&mut root, "n");
+        press(&mut root, "C-s");
     }
-    press(&mut app, "A");
-    assert_eq!(app.mode, Mode::Notes { selected: 0 });
-    press(&mut app, "j");
-    assert_eq!(press_effect(&mut app, "d"), Effect::Save);
-    let items: Vec<_> = note_texts(&app).into_iter().map(|(i, _)| i).collect();
+    press(&mut root, "A");
+    assert_eq!(app(&root).mode(), Mode::Notes { selected: 0 });
+    press(&mut root, "j");
+    assert_eq!(press_effect(&mut root, "d"), ["save"]);
+    let items: Vec<_> = note_texts(&root).into_iter().map(|(i, _)| i).collect();
     assert_eq!(items, ["nation:AU", "comment:skynet"]);
     assert!(
-        app.notes.iter().any(|n| n.deleted),
+        app(&root).notes().iter().any(|n| n.deleted),
         "kept as a tombstone for merging"
     );
-    press(&mut app, "Esc");
-    assert_eq!(press_effect(&mut app, "U"), Effect::Save);
-    assert_eq!(note_texts(&app).len(), 3);
-    press(&mut app, "U");
-    assert_eq!(app.status.as_deref(), Some("no deleted note to bring back"));
+    press(&mut root, "Esc");
+    assert_eq!(press_effect(&mut root, "U"), ["save"]);
+    assert_eq!(note_texts(&root).len(), 3);
+    press(&mut root, "U");
+    assert_eq!(app(&root).status(), Some("no deleted note to bring back"));
 }
 
 #[test]
 fn enter_in_the_list_goes_to_the_item_revealing_a_hidden_comment() {
-    let mut app = App::new(briefing(TREE));
-    press(&mut app, "4 j j a");
-    type_text(&mut app, "deep one");
-    press(&mut app, "C-s C 1 A Enter");
-    assert_eq!(app.mode, Mode::Panes);
-    assert_eq!(app.focus, Pane::Comments);
-    assert_eq!(app.tree.selected(), Some(2));
+    let mut root = Root::with_briefing(briefing(TREE));
+    press(&mut root, "4 j j a");
+    type_text(&mut root, "deep one");
+    press(&mut root, "C-s C 1 A Enter");
+    assert_eq!(app(&root).mode(), Mode::Panes);
+    assert_eq!(app(&root).focus(), Pane::Comments);
+    assert_eq!(app(&root).tree().selected(), Some(2));
     assert!(
-        app.tree.visible().contains(&2),
+        app(&root).tree().visible().contains(&2),
         "the collapsed ancestors opened"
     );
 }
 
 #[test]
 fn export_asks_before_overwriting_a_file_brief_did_not_write() {
-    let mut app = App::new(cspo());
-    assert_eq!(press_effect(&mut app, "X"), Effect::None);
+    let mut root = Root::with_briefing(cspo());
+    assert_eq!(press_effect(&mut root, "X"), [] as [&str; 0]);
     assert_eq!(
-        app.status.as_deref(),
+        app(&root).status(),
         Some("no notes to export yet; a writes one")
     );
-    press(&mut app, "3 a");
-    type_text(&mut app, "x");
-    press(&mut app, "C-s");
-    assert_eq!(press_effect(&mut app, "X"), Effect::Export(false));
-    update(&mut app, Action::AskOverwrite("notes.md".into()));
-    assert_eq!(app.mode, Mode::Confirm);
+    press(&mut root, "3 a");
+    type_text(&mut root, "x");
+    press(&mut root, "C-s");
+    assert_eq!(press_effect(&mut root, "X"), ["export"]);
+    root.update(Action::AskOverwrite("notes.md".into()));
+    assert_eq!(app(&root).mode(), Mode::Confirm);
     assert!(
-        app.status
-            .as_deref()
+        app(&root)
+            .status()
             .unwrap_or("")
             .contains("overwrite it? (y/n)")
     );
-    assert_eq!(press_effect(&mut app, "y"), Effect::Export(true));
-    update(&mut app, Action::AskOverwrite("notes.md".into()));
+    assert_eq!(press_effect(&mut root, "y"), ["overwrite"]);
+    root.update(Action::AskOverwrite("notes.md".into()));
     assert_eq!(
-        press_effect(&mut app, "j"),
-        Effect::None,
+        press_effect(&mut root, "j"),
+        [] as [&str; 0],
         "anything but y is no"
     );
-    assert_eq!(app.status.as_deref(), Some("export cancelled"));
+    assert_eq!(app(&root).status(), Some("export cancelled"));
 }
 
 #[test]
 fn selecting_marks_read_and_u_finds_the_next_unread() {
-    let mut app = App::new(cspo());
-    assert!(app.seen_quotes.iter().all(|s| !s));
-    press(&mut app, "3");
-    assert_eq!(app.seen_quotes, [true, false]);
-    press(&mut app, "u");
-    assert_eq!((app.focus, app.quote), (Pane::Quotes, 1));
-    press(&mut app, "u");
-    assert_eq!(app.focus, Pane::Comments, "after the quotes, the comments");
-    press(&mut app, "u u");
-    assert_eq!(app.tree.selected(), Some(2));
-    press(&mut app, "u");
+    let mut root = Root::with_briefing(cspo());
+    assert!(app(&root).seen_quotes().iter().all(|s| !s));
+    press(&mut root, "3");
+    assert_eq!(app(&root).seen_quotes(), [true, false]);
+    press(&mut root, "u");
+    assert_eq!((app(&root).focus(), app(&root).quote()), (Pane::Quotes, 1));
+    press(&mut root, "u");
     assert_eq!(
-        app.status.as_deref(),
+        app(&root).focus(),
+        Pane::Comments,
+        "after the quotes, the comments"
+    );
+    press(&mut root, "u u");
+    assert_eq!(app(&root).tree().selected(), Some(2));
+    press(&mut root, "u");
+    assert_eq!(
+        app(&root).status(),
         Some("every quote and comment has been read")
     );
 }
 
 #[test]
 fn state_round_trips_and_new_items_are_counted() {
-    let mut app = App::new(briefing(TREE));
-    press(&mut app, "4 j j C j a");
-    type_text(&mut app, "kept");
-    press(&mut app, "C-s");
-    let saved = app.to_saved();
+    let mut root = Root::with_briefing(briefing(TREE));
+    press(&mut root, "4 j j C j a");
+    type_text(&mut root, "kept");
+    press(&mut root, "C-s");
+    let saved = app(&root).to_saved();
     assert_eq!(saved.collapsed, ["c1", "c1.1", "c3"]);
 
-    let mut again = App::new(briefing(TREE));
-    assert_eq!(
-        again.restore(saved.clone()),
-        None,
-        "nothing new since last time"
-    );
-    assert_eq!(again.focus, Pane::Comments);
-    assert_eq!(again.tree.selected(), app.tree.selected());
-    assert!(again.tree.is_collapsed(0) && again.tree.is_collapsed(5));
-    assert_eq!(note_texts(&again), note_texts(&app));
+    let again = reopened(briefing(TREE), &saved);
+    assert_eq!(app(&again).status(), None, "nothing new since last time");
+    assert_eq!(app(&again).focus(), Pane::Comments);
+    assert_eq!(app(&again).tree().selected(), app(&root).tree().selected());
+    assert!(app(&again).tree().is_collapsed(0) && app(&again).tree().is_collapsed(5));
+    assert_eq!(note_texts(&again), note_texts(&root));
 
     // The briefing gains two comments and a quote, and loses one comment.
     let edited = TREE
@@ -250,28 +294,28 @@ fn state_round_trips_and_new_items_are_counted() {
             "summary: [s]\n",
             "summary: [s]\nquotes: [{speaker: S, text: hi}]\n",
         );
-    let mut edited_app = App::new(briefing(&edited));
-    let message = edited_app.restore(saved);
-    assert_eq!(message.as_deref(), Some("1 new quote and 2 new comments"));
-    assert_eq!(edited_app.new_comments.iter().filter(|n| **n).count(), 2);
+    let edited_root = reopened(briefing(&edited), &saved);
+    let edited_app = app(&edited_root);
+    assert_eq!(edited_app.status(), Some("1 new quote and 2 new comments"));
+    assert_eq!(edited_app.new_comments().iter().filter(|n| **n).count(), 2);
 }
 
 #[test]
 fn notes_on_items_edited_out_are_kept_as_orphans() {
-    let mut app = App::new(briefing(TREE));
-    press(&mut app, "4 j j a");
-    type_text(&mut app, "on one-one-one");
-    press(&mut app, "C-s");
-    let saved = app.to_saved();
+    let mut root = Root::with_briefing(briefing(TREE));
+    press(&mut root, "4 j j a");
+    type_text(&mut root, "on one-one-one");
+    press(&mut root, "C-s");
+    let saved = app(&root).to_saved();
     let edited = TREE.replace("        replies:\n          - text: one-one-one\n", "");
-    let mut edited_app = App::new(briefing(&edited));
-    edited_app.restore(saved);
+    let edited_root = reopened(briefing(&edited), &saved);
     assert_eq!(
-        note_texts(&edited_app),
+        note_texts(&edited_root),
         [("comment:c1.1.1".into(), "on one-one-one".into())]
     );
-    assert!(brief::app::item_text(&edited_app.briefing, &edited_app.notes[0].item).is_none());
-    let md = export::markdown(&edited_app, 0);
+    let edited_app = app(&edited_root);
+    assert!(brief::app::item_text(edited_app.briefing(), &edited_app.notes()[0].item).is_none());
+    let md = export::markdown(edited_app, 0);
     assert!(
         md.contains("## Notes on items no longer in the briefing"),
         "{md}"
@@ -289,25 +333,40 @@ fn notes_on_items_edited_out_are_kept_as_orphans() {
 
 #[test]
 fn go_to_opens_on_an_address_from_an_export() {
-    let mut app = App::new(cspo());
-    app.go_to("cspo-florence#skynet-waffle").expect("a comment");
-    assert_eq!((app.focus, app.tree.selected()), (Pane::Comments, Some(2)));
-    app.go_to("jolliffe-resilience").expect("a quote");
-    assert_eq!((app.focus, app.quote), (Pane::Quotes, 1));
-    app.go_to("nation-NO").expect("a nation");
-    assert_eq!((app.focus, app.nation), (Pane::Nations, 7));
-    app.go_to("key-point-2").expect("a key point");
-    assert_eq!((app.focus, app.summary_target), (Pane::Summary, Some(7)));
-    assert!(
-        app.go_to("other#q1")
-            .unwrap_err()
-            .contains("briefing `other`")
-    );
-    assert!(app.go_to("summary-99").is_err());
+    let at = |address: &str| {
+        let root = opened_at(cspo(), address);
+        let app = app(&root);
+        (
+            app.focus(),
+            app.tree().selected(),
+            app.quote(),
+            app.nation(),
+            app.status().map(str::to_owned),
+        )
+    };
+    let (focus, comment, ..) = at("cspo-florence#skynet-waffle");
+    assert_eq!((focus, comment), (Pane::Comments, Some(2)));
+    let (focus, _, quote, ..) = at("jolliffe-resilience");
+    assert_eq!((focus, quote), (Pane::Quotes, 1));
+    let (focus, _, _, nation, _) = at("nation-NO");
+    assert_eq!((focus, nation), (Pane::Nations, 7));
+    // A key point is scrolled to once the summary has been measured.
+    let mut root = opened_at(cspo(), "key-point-2");
+    assert_eq!(app(&root).focus(), Pane::Summary);
+    let starts: Vec<usize> = (0..10).map(|i| i * 3).collect();
+    root.update(Action::Measured(Metrics {
+        summary: Some(layout(starts, 30)),
+        page: [5, 1, 1, 1],
+        ..Metrics::default()
+    }));
+    assert_eq!(app(&root).summary_scroll(), 21);
+    let (.., status) = at("other#q1");
+    assert!(status.unwrap_or_default().contains("briefing `other`"));
+    assert!(App::new(cspo()).spot_at("summary-99").is_err());
 }
 
 fn exported_cspo() -> String {
-    let mut app = App::new(cspo());
+    let mut root = Root::with_briefing(cspo());
     let notes = [
         (
             "2 j j j j j j j",
@@ -318,12 +377,12 @@ fn exported_cspo() -> String {
         ("1", "> not a quote\n    not code"),
     ];
     for (keys, text) in notes {
-        press(&mut app, keys);
-        press(&mut app, "a");
-        type_text(&mut app, text);
-        press(&mut app, "C-s");
+        press(&mut root, keys);
+        press(&mut root, "a");
+        type_text(&mut root, text);
+        press(&mut root, "C-s");
     }
-    export::markdown(&app, 1_764_000_000_000)
+    export::markdown(app(&root), 1_764_000_000_000)
 }
 
 #[test]

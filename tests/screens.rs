@@ -10,19 +10,19 @@
 
 mod common;
 
-use brief::app::App;
+use brief::app::Root;
 use brief::briefing::Briefing;
-use brief::snapshot::{parse_keys, replay, to_text};
+use brief::snapshot::to_text;
 use brief::ui::Theme;
-use common::{TREE, briefing, cspo, fixture};
+use common::{TREE, app, briefing, cspo, fixture, replay as screen_of};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 const COLOR: Theme = Theme::colored();
 
 fn screen_buffer(b: Briefing, keys: &str, size: (u16, u16), theme: Theme) -> Buffer {
-    let mut app = App::new(b);
-    replay(&mut app, &parse_keys(keys).expect("keys"), size, theme)
+    let mut root = Root::with_briefing(b);
+    screen_of(&mut root, keys, size, theme)
 }
 
 fn screen(b: Briefing, keys: &str, size: (u16, u16)) -> String {
@@ -194,23 +194,18 @@ fn stepping_through_many_quotes_keeps_the_selected_one_whole_on_screen() {
         ..brief::generate::Shape::small(5)
     };
     let b = briefing(&brief::generate::briefing(shape));
-    let mut app = App::new(b);
+    let mut root = Root::with_briefing(b);
     let mut keys = String::from("3");
     for step in 0..40 {
-        let text = to_text(&replay(
-            &mut app,
-            &parse_keys(&keys).expect("keys"),
-            (80, 24),
-            COLOR,
-        ));
-        assert_eq!(app.quote, step);
-        let q = &app.briefing.quotes[app.quote_order[step]];
+        let text = to_text(&screen_of(&mut root, &keys, (80, 24), COLOR));
+        assert_eq!(app(&root).quote(), step);
+        let q = &app(&root).briefing().quotes[app(&root).quote_order()[step]];
         let opening: Vec<&str> = q.text.split(' ').take(2).collect();
         assert!(
             text.contains(&format!("“{}", opening.join(" "))),
             "quote {step} ({opening:?}) is not on screen:\n{text}"
         );
-        let heading = format!("{} (", app.briefing.speakers[q.speaker_index].name);
+        let heading = format!("{} (", app(&root).briefing().speakers[q.speaker_index].name);
         if text.contains(&heading) {
             // A heading on screen above the quote is its own speaker's or one before.
             let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);

@@ -8,8 +8,8 @@
 
 mod common;
 
-use brief::app::{App, Mode, Pane};
-use common::{briefing, cspo, press};
+use brief::app::{App, Mode, Pane, Root};
+use common::{app, briefing, cspo, press};
 
 const THREAD: &str = "format: brief/1
 id: thread
@@ -27,7 +27,7 @@ comments:
   - text: orbit again
 ";
 
-fn typed(app: &mut App, text: &str) {
+fn typed(root: &mut Root, text: &str) {
     let keys: Vec<String> = text
         .chars()
         .map(|c| {
@@ -38,39 +38,42 @@ fn typed(app: &mut App, text: &str) {
             }
         })
         .collect();
-    press(app, &keys.join(" "));
+    press(root, &keys.join(" "));
 }
 
 #[test]
 fn typing_moves_to_matches_and_enter_keeps_them() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "/");
-    assert_eq!(app.mode, Mode::Search);
-    typed(&mut app, "orbit");
-    let search = app.search.as_ref().expect("a search");
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "/");
+    assert_eq!(app(&root).mode(), Mode::Search);
+    typed(&mut root, "orbit");
+    let search = app(&root).search().expect("a search");
     assert_eq!(
         search.hits.len(),
         3,
         "case-insensitive: quote and two comments"
     );
     assert_eq!(
-        (app.focus, app.quote),
+        (app(&root).focus(), app(&root).quote()),
         (Pane::Quotes, 0),
         "the view is on the first match already"
     );
-    press(&mut app, "Enter");
-    assert_eq!(app.mode, Mode::Panes);
-    assert_eq!(app.status.as_deref(), Some("match 1/3 for orbit"));
-    press(&mut app, "n");
-    assert_eq!((app.focus, app.tree.selected()), (Pane::Comments, Some(2)));
-    press(&mut app, "n n");
-    assert_eq!(app.focus, Pane::Quotes);
+    press(&mut root, "Enter");
+    assert_eq!(app(&root).mode(), Mode::Panes);
+    assert_eq!(app(&root).status(), Some("match 1/3 for orbit"));
+    press(&mut root, "n");
     assert_eq!(
-        app.status.as_deref(),
+        (app(&root).focus(), app(&root).tree().selected()),
+        (Pane::Comments, Some(2))
+    );
+    press(&mut root, "n n");
+    assert_eq!(app(&root).focus(), Pane::Quotes);
+    assert_eq!(
+        app(&root).status(),
         Some("match 1/3 for orbit (wrapped to the top)")
     );
-    press(&mut app, "N");
-    assert_eq!(app.tree.selected(), Some(3));
+    press(&mut root, "N");
+    assert_eq!(app(&root).tree().selected(), Some(3));
 }
 
 #[test]
@@ -79,55 +82,62 @@ fn typing_goes_to_the_first_match_at_or_after_where_the_search_began() {
         comments: 400,
         ..brief::generate::Shape::small(21)
     };
-    let mut app = App::new(briefing(&brief::generate::briefing(shape)));
-    let has = |app: &App, c: usize| app.briefing.comments[c].text.contains("orbit");
-    let on_a_match = (150..400).find(|&c| has(&app, c)).expect("a match");
-    let after_the_last = (0..400).rev().find(|&c| has(&app, c)).expect("a match") + 1;
+    let mut root = Root::with_briefing(briefing(&brief::generate::briefing(shape)));
+    let has = |a: &App, c: usize| a.briefing().comments[c].text.contains("orbit");
+    let on_a_match = (150..400).find(|&c| has(app(&root), c)).expect("a match");
+    let after_the_last = (0..400)
+        .rev()
+        .find(|&c| has(app(&root), c))
+        .expect("a match")
+        + 1;
     assert!(after_the_last < 400, "a comment after the last match");
     for start in [0, on_a_match - 1, on_a_match, after_the_last] {
-        press(&mut app, "Esc 4 g");
+        press(&mut root, "Esc 4 g");
         for _ in 0..start {
-            press(&mut app, "j");
+            press(&mut root, "j");
         }
-        assert_eq!(app.tree.selected(), Some(start));
-        press(&mut app, "/");
-        typed(&mut app, "orbit");
-        let expected = (start..400).find(|&c| has(&app, c));
+        assert_eq!(app(&root).tree().selected(), Some(start));
+        press(&mut root, "/");
+        typed(&mut root, "orbit");
+        let expected = (start..400).find(|&c| has(app(&root), c));
         match expected {
-            Some(c) => assert_eq!((app.focus, app.tree.selected()), (Pane::Comments, Some(c))),
+            Some(c) => assert_eq!(
+                (app(&root).focus(), app(&root).tree().selected()),
+                (Pane::Comments, Some(c))
+            ),
             // Nothing after the start: the first match of all.
-            None => assert_eq!(app.search.as_ref().unwrap().current, Some(0)),
+            None => assert_eq!(app(&root).search().as_ref().unwrap().current, Some(0)),
         }
-        press(&mut app, "Enter");
+        press(&mut root, "Enter");
     }
 }
 
 #[test]
 fn a_capital_letter_makes_case_matter() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "/");
-    typed(&mut app, "ORBIT");
-    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
-    press(&mut app, "BackTab");
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "/");
+    typed(&mut root, "ORBIT");
+    assert_eq!(app(&root).search().as_ref().unwrap().hits.len(), 1);
+    press(&mut root, "BackTab");
     press(
-        &mut app,
+        &mut root,
         "Backspace Backspace Backspace Backspace Backspace",
     );
-    typed(&mut app, "Orbit");
-    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+    typed(&mut root, "Orbit");
+    assert_eq!(app(&root).search().as_ref().unwrap().hits.len(), 1);
 }
 
 #[test]
 fn a_match_in_a_collapsed_comment_is_revealed() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "4 C");
-    assert_eq!(app.tree.visible(), [0, 3]);
-    press(&mut app, "/");
-    typed(&mut app, "café été");
-    press(&mut app, "Enter");
-    assert_eq!(app.tree.selected(), Some(2));
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "4 C");
+    assert_eq!(app(&root).tree().visible(), [0, 3]);
+    press(&mut root, "/");
+    typed(&mut root, "café été");
+    press(&mut root, "Enter");
+    assert_eq!(app(&root).tree().selected(), Some(2));
     assert_eq!(
-        app.tree.visible(),
+        app(&root).tree().visible(),
         [0, 1, 2, 3],
         "the ancestors that hid it opened"
     );
@@ -135,48 +145,48 @@ fn a_match_in_a_collapsed_comment_is_revealed() {
 
 #[test]
 fn unicode_folding_finds_accented_capitals() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "/");
-    typed(&mut app, "été");
-    assert_eq!(app.search.as_ref().unwrap().hits.len(), 1);
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "/");
+    typed(&mut root, "été");
+    assert_eq!(app(&root).search().as_ref().unwrap().hits.len(), 1);
 }
 
 #[test]
 fn esc_cancels_and_goes_back_to_where_the_search_began() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "4 C 2");
-    press(&mut app, "/");
-    typed(&mut app, "hidden");
-    assert_eq!(app.focus, Pane::Comments);
-    press(&mut app, "Esc");
-    assert_eq!(app.mode, Mode::Panes);
-    assert_eq!(app.focus, Pane::Nations);
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "4 C 2");
+    press(&mut root, "/");
+    typed(&mut root, "hidden");
+    assert_eq!(app(&root).focus(), Pane::Comments);
+    press(&mut root, "Esc");
+    assert_eq!(app(&root).mode(), Mode::Panes);
+    assert_eq!(app(&root).focus(), Pane::Nations);
     assert_eq!(
-        app.tree.visible(),
+        app(&root).tree().visible(),
         [0, 3],
         "what the search opened is closed again"
     );
-    assert!(app.search.is_none());
+    assert!(app(&root).search().is_none());
 }
 
 #[test]
 fn notes_are_searched_too() {
-    let mut app = App::new(briefing(THREAD));
-    press(&mut app, "3 j a");
-    typed(&mut app, "remember zanzibar");
-    press(&mut app, "C-s 1 /");
-    typed(&mut app, "zanzibar");
-    assert_eq!((app.focus, app.quote), (Pane::Quotes, 1));
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "3 j a");
+    typed(&mut root, "remember zanzibar");
+    press(&mut root, "C-s 1 /");
+    typed(&mut root, "zanzibar");
+    assert_eq!((app(&root).focus(), app(&root).quote()), (Pane::Quotes, 1));
 }
 
 #[test]
 fn n_without_a_search_says_how_to_start_one() {
-    let mut app = App::new(cspo());
-    press(&mut app, "n");
-    assert_eq!(app.status.as_deref(), Some("no search: / starts one"));
-    press(&mut app, "/ z z z q Enter");
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "n");
+    assert_eq!(app(&root).status(), Some("no search: / starts one"));
+    press(&mut root, "/ z z z q Enter");
     assert_eq!(
-        app.status.as_deref(),
+        app(&root).status(),
         Some("no match for zzzq"),
         "q is typed, not quit"
     );
@@ -184,15 +194,15 @@ fn n_without_a_search_says_how_to_start_one() {
 
 #[test]
 fn enter_on_a_nation_marks_its_mentions() {
-    let mut app = App::new(cspo());
-    press(&mut app, "2 G k Enter");
-    let search = app.search.as_ref().expect("the lens is a search");
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "2 G k Enter");
+    let search = app(&root).search().expect("the lens is a search");
     assert_eq!(search.query.label, "United Kingdom");
     let hits: Vec<String> = search
         .hits
         .iter()
         .map(|h| {
-            let item = h.item(&app.briefing, &app.quote_order);
+            let item = h.item(app(&root).briefing(), app(&root).quote_order());
             item.expect("a hit is in the briefing").to_string()
         })
         .collect();
@@ -206,19 +216,19 @@ fn enter_on_a_nation_marks_its_mentions() {
         ],
         "the name and UK (not inside AUKUS), but not the Nations list itself"
     );
-    assert_eq!(app.focus, Pane::Summary);
-    press(&mut app, "n n");
-    assert_eq!((app.focus, app.quote), (Pane::Quotes, 0));
-    press(&mut app, "Esc");
-    assert!(app.search.is_none(), "Esc clears the marks");
+    assert_eq!(app(&root).focus(), Pane::Summary);
+    press(&mut root, "n n");
+    assert_eq!((app(&root).focus(), app(&root).quote()), (Pane::Quotes, 0));
+    press(&mut root, "Esc");
+    assert!(app(&root).search().is_none(), "Esc clears the marks");
 }
 
 #[test]
 fn matches_are_marked_on_screen() {
-    let mut app = App::new(cspo());
-    press(&mut app, "/");
-    typed(&mut app, "skynet");
-    let buffer = brief::snapshot::replay(&mut app, &[], (120, 40), brief::ui::Theme::colored());
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "/");
+    typed(&mut root, "skynet");
+    let buffer = common::replay(&mut root, "", (120, 40), brief::ui::Theme::colored());
     let text = brief::snapshot::to_text(&buffer);
     let row = text
         .lines()

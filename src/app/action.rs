@@ -1,11 +1,13 @@
 //! What a user can ask of the reader, in domain verbs. Keys map to these; `update` obeys them.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{Key, Metrics, Pane};
+use crate::briefing::Briefing;
 
 /// One request to change the reader's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -111,6 +113,8 @@ pub enum Action {
     Type(Key),
     /// Text pasted into the note editor.
     Paste(String),
+    /// Replace the note being written with this text (`brief note`).
+    WriteNote(String),
     /// Open the list of this briefing's notes.
     ShowNotes,
     /// In the notes list: go to the item the selected note is about.
@@ -135,29 +139,140 @@ pub enum Action {
     SaveFailed(String),
     /// The export would overwrite a file brief did not write: ask first.
     AskOverwrite(PathBuf),
-    /// A message from the loop for the status line.
+    /// A message from the edge for the status line.
     Report(String),
+    /// A briefing's saved state was read: open it.
+    Loaded(Box<super::Opening>),
+    /// A briefing read in the background joins the library.
+    Arrived(Box<super::Listing>),
+    /// Every file of the library has been read.
+    LoadingDone,
+    /// The open briefing's file changed and loaded again.
+    Reloaded(Arc<Briefing>),
+    /// The open briefing's file changed but no longer loads, for this reason.
+    ReloadFailed(String),
+    /// A search index was built, off the loop.
+    Indexed(Built),
+    /// The place has not been saved since it moved a while ago: save it now.
+    SavePlace,
+    /// A signal asked `brief` to stop: keep a note being typed, save, leave.
+    Stop,
+}
+
+/// A search index built off the loop, and the briefing it was built for.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The briefing indexed.
+    pub briefing: Arc<Briefing>,
+    /// Its index.
+    pub index: Arc<crate::search::Index>,
+}
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Built) -> bool {
+        Arc::ptr_eq(&self.briefing, &other.briefing) && Arc::ptr_eq(&self.index, &other.index)
+    }
 }
 
 impl Action {
-    /// The name the config file's `keys:` uses: the verb in snake case
-    /// (`NextQuote` is `next_quote`, `Focus(Quotes)` is `focus_quotes`).
-    pub fn name(&self) -> String {
-        let debug = format!("{self:?}");
-        let mut name = String::with_capacity(debug.len() + 4);
-        for c in debug.chars() {
-            match c {
-                '(' => name.push('_'),
-                ')' | ' ' | '{' | '}' => {}
-                c if c.is_uppercase() => {
-                    if !name.is_empty() && !name.ends_with('_') {
-                        name.push('_');
-                    }
-                    name.extend(c.to_lowercase());
-                }
-                c => name.push(c),
-            }
-        }
-        name
+    /// Whether this comes from outside (the edge, the clock, a thread) rather
+    /// than from a key: such an action never clears the status line.
+    pub fn is_from_outside(&self) -> bool {
+        matches!(
+            self,
+            Action::Measured(_)
+                | Action::Clock(_)
+                | Action::Saved
+                | Action::SaveFailed(_)
+                | Action::AskOverwrite(_)
+                | Action::Report(_)
+                | Action::Loaded(_)
+                | Action::Arrived(_)
+                | Action::LoadingDone
+                | Action::Reloaded(_)
+                | Action::ReloadFailed(_)
+                | Action::Indexed(_)
+                | Action::SavePlace
+                | Action::Stop
+        )
+    }
+
+    /// The name the config file's `keys:` binds it by; `None` for what no key
+    /// is bound to (typing, pasting, the mouse, the edge's reports).
+    pub fn name(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::ToggleHelp => "toggle_help",
+            Action::Close => "close",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::Focus(Pane::Summary) => "focus_summary",
+            Action::Focus(Pane::Nations) => "focus_nations",
+            Action::Focus(Pane::Quotes) => "focus_quotes",
+            Action::Focus(Pane::Comments) => "focus_comments",
+            Action::MoveDown => "move_down",
+            Action::MoveUp => "move_up",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::NextQuote => "next_quote",
+            Action::PrevQuote => "prev_quote",
+            Action::NextSpeaker => "next_speaker",
+            Action::PrevSpeaker => "prev_speaker",
+            Action::ToggleCollapse => "toggle_collapse",
+            Action::CollapseOrParent => "collapse_or_parent",
+            Action::ExpandOrChild => "expand_or_child",
+            Action::GoToParent => "go_to_parent",
+            Action::NextSibling => "next_sibling",
+            Action::PrevSibling => "prev_sibling",
+            Action::ReadWhole => "read_whole",
+            Action::CollapseAll => "collapse_all",
+            Action::ExpandAll => "expand_all",
+            Action::ToggleMap => "toggle_map",
+            Action::ToggleMouse => "toggle_mouse",
+            Action::Back => "back",
+            Action::Open => "open",
+            Action::CycleSort => "cycle_sort",
+            Action::ShowSpeakers => "show_speakers",
+            Action::NextUnread => "next_unread",
+            Action::StartSearch => "start_search",
+            Action::ConfirmSearch => "confirm_search",
+            Action::CancelSearch => "cancel_search",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::EditNote => "edit_note",
+            Action::SaveNote => "save_note",
+            Action::CancelNote => "cancel_note",
+            Action::SaveNoteAndQuit => "save_note_and_quit",
+            Action::ShowNotes => "show_notes",
+            Action::JumpToNote => "jump_to_note",
+            Action::DeleteNote => "delete_note",
+            Action::UndoDelete => "undo_delete",
+            Action::ExportNotes => "export_notes",
+            Action::Confirm => "confirm",
+            Action::Deny => "deny",
+            Action::Scroll { .. }
+            | Action::Click { .. }
+            | Action::Type(_)
+            | Action::Paste(_)
+            | Action::WriteNote(_)
+            | Action::Measured(_)
+            | Action::Clock(_)
+            | Action::Saved
+            | Action::SaveFailed(_)
+            | Action::AskOverwrite(_)
+            | Action::Report(_)
+            | Action::Loaded(_)
+            | Action::Arrived(_)
+            | Action::LoadingDone
+            | Action::Reloaded(_)
+            | Action::ReloadFailed(_)
+            | Action::Indexed(_)
+            | Action::SavePlace
+            | Action::Stop => return None,
+        })
     }
 }

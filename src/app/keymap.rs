@@ -33,7 +33,7 @@ impl Keymap {
         for (name, keys) in extra {
             let defaults: Vec<&Binding> = BINDINGS
                 .iter()
-                .filter(|b| b.action.name() == *name)
+                .filter(|b| b.action.name() == Some(name.as_str()))
                 .collect();
             if defaults.is_empty() {
                 problems.push(format!(
@@ -70,10 +70,10 @@ impl Keymap {
                 problems.push(format!(
                     "{} is bound to both {} and {} ({:?}); {} wins",
                     b.key,
-                    b.action.name(),
-                    other.action.name(),
+                    b.action.name().unwrap_or_default(),
+                    other.action.name().unwrap_or_default(),
                     b.context,
-                    b.action.name()
+                    b.action.name().unwrap_or_default()
                 ));
             }
         }
@@ -126,7 +126,7 @@ impl Keymap {
                     HelpLine {
                         keys: b.key.to_string(),
                         help: b.help,
-                        action: b.action.name(),
+                        action: b.action.name().unwrap_or_default(),
                     },
                 )),
             }
@@ -143,7 +143,7 @@ pub struct HelpLine {
     /// What they do.
     pub help: &'static str,
     /// The action's name, as the config file's `keys:` uses it.
-    pub action: String,
+    pub action: &'static str,
 }
 
 #[cfg(test)]
@@ -224,10 +224,24 @@ mod tests {
     }
 
     #[test]
-    fn action_names_are_snake_case_verbs() {
-        assert_eq!(Action::NextQuote.name(), "next_quote");
-        assert_eq!(Action::Focus(Pane::Quotes).name(), "focus_quotes");
-        assert_eq!(Action::ToggleHelp.name(), "toggle_help");
+    fn every_bound_action_has_one_snake_case_name_of_its_own() {
+        assert_eq!(Action::Focus(Pane::Quotes).name(), Some("focus_quotes"));
+        let mut names: Vec<(&str, &Action)> = Vec::new();
+        for b in BINDINGS {
+            let name = b
+                .action
+                .name()
+                .unwrap_or_else(|| panic!("{:?} has no name", b.action));
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+            match names.iter().find(|(n, _)| *n == name) {
+                Some((_, action)) => assert_eq!(*action, &b.action, "{name} names two actions"),
+                None => names.push((name, &b.action)),
+            }
+        }
+        assert_eq!(Action::Type(crate::app::Key::ch('x')).name(), None);
     }
 
     #[test]

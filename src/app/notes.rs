@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 use serde_json::Map;
 
-use super::{App, Effect, Key, Mode, Pane};
+use super::{App, Key, Mode, Pane};
 use crate::briefing::Briefing;
 use crate::search::Spot;
 use crate::state::{ItemRef, Note, nation_key};
@@ -156,11 +156,12 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-/// Keeps what the editor holds: a new note, a changed one, or (emptied) a deletion.
-pub fn save(app: &mut App) -> Effect {
+/// Keeps what the editor holds: a new note, a changed one, or (emptied) a
+/// deletion; whether the notes changed, and so must be saved.
+pub fn save(app: &mut App) -> bool {
     app.mode = Mode::Panes;
     let Some(editor) = app.editor.take() else {
-        return Effect::None;
+        return false;
     };
     let text = editor.textarea.lines().join("\n").trim().to_owned();
     let now = app.now_ms;
@@ -171,13 +172,13 @@ pub fn save(app: &mut App) -> Effect {
     match (existing, text.is_empty()) {
         (None, true) => {
             app.status = Some("empty note not kept".into());
-            return Effect::None;
+            return false;
         }
         (Some(i), true) => {
             delete(app, i);
-            return Effect::Save;
+            return true;
         }
-        (Some(i), false) if app.notes[i].text == text => return Effect::None,
+        (Some(i), false) if app.notes[i].text == text => return false,
         (Some(i), false) => {
             let note = &mut app.notes[i];
             note.text = text;
@@ -204,7 +205,7 @@ pub fn save(app: &mut App) -> Effect {
             app.status = Some("note saved".into());
         }
     }
-    Effect::Save
+    true
 }
 
 /// Closes the editor without keeping what was typed.
@@ -223,15 +224,15 @@ pub fn delete(app: &mut App, index: usize) {
     app.status = Some("note deleted; U brings it back".into());
 }
 
-/// `U`: brings back the note deleted last this session.
-pub fn undo(app: &mut App) -> Effect {
+/// `U`: brings back the note deleted last this session; whether it did.
+pub fn undo(app: &mut App) -> bool {
     let Some(id) = app.deleted.pop() else {
         app.status = Some("no deleted note to bring back".into());
-        return Effect::None;
+        return false;
     };
     let now = app.now_ms;
     let Some(i) = app.notes.iter().position(|n| n.id == id) else {
-        return Effect::None;
+        return false;
     };
     // Another live note on the same item would make two: the undone one yields.
     if app
@@ -240,11 +241,11 @@ pub fn undo(app: &mut App) -> Effect {
         .any(|n| !n.deleted && n.item == app.notes[i].item)
     {
         app.status = Some("that item has a newer note; the deleted one stays deleted".into());
-        return Effect::None;
+        return false;
     }
     let note = &mut app.notes[i];
     note.deleted = false;
     note.updated_ms = now;
     app.status = Some("note brought back".into());
-    Effect::Save
+    true
 }

@@ -29,7 +29,7 @@ struct Origin {
 
 impl App {
     /// `/`: open the prompt, remembering where the reader is.
-    pub fn start_search(&mut self) {
+    pub(super) fn start_search(&mut self) {
         let origin = Origin {
             focus: self.focus,
             summary_scroll: self.summary_scroll,
@@ -47,7 +47,7 @@ impl App {
     }
 
     /// A key typed at the prompt: the query grows or shrinks and the view follows.
-    pub fn type_search(&mut self, key: Key) {
+    pub(super) fn type_search(&mut self, key: Key) {
         let Some(search) = &self.search else { return };
         let mut text = search.query.label.clone();
         super::update::edit_text(&mut text, key);
@@ -55,7 +55,7 @@ impl App {
     }
 
     /// Enter: keep the search and its place.
-    pub fn confirm_search(&mut self) {
+    pub(super) fn confirm_search(&mut self) {
         self.mode = Mode::Panes;
         if let Some(search) = &mut self.search {
             search.origin = None;
@@ -67,7 +67,7 @@ impl App {
     }
 
     /// Esc: drop the search and go back to where it began.
-    pub fn cancel_search(&mut self) {
+    pub(super) fn cancel_search(&mut self) {
         self.mode = Mode::Panes;
         if let Some(origin) = self.search.take().and_then(|s| s.origin) {
             self.focus = origin.focus;
@@ -80,7 +80,7 @@ impl App {
 
     /// `n` / `N`: the next or previous matching item, focusing its pane and opening
     /// the comments that hide it; wraps around with a message.
-    pub fn step_match(&mut self, forward: bool) {
+    pub(super) fn step_match(&mut self, forward: bool) {
         let Some(search) = &self.search else {
             self.status = Some("no search: / starts one".into());
             return;
@@ -109,7 +109,7 @@ impl App {
 
     /// Enter in Nations: mark every mention of the selected nation (name, code,
     /// demonyms) across summary, quotes and comments, and go to the first.
-    pub fn nation_lens(&mut self) {
+    pub(super) fn nation_lens(&mut self) {
         let Some(nation) = self.briefing.nations.get(self.nation) else {
             self.status = Some("no nation to look for".into());
             return;
@@ -164,10 +164,10 @@ impl App {
 
     /// The items `query` matches, in the briefing's order: from the folded index
     /// where it can answer, notes added; else by looking at every item.
-    fn hits(&self, query: &Query) -> Vec<Spot> {
-        let index = self
-            .search_index
-            .get_or_init(|| search::Index::build(&self.briefing, &self.quote_order));
+    fn hits(&mut self, query: &Query) -> Vec<Spot> {
+        let index = self.search_index.get_or_insert_with(|| {
+            std::sync::Arc::new(search::Index::build(&self.briefing, &self.quote_order))
+        });
         let Some(mut hits) = index.find(query) else {
             return search::search(&self.briefing, &self.quote_order, &self.notes, query)
                 .into_iter()

@@ -1,10 +1,12 @@
-//! `update`: the only place the reader's state changes. Pure: no files, no clock,
-//! no terminal.
+//! `update` for the open briefing: the reader's part of `Root::update`, which
+//! passes it every action meant for the briefing on screen. Pure: no files, no
+//! clock, no terminal.
 
+use super::list::{self, signed};
 use super::{Action, App, Effect, Mode, Pane, notes};
 
-/// Applies one action to the app and says what the loop must do next.
-pub fn update(app: &mut App, action: Action) -> Effect {
+/// Applies one action to the reader and says what the edge must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Measured(metrics) => {
             app.metrics = metrics;
@@ -15,23 +17,48 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 app.summary_target = None;
             }
             clamp_scrolls(app);
-            return Effect::None;
+            return Vec::new();
         }
         Action::Clock(now_ms) => {
             app.now_ms = now_ms;
-            return Effect::None;
+            return Vec::new();
         }
         Action::Saved => {
             app.unsaved = None;
-            return Effect::None;
+            return Vec::new();
         }
         Action::SaveFailed(reason) => {
+            // The lasting warning says more than whatever the status line held.
+            if app.unsaved.is_none() {
+                app.status = None;
+            }
             app.unsaved = Some(reason);
-            return Effect::None;
+            return Vec::new();
         }
         Action::Report(message) => {
             app.status = Some(message);
-            return Effect::None;
+            return Vec::new();
+        }
+        Action::ReloadFailed(reason) => {
+            app.status = Some(format!(
+                "the file changed but does not load ({reason}); still showing the last good version"
+            ));
+            return Vec::new();
+        }
+        Action::Indexed(built) => {
+            if std::sync::Arc::ptr_eq(&built.briefing, &app.briefing) {
+                app.search_index = Some(built.index);
+            }
+            return Vec::new();
+        }
+        Action::SavePlace => return vec![app.save()],
+        // A signal: a note being typed is kept as a note.
+        Action::Stop => {
+            return if app.mode == Mode::Edit && notes::save(app) {
+                vec![app.save()]
+            } else {
+                Vec::new()
+            };
         }
         Action::AskOverwrite(path) => {
             let name = path.file_name().map_or_else(
@@ -43,16 +70,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             ));
             app.pending_export = Some(path);
             app.mode = Mode::Confirm;
-            return Effect::None;
+            return Vec::new();
         }
         _ => {}
     }
     app.status = None;
     match app.mode {
         Mode::Panes => {
-            let effect = panes(app, action);
+            let effects = panes(app, action);
             app.mark_seen();
-            effect
+            effects
         }
         Mode::Edit => edit(app, action),
         Mode::Search => {
@@ -60,88 +87,92 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Action::Type(key) => app.type_search(key),
                 Action::ConfirmSearch => app.confirm_search(),
                 Action::CancelSearch => app.cancel_search(),
-                Action::Quit => return Effect::Quit,
                 _ => {}
             }
-            Effect::None
+            Vec::new()
         }
         Mode::Notes { selected } => notes_list(app, action, selected),
         Mode::Confirm => {
             app.mode = Mode::Panes;
             if action == Action::Confirm {
-                return Effect::Export(true);
+                return vec![Effect::Export { overwrite: true }];
             }
             app.pending_export = None;
             app.status = Some("export cancelled".into());
-            Effect::None
-        }
-        Mode::Help { .. } if matches!(action, Action::Type(_)) => {
-            if let Action::Type(key) = action {
-                edit_text(&mut app.help_filter, key);
-            }
-            app.mode = Mode::Help { scroll: 0 };
-            Effect::None
-        }
-        Mode::Help { scroll } => {
-            let (len, height) = app.metrics.help;
-            overlay(app, action, scroll, len, height, |app, scroll| {
-                app.mode = Mode::Help { scroll }
-            })
+            Vec::new()
         }
         Mode::Read { pane, scroll } => {
             let (len, height) = (app.metrics.read.total, app.metrics.read.height);
-            overlay(app, action, scroll, len, height, move |app, scroll| {
-                app.mode = Mode::Read { pane, scroll }
-            })
+            if action == Action::Close {
+                app.mode = Mode::Panes;
+            } else if let Some(scroll) = list::scrolled(&action, scroll, len, height) {
+                app.mode = Mode::Read { pane, scroll };
+            }
+            Vec::new()
         }
     }
 }
 
-fn edit(app: &mut App, action: Action) -> Effect {
+/// The save that follows a change of the notes, if they changed.
+fn saved_if(app: &App, changed: bool) -> Vec<Effect> {
+    if changed {
+        vec![app.save()]
+    } else {
+        Vec::new()
+    }
+}
+
+fn edit(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::SaveNote => notes::save(app),
-        Action::SaveNoteAndQuit => {
-            notes::save(app);
-            Effect::Quit
+        // Root leaves after this one, saving.
+        Action::SaveNote | Action::SaveNoteAndQuit => {
+            let changed = notes::save(app);
+            saved_if(app, changed)
         }
         Action::CancelNote => {
             notes::cancel(app);
-            Effect::None
+            Vec::new()
         }
         Action::Type(key) => {
             notes::type_key(app, key);
-            Effect::None
+            Vec::new()
         }
         Action::Paste(text) => {
             // A paste is text from outside: what would drive the terminal when the
             // note is drawn is kept as its visible stand-in.
             notes::paste(app, &crate::briefing::clean(&text));
-            Effect::None
+            Vec::new()
         }
-        _ => Effect::None,
+        Action::WriteNote(text) => {
+            if let Some(editor) = &mut app.editor {
+                editor.textarea.select_all();
+                editor.textarea.cut();
+            }
+            notes::paste(app, &crate::briefing::clean(&text));
+            Vec::new()
+        }
+        _ => Vec::new(),
     }
 }
 
-fn notes_list(app: &mut App, action: Action, selected: usize) -> Effect {
+fn notes_list(app: &mut App, action: Action, selected: usize) -> Vec<Effect> {
     let rows = notes::listed(app);
-    let last = rows.len().saturating_sub(1);
-    let mut effect = Effect::None;
+    if let Some(to) = list::moved(&action, selected, rows.len(), 10) {
+        app.mode = Mode::Notes { selected: to };
+        return Vec::new();
+    }
+    let mut changed = false;
     let selected = match action {
-        Action::Quit => return Effect::Quit,
         Action::Close | Action::ShowNotes => {
             app.mode = Mode::Panes;
-            return Effect::None;
+            return Vec::new();
         }
-        Action::MoveDown => (selected + 1).min(last),
-        Action::MoveUp => selected.saturating_sub(1),
-        Action::First => 0,
-        Action::Last => last,
         Action::JumpToNote => {
             if let Some(&i) = rows.get(selected) {
                 if let Some(spot) = notes::spot_of(app, &app.notes[i].item) {
                     app.mode = Mode::Panes;
                     app.show(spot);
-                    return Effect::None;
+                    return Vec::new();
                 }
                 app.status = Some("that note's item is no longer in the briefing".into());
             }
@@ -150,60 +181,24 @@ fn notes_list(app: &mut App, action: Action, selected: usize) -> Effect {
         Action::DeleteNote => {
             if let Some(&i) = rows.get(selected) {
                 notes::delete(app, i);
-                effect = Effect::Save;
+                changed = true;
             }
             selected.min(rows.len().saturating_sub(2))
         }
         Action::UndoDelete => {
-            effect = notes::undo(app);
+            changed = notes::undo(app);
             selected
         }
         _ => selected,
     };
     app.mode = Mode::Notes { selected };
-    effect
+    saved_if(app, changed)
 }
 
-/// Scrolling and closing in the help overlay and the full view, which share their keys.
-fn overlay(
-    app: &mut App,
-    action: Action,
-    scroll: usize,
-    len: usize,
-    height: usize,
-    set: impl Fn(&mut App, usize),
-) -> Effect {
-    let max = len.saturating_sub(height);
-    let page = height.max(1);
-    let to = |delta: isize| scroll.saturating_add_signed(delta).min(max);
-    match action {
-        Action::Quit => return Effect::Quit,
-        Action::Close => app.mode = Mode::Panes,
-        Action::ToggleHelp if matches!(app.mode, Mode::Help { .. }) => app.mode = Mode::Panes,
-        Action::ToggleHelp => app.mode = Mode::Help { scroll: 0 },
-        Action::MoveDown => set(app, to(1)),
-        Action::MoveUp => set(app, to(-1)),
-        Action::First => set(app, 0),
-        Action::Last => set(app, max),
-        Action::HalfPageDown => set(app, to(signed(page / 2).max(1))),
-        Action::HalfPageUp => set(app, to(-signed(page / 2).max(1))),
-        Action::PageDown => set(app, to(signed(page))),
-        Action::PageUp => set(app, to(-signed(page))),
-        Action::Scroll { rows, .. } => set(app, to(isize::from(rows))),
-        _ => {}
-    }
-    Effect::None
-}
-
-fn panes(app: &mut App, action: Action) -> Effect {
+fn panes(app: &mut App, action: Action) -> Vec<Effect> {
     let page = app.metrics.page[app.focus.index()].max(1);
     let half = signed(page / 2).max(1);
     match action {
-        Action::Quit => return Effect::Quit,
-        Action::ToggleHelp => {
-            app.help_filter.clear();
-            app.mode = Mode::Help { scroll: 0 };
-        }
         Action::Close => app.search = None,
         Action::FocusNext => app.focus = Pane::ALL[(app.focus.index() + 1) % 4],
         Action::FocusPrev => app.focus = Pane::ALL[(app.focus.index() + 3) % 4],
@@ -248,23 +243,23 @@ fn panes(app: &mut App, action: Action) -> Effect {
             } else {
                 "mouse off: the terminal's text selection works again".into()
             });
-            return Effect::SetMouse(app.mouse);
         }
         Action::Scroll { pane, rows } => move_by(app, pane, isize::from(rows)),
-        Action::Back => return Effect::Back,
-        Action::ShowSpeakers => return Effect::ShowSpeakers,
         Action::NextUnread => app.next_unread(),
         Action::StartSearch => app.start_search(),
         Action::NextMatch => app.step_match(true),
         Action::PrevMatch => app.step_match(false),
         Action::EditNote => notes::edit(app),
         Action::ShowNotes => app.mode = Mode::Notes { selected: 0 },
-        Action::UndoDelete => return notes::undo(app),
+        Action::UndoDelete => {
+            let changed = notes::undo(app);
+            return saved_if(app, changed);
+        }
         Action::ExportNotes => {
             if app.notes.iter().all(|n| n.deleted) {
                 app.status = Some("no notes to export yet; a writes one".into());
             } else {
-                return Effect::Export(false);
+                return vec![Effect::Export { overwrite: false }];
             }
         }
         Action::Click { pane, item } => {
@@ -275,11 +270,7 @@ fn panes(app: &mut App, action: Action) -> Effect {
         }
         _ => {}
     }
-    Effect::None
-}
-
-fn signed(n: usize) -> isize {
-    isize::try_from(n).unwrap_or(isize::MAX)
+    Vec::new()
 }
 
 /// Moves within one pane by `delta` rows; `isize::MIN` and `MAX` go to either end.

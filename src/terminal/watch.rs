@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
-use super::Outside;
+use crate::app::{Listing, Root};
 use crate::library::Origin;
-use crate::shell::{Shelf, Shell, Showing};
+use crate::store::Store;
 
 /// The open briefing's file as last seen, to notice it change on disk.
 #[derive(Debug, Default)]
@@ -18,17 +18,8 @@ pub(super) struct Watch {
 
 impl Watch {
     /// Starts watching the open briefing's file when a different one opens.
-    pub(super) fn follow(&mut self, shell: &Shell) {
-        let path = match (
-            shell.showing,
-            shell.reading.and_then(|i| shell.shelves.get(i)),
-        ) {
-            (Showing::Reader, Some(shelf)) => match &shelf.origin {
-                Origin::File(path) => Some(path.clone()),
-                Origin::Bundled => None,
-            },
-            _ => None,
-        };
+    pub(super) fn follow(&mut self, root: &Root) {
+        let path = root.watched_file().map(std::path::Path::to_path_buf);
         if path != self.path {
             self.stamp = path.as_deref().and_then(stamp);
             self.path = path;
@@ -36,8 +27,8 @@ impl Watch {
     }
 
     /// The watched file, if it changed since last looked at.
-    pub(super) fn changed(&mut self, shell: &Shell) -> Option<PathBuf> {
-        self.follow(shell);
+    pub(super) fn changed(&mut self, root: &Root) -> Option<PathBuf> {
+        self.follow(root);
         let now = stamp(self.path.as_deref()?);
         if now.is_some() && now != self.stamp {
             self.stamp = now;
@@ -58,14 +49,14 @@ pub(super) struct Folders {
 }
 
 impl Folders {
-    pub(super) fn new(folders: &[PathBuf], shell: &Shell) -> Folders {
+    pub(super) fn new(folders: &[PathBuf], root: &Root) -> Folders {
         let stamps = folders
             .iter()
             .filter(|f| f.is_dir())
             .map(|f| (f.clone(), modified(f)))
             .collect();
-        let mut known: std::collections::HashSet<PathBuf> = shell
-            .shelves
+        let mut known: std::collections::HashSet<PathBuf> = root
+            .listings()
             .iter()
             .filter_map(|s| match &s.origin {
                 Origin::File(path) => Some(path.clone()),
@@ -81,15 +72,15 @@ impl Folders {
         }
     }
 
-    /// Adds the briefings that appeared in a folder since it was last looked at.
-    pub(super) fn take_new(&mut self, shell: &mut Shell, outside: &Outside) {
+    /// The briefings that appeared in a folder since it was last looked at, read.
+    pub(super) fn take_new(&mut self, root: &Root, store: Option<&Store>) -> Vec<Listing> {
         if self.stamps.is_empty()
-            || shell.is_loading()
+            || root.is_loading()
             || self
                 .looked
                 .is_some_and(|at| at.elapsed() < Duration::from_millis(500))
         {
-            return;
+            return Vec::new();
         }
         self.looked = Some(Instant::now());
         let mut changed = Vec::new();
@@ -100,16 +91,12 @@ impl Folders {
                 changed.push(folder.clone());
             }
         }
-        if changed.is_empty() {
-            return;
-        }
-        for file in crate::library::files(&changed).0 {
-            if self.known.insert(file.clone()) {
-                let entry = crate::library::entry(file);
-                shell.expected += 1;
-                shell.add(Shelf::of(entry, outside.store.as_ref()));
-            }
-        }
+        crate::library::files(&changed)
+            .0
+            .into_iter()
+            .filter(|file| self.known.insert(file.clone()))
+            .map(|file| Listing::new(crate::library::entry(file), |id| store?.peek(id)))
+            .collect()
     }
 }
 

@@ -14,7 +14,7 @@ use crate::state::ItemRef;
 
 /// The pane title: how many comments there are, and how many the source reported.
 pub fn title(app: &App) -> String {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let present = b.comments.len();
     match b.comments_reported {
         Some(reported) if reported > present as u64 => {
@@ -27,15 +27,15 @@ pub fn title(app: &App) -> String {
 /// Draws the visible comments; returns how many fit on one screen.
 pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     let app = view.app;
-    let comments = &app.briefing.comments;
-    let (Some(selected), Some(position)) = (app.tree.selected(), app.tree.position()) else {
+    let comments = &app.briefing().comments;
+    let (Some(selected), Some(position)) = (app.tree().selected(), app.tree().position()) else {
         frame.render_widget(
             Paragraph::new("No comments.").style(view.theme.dim()),
             view.area,
         );
         return 1;
     };
-    let visible = app.tree.visible();
+    let visible = app.tree().visible();
     let width = usize::from(view.area.width);
     let mut area = view.area;
     // Heights past the screen's change nothing in where the window starts, so a
@@ -92,7 +92,7 @@ fn min_text_width(width: usize) -> usize {
 /// further than `cap`.
 fn comment_height(view: &PaneView, index: usize, width: usize, cap: usize) -> usize {
     let app = view.app;
-    let comments = &app.briefing.comments;
+    let comments = &app.briefing().comments;
     let c = &comments[index];
     let text_width = text_width(comments, index, width);
     let mut lines = 1 + text::wrapped_height_upto(&c.text, text_width, "", "", cap);
@@ -115,24 +115,24 @@ fn text_width(comments: &[Comment], index: usize, width: usize) -> usize {
 /// as they fit, so a 10 MB comment is wrapped only as far as the screen shows.
 fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec<Line<'static>> {
     let app = view.app;
-    let comments = &app.briefing.comments;
+    let comments = &app.briefing().comments;
     let c = &comments[index];
     let theme = view.theme;
     let (head_prefix, text_prefix) = prefixes(comments, index, width);
     let text_width = width.saturating_sub(text_prefix.width()).max(1);
     let author = c.author.clone().unwrap_or_else(|| "anonymous".into());
     let mut header = vec![Span::styled(head_prefix, theme.dim())];
-    let head_style = if index == app.tree.selected().unwrap_or(usize::MAX) {
+    let head_style = if index == app.tree().selected().unwrap_or(usize::MAX) {
         view.selected_style()
     } else {
         theme.heading()
     };
     let note = app.note_on(&ItemRef::Comment(c.id.clone())).is_some();
-    if !app.seen_comments[index] {
+    if !app.seen_comments()[index] {
         header.push(Span::styled("• ", theme.accent()));
     }
     header.push(Span::styled(author, head_style));
-    if app.new_comments[index] {
+    if app.new_comments()[index] {
         header.push(Span::styled(" new", theme.accent()));
     }
     if note {
@@ -151,7 +151,7 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
             theme.dim(),
         ));
     }
-    if app.tree.is_collapsed(index) {
+    if app.tree().is_collapsed(index) {
         let hidden = c.descendants(index);
         let label = match app.unread_below(index) {
             0 => format!(" [+{hidden}]"),
@@ -225,7 +225,7 @@ fn has_next_sibling(comments: &[Comment], index: usize) -> bool {
 
 /// `↳ anonymous › anonymous › …`: whom the selection replies to, nearest last.
 fn ancestors(view: &PaneView, selected: usize, width: usize) -> Line<'static> {
-    let comments = &view.app.briefing.comments;
+    let comments = &view.app.briefing().comments;
     let mut names = Vec::new();
     let mut up = comments[selected].parent;
     while let Some(p) = up {

@@ -10,16 +10,16 @@ use crate::app::{self, App};
 
 /// Draws the editor over the panes.
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: Theme) {
-    let Some(editor) = &app.editor else { return };
+    let Some(editor) = &app.editor() else { return };
     let area = centered(body, 80, 16.min(body.height));
     let title = format!(
         " Note · {} · Ctrl-s keeps · Ctrl-g cancels ",
-        app::label(&app.briefing, &editor.item)
+        app::label(app.briefing(), &editor.item)
     );
     let inner = overlay_box(frame, area, title, theme);
     let [about, input] =
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(inner);
-    let excerpt = app::item_text(&app.briefing, &editor.item).unwrap_or_default();
+    let excerpt = app::item_text(app.briefing(), &editor.item).unwrap_or_default();
     let width = usize::from(about.width);
     let about_lines: Vec<Line> = text::wrap(&excerpt, width, "", "")
         .into_iter()

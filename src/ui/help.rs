@@ -52,7 +52,7 @@ pub fn lines(keymap: &Keymap, theme: Theme, filter: &str) -> Vec<Line<'static>> 
         let rows: Vec<_> = keymap
             .help_lines(context)
             .into_iter()
-            .filter(|l| section_matches || wanted(&[&l.keys, l.help, &l.action]))
+            .filter(|l| section_matches || wanted(&[&l.keys, l.help, l.action]))
             .collect();
         if rows.is_empty() {
             continue;

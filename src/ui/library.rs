@@ -7,25 +7,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text, window};
-use crate::shell::{Shelf, Shell};
+use crate::app::{Listing, Root};
 
 /// Draws the library list into `area`.
-pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
-    let rows = shell.rows();
-    let loading = if shell.is_loading() {
-        format!(" · reading {} of {}…", shell.shelves.len(), shell.expected)
+pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
+    let rows = root.rows();
+    let loading = if root.is_loading() {
+        format!(
+            " · reading {} of {}…",
+            root.listings().len(),
+            root.expected()
+        )
     } else {
         String::new()
     };
     let title = format!(
         " Library · {} of {}{loading} · sorted by {}{} ",
         rows.len(),
-        shell.shelves.len(),
-        shell.sort.name(),
-        if shell.filter.is_empty() {
+        root.listings().len(),
+        root.sort().name(),
+        if root.filter().is_empty() {
             String::new()
         } else {
-            format!(" · filter: {}", shell.filter)
+            format!(" · filter: {}", root.filter())
         }
     );
     let block = Block::bordered()
@@ -34,9 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        let message = if shell.is_loading() {
+        let message = if root.is_loading() {
             "Reading the briefings…"
-        } else if shell.shelves.is_empty() {
+        } else if root.listings().is_empty() {
             "No briefings found: put *.yaml files in ./briefings/ or name a folder: brief FOLDER"
         } else {
             "Nothing matches the filter; Esc clears it."
@@ -46,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
     }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let at = rows.iter().position(|&r| r == shell.selected).unwrap_or(0);
+    let at = rows.iter().position(|&r| r == root.selected()).unwrap_or(0);
     let first = window::first_item(at, rows.len(), height, |_| 3);
     let mut lines = Vec::new();
     for (k, &i) in rows.iter().enumerate().skip(first) {
@@ -54,24 +58,24 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, theme: Theme) {
             break;
         }
         let selected = k == at;
-        lines.extend(entry(&shell.shelves[i], selected, width, theme));
+        lines.extend(entry(&root.listings()[i], selected, width, theme));
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn entry(shelf: &Shelf, selected: bool, width: usize, theme: Theme) -> [Line<'static>; 2] {
+fn entry(listing: &Listing, selected: bool, width: usize, theme: Theme) -> [Line<'static>; 2] {
     let head_style = if selected {
         theme.selected()
     } else {
         theme.heading()
     };
-    let b = match &shelf.briefing {
+    let b = match &listing.briefing {
         Ok(b) => b,
         Err(error) => {
             return [
                 Line::styled(
-                    text::truncate(&format!("✗ {}", shelf.origin.name()), width),
+                    text::truncate(&format!("✗ {}", listing.origin.name()), width),
                     head_style,
                 ),
                 Line::styled(
@@ -95,7 +99,7 @@ fn entry(shelf: &Shelf, selected: bool, width: usize, theme: Theme) -> [Line<'st
         true => b.title.clone(),
         false => format!("{} · {}", b.title, facts.join(" · ")),
     };
-    let p = &shelf.progress;
+    let p = &listing.progress;
     let comments = match b.comments_reported {
         Some(r) if r > b.comments.len() as u64 => format!("{} of {r} comments", b.comments.len()),
         _ => plural(b.comments.len(), "comment"),

@@ -21,9 +21,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Context, Keymap, Metrics, Mode, Pane};
+use crate::app::{App, Context, Keymap, Metrics, Mode, Pane, Root, Screen};
 use crate::briefing::clean;
-use crate::shell::{Shell, Showing};
 pub use theme::Theme;
 
 /// The smallest terminal the reader draws in; below it, a short message.
@@ -77,90 +76,21 @@ impl Drawn {
     }
 }
 
-/// Draws the whole screen: the reader when a briefing is open, else the library or
-/// the speaker index.
-pub fn draw_shell(frame: &mut Frame, shell: &Shell, theme: Theme) -> Drawn {
+/// Draws the whole screen: the open briefing, the library or the speaker
+/// index, with the help overlay over any of them.
+pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
     // Debug builds only: lets the end-to-end tests prove a panic while drawing
     // still leaves the terminal as it was found.
     #[cfg(debug_assertions)]
     if std::env::var_os("BRIEF_TEST_PANIC_IN_DRAW").is_some() {
         panic!("a panic in the draw path, asked for by BRIEF_TEST_PANIC_IN_DRAW");
     }
-    if shell.showing == Showing::Reader
-        && let Some(app) = &shell.reader
-    {
-        return draw(frame, app, theme);
-    }
-    let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let text = format!(
-            "brief needs at least {}x{}; this terminal is {}x{}",
-            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
-        );
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-        return Drawn::default();
-    }
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let heading = if shell.has_library {
-        "brief · library"
-    } else {
-        "brief"
-    };
-    frame.render_widget(Paragraph::new(heading).style(theme.title()), title);
-    match shell.showing {
-        Showing::Speakers(open) => speakers::draw(frame, body, shell, open, theme),
-        _ => library::draw(frame, body, shell, theme),
-    }
-    if let Some(scroll) = shell.help {
-        help::draw(
-            frame,
-            body,
-            &shell.keymap,
-            &shell.help_filter,
-            scroll,
-            theme,
-        );
-    }
-    let mut spans = Vec::new();
-    let context = shell.context();
-    if context == Context::Search {
-        spans.push(Span::styled(
-            format!(" /{}▏ ", clean(&shell.filter)),
-            theme.message(),
-        ));
-        spans.push(Span::styled(hints(&shell.keymap, context), theme.status()));
-    } else if let Some(message) = &shell.status {
-        // Messages carry file names, arguments and config values: cleaned here,
-        // at the edge, whatever made them.
-        spans.push(Span::styled(
-            format!(" {}", clean(message)),
-            theme.message(),
-        ));
-    } else {
-        spans.push(Span::styled(
-            format!(" {}", hints(&shell.keymap, context)),
-            theme.status(),
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.status()),
-        status,
-    );
-    Drawn::default()
-}
-
-/// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
-    let area = frame.area();
+    let reading = root.reading();
     let mut drawn = Drawn {
-        metrics: app.metrics.clone(),
+        metrics: reading.map(|a| a.metrics().clone()).unwrap_or_default(),
         ..Drawn::default()
     };
+    let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let text = format!(
             "brief needs at least {}x{}; this terminal is {}x{}",
@@ -175,26 +105,78 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    title_bar(frame, title, app, theme);
-    match app.mode {
+    match reading {
+        Some(app) => {
+            title_bar(frame, title, app, theme);
+            reader(frame, body, app, theme, &mut drawn);
+        }
+        None => {
+            let heading = if root.has_library() {
+                "brief · library"
+            } else {
+                "brief"
+            };
+            frame.render_widget(Paragraph::new(heading).style(theme.title()), title);
+            match root.screen() {
+                Screen::Speakers(open) => speakers::draw(frame, body, root, open, theme),
+                _ => library::draw(frame, body, root, theme),
+            }
+        }
+    }
+    if let Some(h) = root.help() {
+        drawn.metrics.help = help::draw(frame, body, root.keymap(), &h.filter, h.scroll, theme);
+    }
+    let line = match reading {
+        Some(app) => reader_status(app, root, theme),
+        None => library_status(root, theme),
+    };
+    frame.render_widget(Paragraph::new(line).style(theme.status()), status);
+    drawn
+}
+
+/// The library's and the speaker index's status line: the filter being typed,
+/// a message, or the keys.
+fn library_status(root: &Root, theme: Theme) -> Line<'static> {
+    let context = root.context();
+    let mut spans = Vec::new();
+    if context == Context::Search {
+        spans.push(Span::styled(
+            format!(" /{}▏ ", clean(root.filter())),
+            theme.message(),
+        ));
+        spans.push(Span::styled(hints(root.keymap(), context), theme.status()));
+    } else if let Some(message) = root.status() {
+        // Messages carry file names, arguments and config values: cleaned here,
+        // at the edge, whatever made them.
+        spans.push(Span::styled(
+            format!(" {}", clean(message)),
+            theme.message(),
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!(" {}", hints(root.keymap(), context)),
+            theme.status(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The open briefing's body: the panes, or the full view of one item, with the
+/// note editor or the notes list over the panes when open.
+fn reader(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
+    match app.mode() {
         Mode::Read { pane, scroll } => {
             drawn.metrics.read = read::draw(frame, body, app, pane, scroll, theme);
         }
-        _ => {
-            panes(frame, body, app, theme, &mut drawn);
-            match app.mode {
-                Mode::Help { scroll } => {
-                    drawn.metrics.help =
-                        help::draw(frame, body, &app.keymap, &app.help_filter, scroll, theme)
-                }
+        mode => {
+            panes(frame, body, app, theme, drawn);
+            match mode {
                 Mode::Edit => editor::draw(frame, body, app, theme),
                 Mode::Notes { selected } => notes::draw(frame, body, app, selected, theme),
                 _ => {}
             }
         }
     }
-    status_line(frame, status, app, theme);
-    drawn
 }
 
 fn panes(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
@@ -216,7 +198,7 @@ fn panes(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Dra
         let [tabs, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         tab_row(frame, tabs, app, theme, drawn);
-        pane_view(frame, rest, app, app.focus, theme, drawn);
+        pane_view(frame, rest, app, app.focus(), theme, drawn);
     }
 }
 
@@ -233,10 +215,10 @@ fn pane_view(
         pane,
         item: None,
     });
-    let focused = app.focus == pane;
+    let focused = app.focus() == pane;
     let title = match pane {
         Pane::Comments => comments::title(app),
-        Pane::Nations if app.show_map => " 2 Nations · map ".to_owned(),
+        Pane::Nations if app.show_map() => " 2 Nations · map ".to_owned(),
         _ => format!(" {} {} ", pane.index() + 1, pane.title()),
     };
     let block = Block::bordered().title(title).border_style(if focused {
@@ -254,7 +236,7 @@ fn pane_view(
     };
     let page = match pane {
         Pane::Summary => {
-            let (layout, height) = summary::draw(frame, &view, app.summary_scroll);
+            let (layout, height) = summary::draw(frame, &view, app.summary_scroll());
             drawn.metrics.summary = Some(layout);
             height
         }
@@ -278,7 +260,7 @@ impl PaneView<'_> {
     fn mark(&self, lines: &mut [Line<'static>]) {
         text::mark(
             lines,
-            self.app.search.as_ref().map(|s| &s.query),
+            self.app.search().as_ref().map(|s| &s.query),
             self.theme.found(),
         );
     }
@@ -305,7 +287,7 @@ fn tab_row(frame: &mut Frame, area: Rect, app: &App, theme: Theme, drawn: &mut D
             item: None,
         });
         x = x.saturating_add(width + 1);
-        let style = if pane == app.focus {
+        let style = if pane == app.focus() {
             theme
                 .border_focused()
                 .add_modifier(ratatui::style::Modifier::REVERSED)
@@ -319,7 +301,7 @@ fn tab_row(frame: &mut Frame, area: Rect, app: &App, theme: Theme, drawn: &mut D
 }
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let mut parts = vec![b.title.clone()];
     let source = [b.source.publication.as_deref(), b.source.author.as_deref()];
     parts.extend(source.iter().flatten().map(|s| s.to_string()));
@@ -327,9 +309,11 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     frame.render_widget(Paragraph::new(parts.join(" · ")).style(theme.title()), area);
 }
 
-fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
-    let position = match app.mode {
-        Mode::Help { .. } => "Help".to_owned(),
+/// The open briefing's status line: where the reader is, then the search being
+/// typed, a message, the warning that notes are not saved, or the keys.
+fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'static> {
+    let position = match app.mode() {
+        _ if root.help().is_some() => "Help".to_owned(),
         Mode::Read { pane, .. } => format!("{} · full view", pane.title()),
         Mode::Edit => "Note".to_owned(),
         Mode::Notes { .. } => "Notes".to_owned(),
@@ -338,26 +322,22 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         Mode::Panes => position(app),
     };
     let mut spans = vec![Span::styled(format!(" {position} "), theme.message())];
-    if app.mouse {
+    if app.mouse() {
         spans.push(Span::styled("[mouse] ", theme.status()));
     }
-    if app.mode == Mode::Search {
+    if app.mode() == Mode::Search {
         let prompt = app.search_prompt().unwrap_or_default();
         spans.push(Span::styled(
             format!(" {}▏ ", clean(&prompt)),
             theme.message(),
         ));
         spans.push(Span::styled(
-            hints(&app.keymap, Context::Search),
+            hints(app.keymap(), Context::Search),
             theme.status(),
         ));
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)).style(theme.status()),
-            area,
-        );
-        return;
+        return Line::from(spans);
     }
-    match (&app.status, &app.unsaved) {
+    match (app.status(), app.unsaved()) {
         // Messages carry file names, arguments and config values: cleaned here,
         // at the edge, whatever made them.
         (Some(message), _) => spans.push(Span::styled(
@@ -369,19 +349,16 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
             theme.warning(),
         )),
         (None, None) => spans.push(Span::styled(
-            format!(" {}", hints(&app.keymap, app.context())),
+            format!(" {}", hints(app.keymap(), root.context())),
             theme.status(),
         )),
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.status()),
-        area,
-    );
+    Line::from(spans)
 }
 
 fn position(app: &App) -> String {
-    let b = &app.briefing;
-    match app.focus {
+    let b = &app.briefing();
+    match app.focus() {
         Pane::Summary => {
             let at = crate::app::summary_item_at(app);
             let paragraphs = b.summary.len();
@@ -396,10 +373,10 @@ fn position(app: &App) -> String {
             }
         }
         Pane::Nations if b.nations.is_empty() => "Nations · none".into(),
-        Pane::Nations => format!("Nations {}/{}", app.nation + 1, b.nations.len()),
+        Pane::Nations => format!("Nations {}/{}", app.nation() + 1, b.nations.len()),
         Pane::Quotes if b.quotes.is_empty() => "Quotes · none".into(),
-        Pane::Quotes => format!("Quotes {}/{}", app.quote + 1, b.quotes.len()),
-        Pane::Comments => match app.tree.selected() {
+        Pane::Quotes => format!("Quotes {}/{}", app.quote() + 1, b.quotes.len()),
+        Pane::Comments => match app.tree().selected() {
             Some(i) => format!("Comments {}/{}", i + 1, b.comments.len()),
             None => "Comments · none".into(),
         },

@@ -14,7 +14,7 @@ use crate::state::ItemRef;
 
 /// Draws the list or the map; returns how many nations fit on one screen.
 pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
-    let nations = &view.app.briefing.nations;
+    let nations = &view.app.briefing().nations;
     if nations.is_empty() {
         frame.render_widget(
             Paragraph::new("No nations listed.").style(view.theme.dim()),
@@ -22,13 +22,13 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         );
         return 1;
     }
-    if view.app.show_map {
+    if view.app.show_map() {
         map(frame, view);
         return 1;
     }
     let area = view.area;
     let height = usize::from(area.height);
-    let first = window::first_item(view.app.nation, nations.len(), height, |_| 1);
+    let first = window::first_item(view.app.nation(), nations.len(), height, |_| 1);
     let width = usize::from(area.width);
     for (row, (i, nation)) in nations
         .iter()
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         let mut marked = [Line::from(spans)];
         view.mark(&mut marked);
         let [mut line] = marked;
-        if i == view.app.nation {
+        if i == view.app.nation() {
             line = line.style(view.selected_style());
         }
         frame.render_widget(line, line_area);
@@ -76,7 +76,7 @@ fn map(frame: &mut Frame, view: &PaneView) {
     let theme = view.theme;
     let [canvas_area, legend] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(view.area);
-    let nations = &app.briefing.nations;
+    let nations = &app.briefing().nations;
     let placed: Vec<(usize, &str, f64, f64)> = nations
         .iter()
         .enumerate()
@@ -102,9 +102,9 @@ fn map(frame: &mut Frame, view: &PaneView) {
             ctx.layer();
             // The selected nation last, so a neighbour's label never hides it.
             let (selected, others): (Vec<_>, Vec<_>) =
-                placed.iter().partition(|p| p.0 == app.nation);
+                placed.iter().partition(|p| p.0 == app.nation());
             for &(i, code, lat, lon) in others.into_iter().chain(selected) {
-                let style = if i == app.nation {
+                let style = if i == app.nation() {
                     view.selected_style()
                 } else {
                     theme.accent()
@@ -113,7 +113,7 @@ fn map(frame: &mut Frame, view: &PaneView) {
             }
         });
     frame.render_widget(canvas, canvas_area);
-    let selected = &nations[app.nation.min(nations.len() - 1)];
+    let selected = &nations[app.nation().min(nations.len() - 1)];
     let mut text = format!(
         "{} ({})",
         selected.name,

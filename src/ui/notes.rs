@@ -33,15 +33,15 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, selected: usize, theme: Th
     let first = window::first_item(selected, rows.len(), height, |_| 3);
     let mut lines = Vec::new();
     for (k, &i) in rows.iter().enumerate().skip(first) {
-        let note = &app.notes[i];
-        let orphaned = app::item_text(&app.briefing, &note.item).is_none();
+        let note = &app.notes()[i];
+        let orphaned = app::item_text(app.briefing(), &note.item).is_none();
         let about = if orphaned {
             format!("(item gone) {} — {}", note.item, note.excerpt)
         } else {
             format!(
                 "{} — {}",
-                app::label(&app.briefing, &note.item),
-                app::item_text(&app.briefing, &note.item).unwrap_or_default()
+                app::label(app.briefing(), &note.item),
+                app::item_text(app.briefing(), &note.item).unwrap_or_default()
             )
         };
         let style = if k == selected {

@@ -29,9 +29,9 @@ struct Rows {
 
 impl Rows {
     fn of(app: &App) -> Rows {
-        let mut starts = Vec::with_capacity(app.briefing.speakers.len());
+        let mut starts = Vec::with_capacity(app.briefing().speakers.len());
         let mut row = 0;
-        for (s, speaker) in app.briefing.speakers.iter().enumerate() {
+        for (s, speaker) in app.briefing().speakers.iter().enumerate() {
             row += usize::from(s > 0);
             starts.push(row);
             row += 1 + speaker.quotes.len();
@@ -62,9 +62,9 @@ impl Rows {
     /// The row of the quote at `place`.
     fn of_place(&self, app: &App, place: usize) -> usize {
         let s = app
-            .quote_order
+            .quote_order()
             .get(place)
-            .map_or(0, |&q| app.briefing.quotes[q].speaker_index);
+            .map_or(0, |&q| app.briefing().quotes[q].speaker_index);
         self.starts[s] + 1 + place.saturating_sub(self.first_place(s))
     }
 }
@@ -72,7 +72,7 @@ impl Rows {
 /// Draws the quotes; returns how many quotes fit on one screen.
 pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     let app = view.app;
-    let b = &app.briefing;
+    let b = &app.briefing();
     if b.quotes.is_empty() {
         frame.render_widget(
             Paragraph::new("No quotes.").style(view.theme.dim()),
@@ -83,14 +83,14 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
     let rows = Rows::of(app);
     let width = usize::from(view.area.width);
     let height = usize::from(view.area.height);
-    let selected_row = rows.of_place(app, app.quote);
+    let selected_row = rows.of_place(app, app.quote());
     let lines_of = |row: Row| -> Vec<Line<'static>> {
         match row {
             Row::Gap => vec![Line::default()],
             Row::Speaker(s) => speaker_lines(view, s, width),
-            Row::Quote(p) if p == app.quote => selected_quote(view, p, width, height + 1),
+            Row::Quote(p) if p == app.quote() => selected_quote(view, p, width, height + 1),
             Row::Quote(p) => {
-                let q = app.quote_order[p];
+                let q = app.quote_order()[p];
                 let marks = marks(view, q);
                 let room = width.saturating_sub(marks.len());
                 vec![Line::from(vec![
@@ -145,7 +145,7 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
 
 /// The speaker's name and quote count, then the role on a line of its own.
 fn speaker_lines(view: &PaneView, s: usize, width: usize) -> Vec<Line<'static>> {
-    let speaker = &view.app.briefing.speakers[s];
+    let speaker = &view.app.briefing().speakers[s];
     let count = speaker.quotes.len();
     let count = format!(" ({count} quote{})", if count == 1 { "" } else { "s" });
     let name = text::truncate(&speaker.name, width.saturating_sub(count.len()));
@@ -164,14 +164,14 @@ fn speaker_lines(view: &PaneView, s: usize, width: usize) -> Vec<Line<'static>> 
 fn marks(view: &PaneView, q: usize) -> String {
     let app = view.app;
     let note = app
-        .note_on(&ItemRef::Quote(app.briefing.quotes[q].id.clone()))
+        .note_on(&ItemRef::Quote(app.briefing().quotes[q].id.clone()))
         .is_some();
-    let mut marks = String::from(match (note, app.seen_quotes[q]) {
+    let mut marks = String::from(match (note, app.seen_quotes()[q]) {
         (true, _) => "✎ ",
         (false, false) => "• ",
         (false, true) => "  ",
     });
-    if app.new_quotes[q] {
+    if app.new_quotes()[q] {
         marks.push_str("new ");
     }
     marks
@@ -180,8 +180,8 @@ fn marks(view: &PaneView, q: usize) -> String {
 /// The selected quote whole, as far as `max` lines: a long quote is wrapped only
 /// as far as the pane shows.
 fn selected_quote(view: &PaneView, place: usize, width: usize, max: usize) -> Vec<Line<'static>> {
-    let q = view.app.quote_order[place];
-    let quote = &view.app.briefing.quotes[q];
+    let q = view.app.quote_order()[place];
+    let quote = &view.app.briefing().quotes[q];
     let style = view.selected_style();
     let mut lines: Vec<Line> = text::wrap_window(
         &format!("“{}”", quote.text),

@@ -85,7 +85,7 @@ pub fn draw(
         ("Summary".to_owned(), lines, total, Arc::default())
     } else {
         let (title, parts) = content(app, pane, width, theme);
-        let measured = match &app.metrics.read {
+        let measured = match &app.metrics().read {
             known if known.is_for(item, width) && known.parts.len() == parts.len() => {
                 Arc::clone(&known.parts)
             }
@@ -98,7 +98,7 @@ pub fn draw(
     let inner = overlay_box(frame, body, format!(" {title} · Esc returns "), theme);
     super::text::mark(
         &mut shown,
-        app.search.as_ref().map(|s| &s.query),
+        app.search().as_ref().map(|s| &s.query),
         theme.found(),
     );
     frame.render_widget(Paragraph::new(shown), inner);
@@ -136,7 +136,7 @@ fn window(
 }
 
 fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String, Vec<Part<'a>>) {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let mut parts = Vec::new();
     let text = |text: &'a str, first, rest, style| Part::Text {
         text: text.into(),
@@ -149,7 +149,7 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
         // Drawn from the summary's own layout (`summary::window`).
         Pane::Summary => "Summary".to_owned(),
         Pane::Nations => {
-            let n = &b.nations[app.nation.min(b.nations.len().saturating_sub(1))];
+            let n = &b.nations[app.nation().min(b.nations.len().saturating_sub(1))];
             let code = n
                 .code
                 .as_deref()
@@ -163,7 +163,7 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
                 parts.push(Part::Line(Line::default()));
                 parts.push(text(note, "", "", plain));
             }
-            format!("Nation {} of {}", app.nation + 1, b.nations.len())
+            format!("Nation {} of {}", app.nation() + 1, b.nations.len())
         }
         Pane::Quotes => {
             let q = &b.quotes[app.selected_quote().unwrap_or(0)];
@@ -186,10 +186,10 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
                 format!("{}#{}", b.id, q.id),
                 theme.dim(),
             )));
-            format!("Quote {} of {}", app.quote + 1, b.quotes.len())
+            format!("Quote {} of {}", app.quote() + 1, b.quotes.len())
         }
         Pane::Comments => {
-            let i = app.tree.selected().unwrap_or(0);
+            let i = app.tree().selected().unwrap_or(0);
             let c = &b.comments[i];
             let author = c.author.clone().unwrap_or_else(|| "anonymous".into());
             let mut head = vec![Span::styled(author, theme.heading())];

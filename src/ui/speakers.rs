@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text, window};
-use crate::shell::Shell;
+use crate::app::Root;
 
 /// Draws the index, or one speaker's quotes when `open` names a speaker.
-pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, theme: Theme) {
-    let title = match open.and_then(|s| shell.speakers.get(s)) {
+pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, theme: Theme) {
+    let title = match open.and_then(|s| root.speakers().get(s)) {
         Some(s) => format!(
             " {} · {} quotes · Enter opens the briefing there · Esc back ",
             s.name,
@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, t
         ),
         None => format!(
             " Speakers · {} across the library · Enter lists their quotes ",
-            shell.speakers.len()
+            root.speakers().len()
         ),
     };
     let block = Block::bordered()
@@ -30,11 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, t
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let mut lines = Vec::new();
-    match open.and_then(|s| shell.speakers.get(s)) {
+    match open.and_then(|s| root.speakers().get(s)) {
         None => {
-            let at = shell.speaker_row.0;
-            let first = window::first_item(at, shell.speakers.len(), height, |_| 2);
-            for (i, s) in shell.speakers.iter().enumerate().skip(first) {
+            let at = root.speaker_rows().0;
+            let first = window::first_item(at, root.speakers().len(), height, |_| 2);
+            for (i, s) in root.speakers().iter().enumerate().skip(first) {
                 if lines.len() >= height {
                     break;
                 }
@@ -66,13 +66,13 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, t
             }
         }
         Some(s) => {
-            let at = shell.speaker_row.1;
+            let at = root.speaker_rows().1;
             let first = window::first_item(at, s.quotes.len(), height, |_| 3);
-            for (k, &(shelf, q)) in s.quotes.iter().enumerate().skip(first) {
+            for (k, &(listing, q)) in s.quotes.iter().enumerate().skip(first) {
                 if lines.len() >= height {
                     break;
                 }
-                let Ok(b) = &shell.shelves[shelf].briefing else {
+                let Ok(b) = &root.listings()[listing].briefing else {
                     continue;
                 };
                 let quote = &b.quotes[q];
@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, shell: &Shell, open: Option<usize>, t
             }
         }
     }
-    if shell.speakers.is_empty() {
+    if root.speakers().is_empty() {
         lines.push(Line::styled("No quotes in the library.", theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -46,7 +46,7 @@ struct Blocks {
 
 impl Blocks {
     fn of(app: &App) -> Blocks {
-        let b = &app.briefing;
+        let b = &app.briefing();
         let head = if b.subtitle.is_some() {
             vec![Block::Subtitle, Block::Gap]
         } else {
@@ -133,7 +133,7 @@ enum Content<'a> {
 }
 
 fn content(app: &App, block: Block, theme: Theme) -> Content<'_> {
-    let b = &app.briefing;
+    let b = &app.briefing();
     let wrapped = |text, first, rest, style| Content::Wrapped {
         text: Cow::Borrowed(text),
         first,
@@ -259,7 +259,7 @@ pub fn layout(app: &App, width: usize) -> SummaryLayout {
 /// Draws the summary scrolled by `scroll` lines; returns its layout and the height shown.
 pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (SummaryLayout, usize) {
     let width = usize::from(view.area.width).max(1);
-    let layout = match &view.app.metrics.summary {
+    let layout = match &view.app.metrics().summary {
         Some(known) if known.width == width => known.clone(),
         _ => layout(view.app, width),
     };
@@ -305,7 +305,7 @@ pub fn window(
     theme: Theme,
 ) -> (Vec<Line<'static>>, usize) {
     let width = width.max(1);
-    let layout = match &app.metrics.summary {
+    let layout = match &app.metrics().summary {
         Some(known) if known.width == width => known.clone(),
         _ => layout(app, width),
     };

@@ -2,11 +2,10 @@
 //! loaded, then, if it loads, driven with keys at a size through the library
 //! shell, `update` and drawing. The point is that nothing panics or hangs.
 
-use brief::app::{App, Key};
+use brief::app::{Key, Root};
 use brief::briefing;
-use brief::library::Origin;
-use brief::shell::{Progress, Shelf, Shell, ShellEffect};
-use brief::snapshot::replay_shell;
+use brief::effects::Runner;
+use brief::snapshot::replay;
 use brief::ui::Theme;
 
 /// Every key the reader binds, and some it does not.
@@ -76,26 +75,16 @@ pub fn read(text: &str, keys: &[usize], size: (u16, u16)) {
     let Ok(loaded) = briefing::parse(text, "fuzz.yaml") else {
         return;
     };
-    let b = std::sync::Arc::new(loaded.briefing);
-    let shelf = Shelf {
-        origin: Origin::File("fuzz.yaml".into()),
-        progress: Progress::of(&b, None),
-        briefing: Ok(b),
-    };
-    let mut shell = Shell::single(vec![shelf]);
-    shell.open(0, None, 0, 0, None);
+    let mut root = Root::with_briefing(loaded.briefing);
     let keys: Vec<Key> = keys
         .iter()
         .map(|&k| Key::parse(KEYS[k % KEYS.len()]).unwrap())
         .collect();
+    let mut runner = Runner::dry();
     for chunk in keys.chunks(8) {
-        if chunk.iter().any(|k| shell.press(*k) == ShellEffect::Quit) {
+        if chunk.iter().any(|&k| runner.press(&mut root, k)) {
             break;
         }
-        replay_shell(&mut shell, &[], size, Theme::colored());
-    }
-    let mut app = App::new(briefing::parse(text, "fuzz.yaml").unwrap().briefing);
-    for &key in &keys {
-        app.press(key);
+        replay(&mut root, &mut runner, &[], size, Theme::colored());
     }
 }

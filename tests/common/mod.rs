@@ -5,8 +5,9 @@
 pub mod drive;
 pub mod pty;
 
-use brief::app::{App, Key};
+use brief::app::{App, Effect, Key, Root};
 use brief::briefing::{self, Briefing};
+use brief::effects::Runner;
 
 /// Loads a briefing from `tests/fixtures/`.
 pub fn fixture(name: &str) -> Briefing {
@@ -35,12 +36,34 @@ pub fn briefing(yaml: &str) -> Briefing {
     }
 }
 
-/// Presses keys through the keymap, as `brief snapshot --keys` names them.
-pub fn press(app: &mut App, keys: &str) {
+/// Presses keys through the keymap, as `brief snapshot --keys` names them, and
+/// carries out what they ask as `brief snapshot` does (fresh state, nothing
+/// written); the effects of the last key.
+pub fn press(root: &mut Root, keys: &str) -> Vec<Effect> {
+    let mut runner = Runner::dry();
+    let mut last = Vec::new();
     for name in keys.split_whitespace() {
         let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
-        app.press(key);
+        last = root.press(key);
+        runner.run(root, last.clone());
     }
+    last
+}
+
+/// The open briefing's reader.
+pub fn app(root: &Root) -> &App {
+    root.reader().expect("a briefing is open")
+}
+
+/// The last frame after `keys`, as `brief snapshot` draws it.
+pub fn replay(
+    root: &mut Root,
+    keys: &str,
+    size: (u16, u16),
+    theme: brief::ui::Theme,
+) -> ratatui::buffer::Buffer {
+    let keys = brief::snapshot::parse_keys(keys).unwrap_or_else(|e| panic!("{e}"));
+    brief::snapshot::replay(root, &mut Runner::dry(), &keys, size, theme)
 }
 
 /// A small tree:

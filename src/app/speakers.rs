@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::shelf::Shelf;
+use super::listing::Listing;
 
 /// One speaker across the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub struct Speaker {
     pub name: String,
     /// Every role given, in order of first appearance.
     pub roles: Vec<String>,
-    /// `(shelf, quote)` for each quote, in library and file order.
+    /// `(listing, quote)` for each quote, in library and file order.
     pub quotes: Vec<(usize, usize)>,
     /// How many briefings quote this speaker.
     pub briefings: usize,
@@ -21,10 +21,10 @@ pub struct Speaker {
 
 /// Speakers by name, with aliases applied: `aliases` maps a variant to the name it
 /// stands for.
-pub fn index(shelves: &[Shelf], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
+pub fn index(listings: &[Listing], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
     let mut by_name: BTreeMap<String, Speaker> = BTreeMap::new();
-    for (s, shelf) in shelves.iter().enumerate() {
-        let Ok(b) = &shelf.briefing else { continue };
+    for (s, listing) in listings.iter().enumerate() {
+        let Ok(b) = &listing.briefing else { continue };
         for (q, quote) in b.quotes.iter().enumerate() {
             let name = aliases
                 .get(&quote.speaker)

@@ -16,7 +16,7 @@ impl App {
     /// Restores a saved state onto a freshly loaded briefing. Items that are gone
     /// are dropped from the view quietly; notes on them stay (shown as orphaned).
     /// Returns what the status line should say on opening, if anything.
-    pub fn restore(&mut self, saved: Saved) -> Option<String> {
+    pub(super) fn restore(&mut self, saved: Saved) -> Option<String> {
         let b = &self.briefing;
         self.focus = match saved.focus.as_deref() {
             Some("nations") => Pane::Nations,
@@ -141,7 +141,15 @@ impl App {
 
     /// Opens the reader on the item an address names: `id#anchor` or the anchor
     /// alone, as notes exports print them (`cspo-florence#knighton-competition`).
-    pub fn go_to(&mut self, address: &str) -> Result<(), String> {
+    pub(super) fn go_to(&mut self, address: &str) -> Result<(), String> {
+        let spot = self.spot_at(address)?;
+        self.show(spot);
+        Ok(())
+    }
+
+    /// The item an address names (`id#anchor` or the anchor alone), or why it
+    /// names none: what `--at` is checked with before the reader opens.
+    pub fn spot_at(&self, address: &str) -> Result<Spot, String> {
         let anchor = match address.split_once('#') {
             Some((id, anchor)) if id == self.briefing.id || id.is_empty() => anchor,
             Some((id, _)) => {
@@ -152,14 +160,12 @@ impl App {
             }
             None => address,
         };
-        let spot = self.resolve(anchor).ok_or_else(|| {
+        self.resolve(anchor).ok_or_else(|| {
             format!(
                 "`{anchor}` names no quote, comment, nation or summary item in `{}`",
                 self.briefing.id
             )
-        })?;
-        self.show(spot);
-        Ok(())
+        })
     }
 
     /// The item an anchor names: a quote or comment id, `summary-N`, `key-point-N`, `nation-XX`.
@@ -196,7 +202,7 @@ impl App {
 
     /// Focuses the pane of the item at `spot` and selects it, revealing a hidden
     /// comment. A summary item is scrolled to once the pane has been measured.
-    pub fn show(&mut self, spot: Spot) {
+    pub(super) fn show(&mut self, spot: Spot) {
         match spot {
             Spot::Summary(_) | Spot::KeyPoint(_) => {
                 self.focus = Pane::Summary;
@@ -229,7 +235,7 @@ impl App {
     }
 
     /// A selected quote or comment in a focused pane counts as read.
-    pub fn mark_seen(&mut self) {
+    pub(super) fn mark_seen(&mut self) {
         match self.focus {
             Pane::Quotes => {
                 if let Some(q) = self.selected_quote() {
@@ -256,7 +262,7 @@ impl App {
 
     /// `u`: the next unread quote or comment after the selection, in the focused
     /// pane first, then the other; wraps around.
-    pub fn next_unread(&mut self) {
+    pub(super) fn next_unread(&mut self) {
         let places = self.quote_order.len();
         let from = match self.focus {
             Pane::Quotes => self.quote + 1,

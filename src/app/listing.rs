@@ -9,9 +9,9 @@ use crate::library::Origin;
 use crate::search::Query;
 use crate::state::Saved;
 
-/// A briefing on the shelf: loaded, or refused with its located error.
-#[derive(Debug, Clone)]
-pub struct Shelf {
+/// A briefing in the library: loaded, or refused with its located error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
     /// Where it came from.
     pub origin: Origin,
     /// The briefing, or the first line `brief validate` prints for it.
@@ -20,9 +20,13 @@ pub struct Shelf {
     pub progress: Progress,
 }
 
-impl Shelf {
-    /// A library entry with its reading progress from the store.
-    pub fn of(entry: crate::library::Entry, store: Option<&crate::store::Store>) -> Shelf {
+impl Listing {
+    /// A library entry with its reading progress, from the state `saved_of` finds
+    /// for its id (none, when there is no store).
+    pub fn new(
+        entry: crate::library::Entry,
+        saved_of: impl FnOnce(&str) -> Option<Saved>,
+    ) -> Listing {
         let briefing = entry
             .loaded
             .map(std::sync::Arc::new)
@@ -33,15 +37,11 @@ impl Shelf {
                     .map(ToString::to_string)
                     .unwrap_or_default()
             });
-        let saved = match (&briefing, store) {
-            (Ok(b), Some(store)) => store.peek(&b.id),
-            _ => None,
-        };
         let progress = match &briefing {
-            Ok(b) => Progress::of(b, saved.as_ref()),
+            Ok(b) => Progress::of(b, saved_of(&b.id).as_ref()),
             Err(_) => Progress::default(),
         };
-        Shelf {
+        Listing {
             origin: entry.origin,
             briefing,
             progress,
@@ -140,13 +140,13 @@ impl Sort {
 
 /// What the library's `/` filter keeps: text in the title, source, location, tags
 /// or id, or with `nation:JP`, the briefings listing that nation.
-pub fn keeps(shelf: &Shelf, filter: &str) -> bool {
+pub fn keeps(listing: &Listing, filter: &str) -> bool {
     let filter = filter.trim();
     if filter.is_empty() {
         return true;
     }
-    let Ok(b) = &shelf.briefing else {
-        return Query::typed(filter).matches(&shelf.origin.name());
+    let Ok(b) = &listing.briefing else {
+        return Query::typed(filter).matches(&listing.origin.name());
     };
     if let Some(code) = filter.strip_prefix("nation:") {
         let code = code.trim();
@@ -168,38 +168,38 @@ pub fn keeps(shelf: &Shelf, filter: &str) -> bool {
         || b.tags.iter().any(|t| query.matches(t))
 }
 
-/// The shelves to show, as indexes, filtered and in `sort` order; refused files last.
-pub fn order(shelves: &[Shelf], sort: Sort, filter: &str) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..shelves.len())
-        .filter(|&i| keeps(&shelves[i], filter))
+/// The listings to show, as indexes, filtered and in `sort` order; refused files last.
+pub fn order(listings: &[Listing], sort: Sort, filter: &str) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..listings.len())
+        .filter(|&i| keeps(&listings[i], filter))
         .collect();
-    let title = |i: usize| match &shelves[i].briefing {
+    let title = |i: usize| match &listings[i].briefing {
         Ok(b) => b.title.to_lowercase(),
-        Err(_) => shelves[i].origin.name(),
+        Err(_) => listings[i].origin.name(),
     };
     let date = |i: usize| {
-        shelves[i]
+        listings[i]
             .briefing
             .as_ref()
             .ok()
             .and_then(|b| b.source.published.clone())
     };
     rows.sort_by_key(|&i| {
-        let refused = shelves[i].briefing.is_err();
+        let refused = listings[i].briefing.is_err();
         match sort {
             Sort::Title => (refused, None, Reverse(0), title(i)),
             Sort::Date => (refused, date(i).map(Reverse), Reverse(0), title(i)),
             Sort::LastOpened => (
                 refused,
                 None,
-                Reverse(shelves[i].progress.last_opened_ms),
+                Reverse(listings[i].progress.last_opened_ms),
                 title(i),
             ),
         }
     });
     if sort == Sort::Date {
         // Undated briefings after dated ones.
-        rows.sort_by_key(|&i| (shelves[i].briefing.is_err(), date(i).is_none()));
+        rows.sort_by_key(|&i| (listings[i].briefing.is_err(), date(i).is_none()));
     }
     rows
 }

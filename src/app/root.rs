@@ -1,0 +1,578 @@
+//! The root model: the library of briefings, its filter and order, the speaker
+//! index across it, the open briefing (an `App`) and the help overlay over any of
+//! them, with the one `update` every action goes through. Pure: what needs files
+//! comes back as `Effect`s, and what comes from outside (a briefing's saved state,
+//! a file that changed, a briefing that arrived) comes in as an `Action`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::keymap::{Context, Keymap};
+use super::listing::{Listing, Progress, Sort, order};
+use super::speakers::{Speaker, index};
+use super::update::edit_text;
+use super::{Action, App, Effect, Key, Opening, list};
+use crate::briefing::Briefing;
+use crate::library::Origin;
+
+/// Rows a page key moves in the library and the speaker index.
+const LIST_PAGE: usize = 10;
+
+/// What is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of briefings.
+    Library,
+    /// The open briefing.
+    Reader,
+    /// Every speaker; with `Some(speaker)`, that speaker's quotes.
+    Speakers(Option<usize>),
+}
+
+/// The key list over whatever is on screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Help {
+    /// Lines scrolled.
+    pub scroll: usize,
+    /// What the list is filtered by, as typed.
+    pub filter: String,
+}
+
+/// How the reader is set up from outside: the keys in force, whether a briefing
+/// opens with the mouse captured, and the speaker aliases of the config.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// The defaults and the config's keys.
+    pub keymap: Keymap,
+    /// Whether a briefing opens with the mouse captured.
+    pub mouse: bool,
+    /// Speaker name variants and the name each stands for.
+    pub aliases: BTreeMap<String, String>,
+}
+
+/// The open briefing and the library row it came from.
+#[derive(Debug)]
+struct Open {
+    listing: usize,
+    app: App,
+}
+
+/// Everything on screen and behind it.
+#[derive(Debug)]
+pub struct Root {
+    listings: Vec<Listing>,
+    open: Option<Open>,
+    screen: Screen,
+    sort: Sort,
+    filter: String,
+    filtering: bool,
+    /// The library's selected row, as an index into `listings`.
+    selected: usize,
+    speakers: Vec<Speaker>,
+    /// The selected speaker in the index.
+    speaker: usize,
+    /// The selected quote in a speaker's list.
+    speaker_quote: usize,
+    help: Option<Help>,
+    /// The help overlay's length and visible height, from the last frame.
+    help_size: (usize, usize),
+    status: Option<String>,
+    /// False when one file was opened directly, with no library behind it.
+    has_library: bool,
+    keymap: Arc<Keymap>,
+    mouse: bool,
+    /// How many briefings the library holds once every file is read.
+    expected: usize,
+    aliases: BTreeMap<String, String>,
+}
+
+impl Root {
+    /// A library of `listings`, with `expected` in all once the rest arrive.
+    pub fn library(listings: Vec<Listing>, expected: usize, setup: Setup) -> Root {
+        let speakers = index(&listings, &setup.aliases);
+        let selected = order(&listings, Sort::Title, "")
+            .first()
+            .copied()
+            .unwrap_or(0);
+        Root {
+            expected: expected.max(listings.len()),
+            listings,
+            open: None,
+            screen: Screen::Library,
+            sort: Sort::Title,
+            filter: String::new(),
+            filtering: false,
+            selected,
+            speakers,
+            speaker: 0,
+            speaker_quote: 0,
+            help: None,
+            help_size: (0, 0),
+            status: None,
+            has_library: true,
+            keymap: Arc::new(setup.keymap),
+            mouse: setup.mouse,
+            aliases: setup.aliases,
+        }
+    }
+
+    /// One briefing file with no library behind it, and the effect that opens it
+    /// (on the item `at` names, if given).
+    pub fn single(listing: Listing, setup: Setup, at: Option<String>) -> (Root, Vec<Effect>) {
+        let mut root = Root::library(vec![listing], 1, setup);
+        root.has_library = false;
+        let effects = root.load(0, at).into_iter().collect();
+        (root, effects)
+    }
+
+    /// A reader on `briefing` with fresh state and the default keys, as a test or
+    /// a tool starts one.
+    pub fn with_briefing(briefing: impl Into<Arc<Briefing>>) -> Root {
+        Root::opened_on(briefing, Opening::fresh(0))
+    }
+
+    /// A reader on `briefing` opened as `opening` says (a saved state, an
+    /// address), with the default keys and nothing read from disk.
+    pub fn opened_on(briefing: impl Into<Arc<Briefing>>, opening: Opening) -> Root {
+        let listing = Listing {
+            origin: Origin::Bundled,
+            briefing: Ok(briefing.into()),
+            progress: Progress::default(),
+        };
+        let mut root = Root::library(vec![listing], 1, Setup::default());
+        root.has_library = false;
+        root.update(Action::Loaded(Box::new(Opening {
+            listing: 0,
+            ..opening
+        })));
+        root
+    }
+
+    /// Every briefing found, loaded or refused.
+    pub fn listings(&self) -> &[Listing] {
+        &self.listings
+    }
+
+    /// The open briefing, on screen or behind the speaker index.
+    pub fn reader(&self) -> Option<&App> {
+        self.open.as_ref().map(|o| &o.app)
+    }
+
+    /// The library row the open briefing came from.
+    pub fn open_listing(&self) -> Option<usize> {
+        self.open.as_ref().map(|o| o.listing)
+    }
+
+    /// The file to watch for changes: the open briefing's, while it is on screen.
+    pub fn watched_file(&self) -> Option<&Path> {
+        if self.screen != Screen::Reader {
+            return None;
+        }
+        match &self.listings.get(self.open_listing()?)?.origin {
+            Origin::File(path) => Some(path),
+            Origin::Bundled => None,
+        }
+    }
+
+    /// What is on screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The library's order.
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    /// The library's filter, as typed.
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Whether keys are going into the library's filter.
+    pub fn filtering(&self) -> bool {
+        self.filtering
+    }
+
+    /// The library's selected row, as an index into `listings`.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Every speaker in the library.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// The selected speaker in the index, and the selected quote in their list.
+    pub fn speaker_rows(&self) -> (usize, usize) {
+        (self.speaker, self.speaker_quote)
+    }
+
+    /// The help overlay, when it is open.
+    pub fn help(&self) -> Option<&Help> {
+        self.help.as_ref()
+    }
+
+    /// The library's message for the status line, until the next key.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Whether there is a library to go back to.
+    pub fn has_library(&self) -> bool {
+        self.has_library
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// How many briefings the library holds once every file is read.
+    pub fn expected(&self) -> usize {
+        self.expected
+    }
+
+    /// Whether briefings are still being read.
+    pub fn is_loading(&self) -> bool {
+        self.listings.len() < self.expected
+    }
+
+    /// The library rows, filtered and ordered.
+    pub fn rows(&self) -> Vec<usize> {
+        order(&self.listings, self.sort, &self.filter)
+    }
+
+    /// The open briefing, when it is on screen.
+    pub fn reading(&self) -> Option<&App> {
+        (self.screen == Screen::Reader)
+            .then(|| self.reader())
+            .flatten()
+    }
+
+    /// Whether the terminal should report the mouse: while a briefing that asked
+    /// for it is on screen.
+    pub fn wants_mouse(&self) -> bool {
+        self.reading().is_some_and(App::mouse)
+    }
+
+    /// The keymap context keys are read in.
+    pub fn context(&self) -> Context {
+        match (&self.help, self.reading(), self.screen) {
+            (Some(_), _, _) => Context::Help,
+            (None, Some(app), _) => app.context(),
+            (None, None, Screen::Speakers(_)) => Context::Speakers,
+            (None, None, _) if self.filtering => Context::Search,
+            _ => Context::Library,
+        }
+    }
+
+    /// A key from the terminal or `brief snapshot`: looked up in the keymap for
+    /// the context on screen, then applied. Where keys are typed (the note editor,
+    /// a search, the help filter) a key the keymap does not claim is typed; at a
+    /// yes-or-no question it is a no.
+    pub fn press(&mut self, key: Key) -> Vec<Effect> {
+        let context = self.context();
+        match self.keymap.resolve(context, key) {
+            Some(action) => self.update(action),
+            None if context.is_typed() => self.update(Action::Type(key)),
+            None if context == Context::Confirm => self.update(Action::Deny),
+            None => Vec::new(),
+        }
+    }
+
+    /// Applies one action and says what must be done outside.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Measured(metrics) => {
+                self.help_size = metrics.help;
+                if let Some(help) = &mut self.help {
+                    let (len, height) = self.help_size;
+                    help.scroll = help.scroll.min(len.saturating_sub(height));
+                }
+                // Sizes drawn for another screen say nothing of the reader's.
+                if self.screen == Screen::Reader {
+                    self.forward(Action::Measured(metrics));
+                }
+                return Vec::new();
+            }
+            Action::Loaded(opening) => return self.opened(*opening),
+            Action::Arrived(listing) => {
+                self.arrived(*listing);
+                return Vec::new();
+            }
+            Action::LoadingDone => {
+                if self.is_loading() {
+                    self.expected = self.listings.len();
+                    self.speakers = index(&self.listings, &self.aliases);
+                }
+                return Vec::new();
+            }
+            Action::Reloaded(briefing) => return self.reloaded(briefing),
+            Action::SaveFailed(reason) if self.open.is_none() => {
+                self.status = Some(format!("the reading state was not saved: {reason}"));
+                return Vec::new();
+            }
+            Action::Report(message) if self.reading().is_none() => {
+                self.status = Some(message);
+                return Vec::new();
+            }
+            Action::Quit => return self.quit(),
+            // A note being typed is kept, then the state saved once, with it.
+            Action::SaveNoteAndQuit | Action::Stop => {
+                let mut effects = self.forward(action);
+                effects.retain(|e| !matches!(e, Effect::Save(_)));
+                effects.extend(self.quit());
+                return effects;
+            }
+            action if action.is_from_outside() => return self.forward(action),
+            _ => {}
+        }
+        self.status = None;
+        if self.help.is_some() {
+            return self.help_update(action);
+        }
+        if action == Action::ToggleHelp && self.context() != Context::Confirm {
+            self.help = Some(Help::default());
+            return Vec::new();
+        }
+        match self.screen {
+            Screen::Reader => self.reader_update(action),
+            Screen::Library => self.library_update(action),
+            Screen::Speakers(open) => self.speakers_update(action, open),
+        }
+    }
+
+    /// Passes an action to the open briefing, if there is one.
+    fn forward(&mut self, action: Action) -> Vec<Effect> {
+        match &mut self.open {
+            Some(open) => super::update(&mut open.app, action),
+            None => Vec::new(),
+        }
+    }
+
+    /// Leaves, saving the open briefing.
+    fn quit(&mut self) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self.reader().map(App::save).into_iter().collect();
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn help_update(&mut self, action: Action) -> Vec<Effect> {
+        let Some(help) = &mut self.help else {
+            return Vec::new();
+        };
+        let (len, height) = self.help_size;
+        match action {
+            Action::Close | Action::ToggleHelp => self.help = None,
+            Action::Type(key) => {
+                edit_text(&mut help.filter, key);
+                help.scroll = 0;
+            }
+            action => {
+                if let Some(scroll) = list::scrolled(&action, help.scroll, len, height) {
+                    help.scroll = scroll;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn reader_update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Back if self.has_library => self.close().into_iter().collect(),
+            Action::Back => {
+                self.forward(Action::Report(
+                    "opened from a file: run brief with a folder for the library".into(),
+                ));
+                Vec::new()
+            }
+            Action::ShowSpeakers => {
+                self.show_speakers();
+                Vec::new()
+            }
+            action => self.forward(action),
+        }
+    }
+
+    fn library_update(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.rows();
+        let at = rows.iter().position(|&r| r == self.selected).unwrap_or(0);
+        if !self.filtering
+            && let Some(to) = list::moved(&action, at, rows.len(), LIST_PAGE)
+        {
+            self.selected = rows.get(to).copied().unwrap_or(self.selected);
+            return Vec::new();
+        }
+        match action {
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.status = Some(format!("sorted by {}", self.sort.name()));
+            }
+            Action::StartSearch => self.filtering = true,
+            Action::Type(key) => {
+                edit_text(&mut self.filter, key);
+                if let Some(&first) = self.rows().first() {
+                    self.selected = first;
+                }
+            }
+            Action::ConfirmSearch => self.filtering = false,
+            Action::CancelSearch | Action::Close => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            Action::ShowSpeakers => self.show_speakers(),
+            Action::Open | Action::ToggleCollapse => {
+                match self.listings.get(self.selected).map(|l| &l.briefing) {
+                    Some(Ok(_)) if rows.contains(&self.selected) => {
+                        return self.switch_to(self.selected, None);
+                    }
+                    Some(Err(e)) => self.status = Some(format!("cannot open: {e}")),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn show_speakers(&mut self) {
+        self.screen = Screen::Speakers(None);
+        if self.speakers.is_empty() {
+            self.status = Some("no quotes in the library, so no speakers".into());
+        }
+    }
+
+    fn speakers_update(&mut self, action: Action, open: Option<usize>) -> Vec<Effect> {
+        let len = match open {
+            None => self.speakers.len(),
+            Some(s) => self.speakers.get(s).map_or(0, |sp| sp.quotes.len()),
+        };
+        let row = match open {
+            None => &mut self.speaker,
+            Some(_) => &mut self.speaker_quote,
+        };
+        if let Some(to) = list::moved(&action, *row, len, LIST_PAGE) {
+            *row = to;
+            return Vec::new();
+        }
+        match action {
+            Action::Open | Action::ToggleCollapse => match open {
+                None if len > 0 => {
+                    self.screen = Screen::Speakers(Some(self.speaker));
+                    self.speaker_quote = 0;
+                }
+                None => {}
+                Some(s) => {
+                    let Some(&(listing, q)) = self
+                        .speakers
+                        .get(s)
+                        .and_then(|sp| sp.quotes.get(self.speaker_quote))
+                    else {
+                        return Vec::new();
+                    };
+                    let id = self.listings[listing]
+                        .briefing
+                        .as_ref()
+                        .map(|b| b.quotes[q].id.clone())
+                        .ok();
+                    return self.switch_to(listing, id);
+                }
+            },
+            Action::Close | Action::Back | Action::ShowSpeakers => {
+                self.screen = match (open, &self.open) {
+                    (Some(_), _) => Screen::Speakers(None),
+                    (None, Some(_)) => Screen::Reader,
+                    (None, None) => Screen::Library,
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Closes what is open and asks for `listing`'s saved state, to open it on `at`.
+    fn switch_to(&mut self, listing: usize, at: Option<String>) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self.close().into_iter().collect();
+        effects.extend(self.load(listing, at));
+        effects
+    }
+
+    /// The effect that reads `listing`'s saved state, so it can be opened.
+    fn load(&self, listing: usize, at: Option<String>) -> Option<Effect> {
+        let id = self
+            .listings
+            .get(listing)?
+            .briefing
+            .as_ref()
+            .ok()?
+            .id
+            .clone();
+        Some(Effect::Load { listing, id, at })
+    }
+
+    /// Closes the open briefing, noting its progress in the library; the effect
+    /// that saves it.
+    fn close(&mut self) -> Option<Effect> {
+        let open = self.open.take()?;
+        self.screen = Screen::Library;
+        let effect = open.app.save();
+        if let Some(listing) = self.listings.get_mut(open.listing)
+            && let Ok(b) = &listing.briefing
+        {
+            let mut progress = Progress::of(b, Some(&open.app.to_saved()));
+            progress.new = 0;
+            listing.progress = progress;
+        }
+        Some(effect)
+    }
+
+    /// Opens a listing on its saved state, now read; saves at once so an
+    /// unwritable config folder shows from the start.
+    fn opened(&mut self, opening: Opening) -> Vec<Effect> {
+        let Some(Ok(briefing)) = self.listings.get(opening.listing).map(|l| &l.briefing) else {
+            return Vec::new();
+        };
+        let listing = opening.listing;
+        let app = App::opened(
+            Arc::clone(briefing),
+            Arc::clone(&self.keymap),
+            self.mouse,
+            opening,
+        );
+        let (save, index) = (app.save(), app.index_effect());
+        self.open = Some(Open { listing, app });
+        self.selected = listing;
+        self.screen = Screen::Reader;
+        vec![save, index]
+    }
+
+    /// The open briefing's file changed and loaded again: the reader's state and
+    /// notes carry over by identity, and the status line says what changed.
+    fn reloaded(&mut self, briefing: Arc<Briefing>) -> Vec<Effect> {
+        let Some(Open { listing, app: old }) = self.open.take() else {
+            return Vec::new();
+        };
+        self.listings[listing].briefing = Ok(Arc::clone(&briefing));
+        let app = old.reloaded(briefing);
+        let index = app.index_effect();
+        self.open = Some(Open { listing, app });
+        vec![index]
+    }
+
+    /// A briefing read in the background joins the library; the speaker index is
+    /// rebuilt once the last one has arrived.
+    fn arrived(&mut self, listing: Listing) {
+        let first = self.listings.is_empty();
+        self.listings.push(listing);
+        self.expected = self.expected.max(self.listings.len());
+        if first {
+            self.selected = 0;
+        }
+        if !self.is_loading() {
+            self.speakers = index(&self.listings, &self.aliases);
+        }
+    }
+}

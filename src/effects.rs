@@ -1,0 +1,221 @@
+//! The edge: where `update`'s effects are carried out (state saved and read,
+//! notes exported, the search index built on a thread) and their results handed
+//! back as actions, and where a frame is drawn and measured. The terminal loop
+//! and `brief snapshot` both go through `Runner`, so a snapshot shows what the
+//! reader does.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+
+use crate::app::{Action, Built, Effect, Key, Opening, Root};
+use crate::export::{self, Refused};
+use crate::search::Index;
+use crate::state::Saved;
+use crate::store::Store;
+use crate::ui::{self, Drawn, Theme};
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// What effects are carried out against: the state store, the folder exports
+/// go to, and the channel threads answer on.
+#[derive(Debug)]
+pub struct Runner {
+    store: Option<Store>,
+    export_dir: PathBuf,
+    /// False for `brief snapshot`: fresh state in, nothing written out.
+    writes: bool,
+    /// Whether effects may start threads (the reader's loop takes their answers).
+    threads: bool,
+    answers: (Sender<Action>, Receiver<Action>),
+}
+
+impl Runner {
+    /// The reader's runner: state in `store`, exports into `export_dir`, the
+    /// search index built on a thread of its own.
+    pub fn new(store: Option<Store>, export_dir: PathBuf) -> Runner {
+        Runner {
+            store,
+            export_dir,
+            writes: true,
+            threads: true,
+            answers: channel(),
+        }
+    }
+
+    /// A runner for one-shot commands: files read and written, no threads.
+    pub fn once(store: Option<Store>, export_dir: PathBuf) -> Runner {
+        Runner {
+            threads: false,
+            ..Runner::new(store, export_dir)
+        }
+    }
+
+    /// `brief snapshot`'s runner: every briefing opens on fresh state and
+    /// nothing is written.
+    pub fn dry() -> Runner {
+        Runner {
+            writes: false,
+            ..Runner::once(None, PathBuf::from("."))
+        }
+    }
+
+    /// Where reading state and notes are kept.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    /// A key, looked up and applied, and what follows carried out; true when
+    /// `brief` should close.
+    pub fn press(&mut self, root: &mut Root, key: Key) -> bool {
+        let effects = root.press(key);
+        self.run(root, effects)
+    }
+
+    /// An action applied, and what follows carried out; true when `brief`
+    /// should close.
+    pub fn dispatch(&mut self, root: &mut Root, action: Action) -> bool {
+        let effects = root.update(action);
+        self.run(root, effects)
+    }
+
+    /// Carries out `effects`, and those their results lead to; true when
+    /// `brief` should close.
+    pub fn run(&mut self, root: &mut Root, effects: Vec<Effect>) -> bool {
+        let mut queue = VecDeque::from(effects);
+        let mut quit = false;
+        while let Some(effect) = queue.pop_front() {
+            let answer = match effect {
+                Effect::Quit => {
+                    quit = true;
+                    None
+                }
+                Effect::Save(saved) => self.save(&saved),
+                Effect::Export { overwrite } => self.export(root, overwrite),
+                Effect::Load { listing, id, at } => Some(self.load(listing, &id, at)),
+                Effect::Index { briefing, order } => {
+                    self.index(briefing, order);
+                    None
+                }
+            };
+            if let Some(action) = answer {
+                queue.extend(root.update(action));
+            }
+        }
+        quit
+    }
+
+    /// What threads have answered since last asked, as actions to dispatch.
+    pub fn answers(&self) -> Vec<Action> {
+        self.answers.1.try_iter().collect()
+    }
+
+    /// Draws a frame, hands its sizes to the model and, if that moved what is
+    /// shown (a summary item scrolled to once measured), draws again. What the
+    /// frame drew, and the screen as the views drew it.
+    pub fn frame<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        root: &mut Root,
+        theme: Theme,
+    ) -> Result<(Drawn, Buffer), B::Error> {
+        let shown = |root: &Root| root.reading().map(|a| (a.summary_scroll(), a.mode()));
+        let mut drawn = Drawn::default();
+        let mut buffer = terminal
+            .draw(|f| drawn = ui::draw(f, root, theme))?
+            .buffer
+            .clone();
+        let before = shown(root);
+        self.dispatch(root, Action::Measured(drawn.metrics.clone()));
+        if shown(root) != before {
+            buffer = terminal
+                .draw(|f| drawn = ui::draw(f, root, theme))?
+                .buffer
+                .clone();
+        }
+        Ok((drawn, buffer))
+    }
+
+    /// Writes a reading state; a failure comes back as a lasting warning. The
+    /// one save, used by `run` and by `brief note`, which works on a reader
+    /// without a screen.
+    pub fn save(&self, saved: &Saved) -> Option<Action> {
+        if !self.writes {
+            return None;
+        }
+        let Some(store) = &self.store else {
+            return Some(Action::SaveFailed("no config directory".into()));
+        };
+        Some(match store.save(saved, now_ms()) {
+            Ok(_) => Action::Saved,
+            Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
+        })
+    }
+
+    /// Reads the state `id` was left in, for `listing` to open with.
+    fn load(&self, listing: usize, id: &str, at: Option<String>) -> Action {
+        let mut opening = Opening {
+            at,
+            ..Opening::fresh(listing)
+        };
+        if self.writes {
+            opening.now_ms = now_ms();
+            opening.session = std::process::id();
+            if let Some(store) = &self.store {
+                let loaded = store.load(id, opening.now_ms);
+                opening.saved = loaded.saved;
+                opening.warning = loaded.warning;
+            }
+        }
+        Action::Loaded(Box::new(opening))
+    }
+
+    /// Writes the open briefing's notes to `<id>-notes.md`.
+    fn export(&self, root: &Root, overwrite: bool) -> Option<Action> {
+        let app = root.reader()?;
+        if !self.writes {
+            return Some(Action::Report("brief snapshot writes no files".into()));
+        }
+        let name = format!("{}-notes.md", app.briefing().id);
+        let path = self.export_dir.join(&name);
+        Some(match export::write(app, &path, overwrite, now_ms()) {
+            Ok(count) => Action::Report(format!(
+                "wrote {name} ({count} note{}) in {}",
+                if count == 1 { "" } else { "s" },
+                self.export_dir.display()
+            )),
+            Err(Refused::NotOurs) => Action::AskOverwrite(path),
+            Err(Refused::Io(e)) => {
+                Action::Report(format!("could not write {}: {e}", path.display()))
+            }
+        })
+    }
+
+    /// Builds a briefing's search index on a thread of its own (50 ms for
+    /// 100,000 comments), so typing a search never waits for it; without a
+    /// thread, the first search builds it.
+    fn index(&self, briefing: Arc<crate::briefing::Briefing>, order: Vec<usize>) {
+        if !self.threads {
+            return;
+        }
+        let answer = self.answers.0.clone();
+        let _ = std::thread::Builder::new()
+            .name("brief-index".into())
+            .spawn(move || {
+                let index = Arc::new(Index::build(&briefing, &order));
+                let _ = answer.send(Action::Indexed(Built { briefing, index }));
+            });
+    }
+}
