@@ -131,7 +131,7 @@ impl Runner {
         root: &mut Root,
         theme: Theme,
     ) -> Result<(Drawn, Buffer), B::Error> {
-        let shown = |root: &Root| root.reading().map(|a| (a.summary_scroll(), a.mode()));
+        let shown = |root: &Root| root.on_screen().map(|a| (a.summary_scroll(), a.mode()));
         let mut drawn = Drawn::default();
         let mut buffer = terminal
             .draw(|f| drawn = ui::draw(f, root, theme))?

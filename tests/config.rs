@@ -109,7 +109,7 @@ fn the_reader_uses_extra_keys_and_says_what_is_wrong() {
     s.keys(&["C-n"]);
     s.wait_for("Quotes 2/2");
     s.keys(&["?"]);
-    s.wait_for("Ctrl-n ]");
+    s.wait_for("C-n ]");
     s.keys(&["Esc", "q"]);
     assert_eq!(s.wait_exit(), 0);
 }

@@ -124,7 +124,7 @@ fn a_note_being_typed_when_a_signal_comes_is_kept() {
     let mut s = start(config.path(), false);
     move_to_second_comment(&mut s);
     s.keys(&["a"]);
-    s.wait_for("Ctrl-s");
+    s.wait_for("C-s");
     s.type_bytes("typed, not yet kept".as_bytes());
     s.wait_for("typed, not yet kept");
     s.signal("HUP");

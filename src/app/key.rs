@@ -1,5 +1,6 @@
 //! A key press as the reader understands it: the key and Ctrl or Alt, read from a
-//! terminal event, parsed from a name (`C-d`, `PageDown`) and shown in help.
+//! terminal event, and its name in the one notation every place uses (`C-d`,
+//! `PageDown`): the config, `brief snapshot --keys`, `?` and the status line.
 
 use std::fmt;
 
@@ -52,60 +53,85 @@ impl Key {
         Some(Key { code, mods })
     }
 
-    /// Parses a key name as `brief snapshot --keys` takes it: `j`, `Tab`, `C-d`, `PageDown`.
+    /// Parses a key's name: a character (`j`, `?`), a named key (`Tab`,
+    /// `PageDown`, `Space`), either after `C-` for Ctrl and `M-` for Alt
+    /// (`C-d`, `M-x`). The one notation: `config.yaml`, `brief snapshot --keys`,
+    /// `?` and the status line all use it, and `Display` writes it.
     pub fn parse(name: &str) -> Result<Key, String> {
-        if let Some(rest) = name.strip_prefix("C-").filter(|r| r.chars().count() == 1) {
-            let c = rest.chars().next().unwrap_or_default();
-            return Ok(Key::ctrl(c.to_ascii_lowercase()));
-        }
-        let mut chars = name.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return Ok(Key::ch(c));
-        }
-        let code = match name {
-            "Tab" => KeyCode::Tab,
-            "BackTab" => KeyCode::BackTab,
-            "Enter" => KeyCode::Enter,
-            "Esc" => KeyCode::Esc,
-            "Space" => KeyCode::Char(' '),
-            "Up" => KeyCode::Up,
-            "Down" => KeyCode::Down,
-            "Left" => KeyCode::Left,
-            "Right" => KeyCode::Right,
-            "Home" => KeyCode::Home,
-            "End" => KeyCode::End,
-            "PageUp" => KeyCode::PageUp,
-            "PageDown" => KeyCode::PageDown,
-            "Backspace" => KeyCode::Backspace,
-            _ => {
-                return Err(format!(
-                    "unknown key `{name}`; use a character, C-x for Ctrl-x, or one of Tab BackTab Enter Esc Space Up Down Left Right Home End PageUp PageDown Backspace"
-                ));
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = name;
+        loop {
+            if let Some(r) = rest.strip_prefix("C-").filter(|r| !r.is_empty()) {
+                mods |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("M-").filter(|r| !r.is_empty()) {
+                mods |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
             }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            (Some(c), None) => KeyCode::Char(c),
+            _ => NAMED
+                .iter()
+                .find(|(n, _)| *n == rest)
+                .map(|&(_, code)| code)
+                .or_else(|| {
+                    let n: u8 = rest.strip_prefix('F')?.parse().ok()?;
+                    (1..=12).contains(&n).then_some(KeyCode::F(n))
+                })
+                .ok_or_else(|| {
+                    let names: Vec<&str> = NAMED.iter().map(|(n, _)| *n).collect();
+                    format!(
+                        "unknown key `{name}`; use a character, C-x for Ctrl-x, M-x for Alt-x, F1 to F12 or one of {}",
+                        names.join(" ")
+                    )
+                })?,
         };
-        Ok(Key::new(code))
+        Ok(Key { code, mods })
     }
 }
+
+/// The keys with names, as `parse` reads them and `Display` writes them.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Tab", KeyCode::Tab),
+    ("BackTab", KeyCode::BackTab),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Space", KeyCode::Char(' ')),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("PageUp", KeyCode::PageUp),
+    ("PageDown", KeyCode::PageDown),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
 
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
+            f.write_str("C-")?;
         }
         if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
+            f.write_str("M-")?;
         }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::BackTab => f.write_str("Shift-Tab"),
-            KeyCode::PageUp => f.write_str("PgUp"),
-            KeyCode::PageDown => f.write_str("PgDn"),
-            KeyCode::Up => f.write_str("↑"),
-            KeyCode::Down => f.write_str("↓"),
-            KeyCode::Left => f.write_str("←"),
-            KeyCode::Right => f.write_str("→"),
-            code => write!(f, "{code}"),
+        match NAMED.iter().find(|(_, code)| *code == self.code) {
+            Some((name, _)) => f.write_str(name),
+            None => match self.code {
+                KeyCode::Char(c) => write!(f, "{c}"),
+                KeyCode::F(n) => write!(f, "F{n}"),
+                code => write!(f, "{code:?}"),
+            },
         }
     }
 }
@@ -115,16 +141,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn key_names_round_trip_through_parse() {
+    fn key_names_parse() {
         assert_eq!(Key::parse("C-d"), Ok(Key::ctrl('d')));
+        assert_eq!(Key::parse("C-D"), Ok(Key::ctrl('d')));
         assert_eq!(Key::parse("Space"), Ok(Key::ch(' ')));
         assert_eq!(Key::parse("BackTab"), Ok(Key::new(KeyCode::BackTab)));
         assert_eq!(Key::parse("]"), Ok(Key::ch(']')));
+        assert_eq!(Key::parse("-"), Ok(Key::ch('-')));
+        assert_eq!(Key::parse("C--"), Ok(Key::ctrl('-')));
+        assert_eq!(Key::parse("F5"), Ok(Key::new(KeyCode::F(5))));
+        assert_eq!(
+            Key::parse("M-x"),
+            Ok(Key {
+                code: KeyCode::Char('x'),
+                mods: KeyModifiers::ALT
+            })
+        );
         assert!(
             Key::parse("Hyper")
                 .unwrap_err()
                 .contains("unknown key `Hyper`")
         );
+        assert!(Key::parse("F13").is_err());
+    }
+
+    #[test]
+    fn every_default_binding_reads_back_as_it_is_shown() {
+        for b in crate::app::keymap::BINDINGS {
+            let shown = b.key.to_string();
+            assert_eq!(Key::parse(&shown), Ok(b.key), "{shown} for {:?}", b.action);
+        }
+        for name in ["C-M-k", "M-Enter", "Delete", "F12", "é"] {
+            let key = Key::parse(name).unwrap();
+            assert_eq!(Key::parse(&key.to_string()), Ok(key), "{name}");
+        }
     }
 
     #[test]

@@ -138,7 +138,7 @@ impl Keymap {
 /// One line of help: every key for an action in a context, and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
-    /// The keys, as shown: `j ↓`.
+    /// The keys, as shown and as the config names them: `j Down`.
     pub keys: String,
     /// What they do.
     pub help: &'static str,
@@ -251,6 +251,6 @@ mod tests {
             .iter()
             .find(|l| l.help.starts_with("move down"))
             .expect("move down");
-        assert_eq!(down.keys, "j ↓");
+        assert_eq!(down.keys, "j Down");
     }
 }

@@ -246,7 +246,7 @@ impl Root {
     }
 
     /// The open briefing, when it is on screen.
-    pub fn reading(&self) -> Option<&App> {
+    pub fn on_screen(&self) -> Option<&App> {
         (self.screen == Screen::Reader)
             .then(|| self.reader())
             .flatten()
@@ -255,12 +255,12 @@ impl Root {
     /// Whether the terminal should report the mouse: while a briefing that asked
     /// for it is on screen.
     pub fn wants_mouse(&self) -> bool {
-        self.reading().is_some_and(App::mouse)
+        self.on_screen().is_some_and(App::mouse)
     }
 
     /// The keymap context keys are read in.
     pub fn context(&self) -> Context {
-        match (&self.help, self.reading(), self.screen) {
+        match (&self.help, self.on_screen(), self.screen) {
             (Some(_), _, _) => Context::Help,
             (None, Some(app), _) => app.context(),
             (None, None, Screen::Speakers(_)) => Context::Speakers,
@@ -315,7 +315,7 @@ impl Root {
                 self.status = Some(format!("the reading state was not saved: {reason}"));
                 return Vec::new();
             }
-            Action::Report(message) if self.reading().is_none() => {
+            Action::Report(message) if self.on_screen().is_none() => {
                 self.status = Some(message);
                 return Vec::new();
             }

@@ -170,7 +170,7 @@ fn event_loop(
             moved.get_or_insert_with(Instant::now);
         }
         runner.dispatch(root, Action::Clock(now_ms()));
-        let quit = match (event, root.reading()) {
+        let quit = match (event, root.on_screen()) {
             (Event::Key(key), _) => match Key::from_event(key) {
                 Some(key) => runner.press(root, key),
                 None => false,

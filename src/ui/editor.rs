@@ -6,15 +6,23 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, centered, overlay_box, text};
-use crate::app::{self, App};
+use crate::app::{self, Action, App, Context};
 
 /// Draws the editor over the panes.
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: Theme) {
     let Some(editor) = &app.editor() else { return };
     let area = centered(body, 80, 16.min(body.height));
+    // The keys as the user's config binds them.
+    let key = |action| {
+        app.keymap()
+            .key_for(Context::Edit, &action)
+            .map_or_else(String::new, |k| k.to_string())
+    };
     let title = format!(
-        " Note · {} · Ctrl-s keeps · Ctrl-g cancels ",
-        app::label(app.briefing(), &editor.item)
+        " Note · {} · {} keeps · {} cancels ",
+        app::label(app.briefing(), &editor.item),
+        key(Action::SaveNote),
+        key(Action::CancelNote)
     );
     let inner = overlay_box(frame, area, title, theme);
     let [about, input] =

@@ -85,9 +85,9 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
     if std::env::var_os("BRIEF_TEST_PANIC_IN_DRAW").is_some() {
         panic!("a panic in the draw path, asked for by BRIEF_TEST_PANIC_IN_DRAW");
     }
-    let reading = root.reading();
+    let shown = root.on_screen();
     let mut drawn = Drawn {
-        metrics: reading.map(|a| a.metrics().clone()).unwrap_or_default(),
+        metrics: shown.map(|a| a.metrics().clone()).unwrap_or_default(),
         ..Drawn::default()
     };
     let area = frame.area();
@@ -105,7 +105,7 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
         Constraint::Length(1),
     ])
     .areas(area);
-    match reading {
+    match shown {
         Some(app) => {
             title_bar(frame, title, app, theme);
             reader(frame, body, app, theme, &mut drawn);
@@ -126,7 +126,7 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
     if let Some(h) = root.help() {
         drawn.metrics.help = help::draw(frame, body, root.keymap(), &h.filter, h.scroll, theme);
     }
-    let line = match reading {
+    let line = match shown {
         Some(app) => reader_status(app, root, theme),
         None => library_status(root, theme),
     };
