@@ -18,8 +18,12 @@ use std::time::{Duration, Instant};
 
 use brief::app::{Key, Listing, Root, Setup};
 use brief::effects::Runner;
-use brief::generate::{self, Shape};
+#[path = "../tests/common/generate.rs"]
+#[allow(dead_code, reason = "the tests use more of it")]
+mod generate;
+
 use brief::ui::Theme;
+use generate::Shape;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

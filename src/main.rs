@@ -1,25 +1,16 @@
-//! `brief`: arguments, then a one-shot command or the reader, then an exit code.
-//! Files are loaded and checked before the terminal changes mode, so every input
-//! error prints as a plain located message.
+//! `brief`: the arguments, then the command they name, then an exit code.
+//! Everything the commands do lives in the library (`brief::commands`), where
+//! the tests can reach it.
 
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use brief::app::{Action, App, Keymap, Listing, Root, Setup};
 use brief::briefing;
-use brief::cli::{Cli, Command};
-use brief::cli::{INPUT_ERROR, USAGE_ERROR};
+use brief::cli::{Cli, Command, INPUT_ERROR};
 use brief::commands::{
-    ImportRequest, config_command, export_notes, import_articles, open, user_config, write_note,
+    ImportRequest, config_command, export_notes, import_articles, read, search_command,
+    snapshot_command, validate, write_note,
 };
-use brief::config::Palette;
-use brief::effects::Runner;
-use brief::say::{line, say};
-use brief::store::Store;
-use brief::terminal::{self, Incoming};
-use brief::ui::Theme;
-use brief::{find, library, snapshot, validate};
+use brief::say::say;
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -37,7 +28,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
     // A plain theme: the report is cleaned on its way out like every message.
     color_eyre::config::HookBuilder::blank().install()?;
     match cli.command {
-        Some(Command::Validate { paths }) => Ok(validate::run(
+        Some(Command::Validate { paths }) => Ok(validate(
             &paths,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
@@ -46,80 +37,17 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             print!("{}", briefing::schema::json());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Snapshot { path, size, keys }) => {
-            let keys = match snapshot::parse_keys(&keys) {
-                Ok(keys) => keys,
-                Err(message) => {
-                    say(format_args!("--keys: {message}"));
-                    return Ok(ExitCode::from(USAGE_ERROR));
-                }
-            };
-            // Fresh state in, nothing written out; the user's config is not
-            // read either: the same keys give the same screen.
-            let mut runner = Runner::dry();
-            let (mut root, opening) = if path.is_dir() {
-                let listings = listings(library::load(&[path], false), None);
-                let count = listings.len();
-                (Root::library(listings, count, Setup::default()), Vec::new())
-            } else {
-                let Some(briefing) = open(&path) else {
-                    return Ok(ExitCode::from(INPUT_ERROR));
-                };
-                let entry = library::Entry {
-                    origin: library::Origin::File(path),
-                    loaded: Ok(briefing),
-                };
-                Root::single(Listing::new(entry, |_| None), Setup::default(), None)
-            };
-            runner.run(&mut root, opening);
-            let screen = snapshot::replay(
-                &mut root,
-                &mut runner,
-                &keys,
-                size,
-                Theme::from_env(Palette::DEFAULT),
-            );
-            print!("{}", snapshot::to_text(&screen));
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Snapshot { path, size, keys }) => Ok(snapshot_command(path, size, &keys)),
         Some(Command::Export {
             path,
             output,
             force,
         }) => Ok(export_notes(&path, output.as_deref(), force)),
         Some(Command::Search {
-            mut query,
-            mut paths,
+            query,
+            paths,
             nation,
-        }) => {
-            // `brief search --nation JP briefings/`: with --nation, a first word that
-            // names a file or folder is a path, not a query.
-            if nation.is_some() && query.as_deref().is_some_and(|q| Path::new(q).exists()) {
-                paths.insert(0, PathBuf::from(query.take().unwrap_or_default()));
-            }
-            let paths = if paths.is_empty() {
-                library::default_folders(&[])
-            } else {
-                paths
-            };
-            let entries = library::load(&paths, true);
-            let store = Store::from_env();
-            let notes_of = |id: &str| {
-                store
-                    .as_ref()
-                    .and_then(|s| s.peek(id))
-                    .map(|saved| saved.notes)
-                    .unwrap_or_default()
-            };
-            Ok(find::run(
-                &entries,
-                query.as_deref(),
-                nation.as_deref(),
-                &notes_of,
-                &mut std::io::stdout(),
-                &mut std::io::stderr(),
-            )?)
-        }
+        }) => Ok(search_command(query, paths, nation)?),
         Some(Command::Config { path, default }) => Ok(config_command(path, default)),
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         Some(Command::Import {
@@ -139,161 +67,4 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
         })),
         None => read(&cli.paths, cli.at.as_deref()),
     }
-}
-
-/// Opens the reader: on one briefing file straight away, else on the library of
-/// the folders and files named (by default `./briefings/`, else the bundled one).
-fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        say(
-            "the reader needs a terminal; for text output use `brief snapshot PATH` or `brief validate PATH`",
-        );
-        return Ok(ExitCode::from(USAGE_ERROR));
-    }
-    let mut runner = Runner::new(
-        Store::from_env(),
-        std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-    );
-    let (config, mut problems) = user_config();
-    let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
-    problems.extend(key_problems);
-    // Printed now, they stay on the screen after the reader closes; the status
-    // line says so while it is open.
-    problems.iter().for_each(say);
-    let setup = Setup {
-        keymap,
-        mouse: config.mouse,
-        aliases: config.aliases.clone(),
-    };
-    let mut incoming = Incoming::default();
-    let mut root = match paths {
-        [file] if !file.is_dir() => {
-            let loaded = match briefing::load(file) {
-                Ok(loaded) => loaded,
-                Err(diagnostics) => {
-                    diagnostics.iter().for_each(line);
-                    return Ok(ExitCode::from(INPUT_ERROR));
-                }
-            };
-            if let Some(at) = at
-                && let Err(message) = App::new(loaded.briefing.clone()).spot_at(at)
-            {
-                say(format_args!("--at: {message}"));
-                return Ok(ExitCode::from(INPUT_ERROR));
-            }
-            let warnings: usize = loaded
-                .warnings
-                .iter()
-                .map(briefing::Diagnostic::warnings)
-                .sum();
-            let entry = library::Entry {
-                origin: library::Origin::File(file.clone()),
-                loaded: Ok(loaded.briefing),
-            };
-            let listing = Listing::new(entry, |id| runner.store()?.peek(id));
-            let (mut root, opening) = Root::single(listing, setup, at.map(str::to_owned));
-            runner.run(&mut root, opening);
-            if warnings > 0 && root.reader().and_then(App::status).is_none() {
-                runner.dispatch(
-                    &mut root,
-                    Action::Report(format!(
-                        "{warnings} warning{} in this file; `brief validate` lists them",
-                        if warnings == 1 { "" } else { "s" }
-                    )),
-                );
-            }
-            remember(runner.store(), &root, Some(file));
-            root
-        }
-        _ => {
-            if at.is_some() {
-                say("--at opens one briefing file; name the file, not a folder");
-                return Ok(ExitCode::from(USAGE_ERROR));
-            }
-            let folders = if paths.is_empty() {
-                library::default_folders(&config.library)
-            } else {
-                paths.to_vec()
-            };
-            let (files, mut entries) = library::files(&folders);
-            if files.is_empty() && entries.is_empty() {
-                if !paths.is_empty() {
-                    say(format_args!(
-                        "no briefings (*.yaml, *.yml) in {}",
-                        list(paths)
-                    ));
-                    return Ok(ExitCode::from(INPUT_ERROR));
-                }
-                entries.push(library::bundled());
-            }
-            let expected = entries.len() + files.len();
-            let root = Root::library(listings(entries, runner.store()), expected, setup);
-            // The files are read in the background: the library draws at once and
-            // fills in as they arrive.
-            let store = runner.store().cloned();
-            let cache = library::Cache::from_env();
-            incoming.folders = folders;
-            incoming.loader = Some(library::spawn(files, cache, move |entry| {
-                Listing::new(entry, |id| store.as_ref()?.peek(id))
-            }));
-            root
-        }
-    };
-    if let Some(first) = problems.first() {
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more; `brief config` lists them)", n - 1),
-        };
-        // The status line is narrow: the file's folder is in `brief config --path`.
-        let folder = runner
-            .store()
-            .map(|s| format!("{}/", s.dir().display()))
-            .unwrap_or_default();
-        let first = if folder.is_empty() {
-            first.clone()
-        } else {
-            first.replace(&folder, "")
-        };
-        if root.reader().and_then(App::status).is_none() {
-            runner.dispatch(&mut root, Action::Report(format!("config: {first}{more}")));
-        }
-    }
-    match terminal::run(
-        &mut root,
-        &mut runner,
-        Theme::from_env(config.theme),
-        incoming,
-    )? {
-        terminal::Ending::Quit => Ok(ExitCode::SUCCESS),
-        terminal::Ending::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX))),
-    }
-}
-
-fn list(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The library's entries with their reading progress from the store.
-fn listings(entries: Vec<library::Entry>, store: Option<&Store>) -> Vec<Listing> {
-    entries
-        .into_iter()
-        .map(|entry| Listing::new(entry, |id| store?.peek(id)))
-        .collect()
-}
-
-/// Records the briefing opened last, for the library.
-fn remember(store: Option<&Store>, root: &Root, path: Option<&PathBuf>) {
-    let (Some(store), Some(app)) = (store, root.reader()) else {
-        return;
-    };
-    let mut global = store.global();
-    global.version = global.version.max(brief::state::VERSION);
-    global.last_briefing = Some(app.briefing().id.clone());
-    global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
-    // The reader works without it; a failure shows when the state itself is saved.
-    let _: Result<(), _> = store.save_global(&global);
 }

@@ -202,7 +202,7 @@ fn without_a_terminal_the_reader_says_what_to_use_instead() {
 #[test]
 fn a_library_of_fifty_briefings_search_jump_in_and_back() {
     let dir = tempfile::tempdir().expect("tempdir");
-    brief::generate::library(dir.path(), 50).expect("generate");
+    common::generate::library(dir.path(), 50).expect("generate");
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/cspo-florence.yaml"),
         dir.path().join("cspo-florence.yaml"),

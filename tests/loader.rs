@@ -127,12 +127,12 @@ fn ids_are_derived_from_position_when_absent() {
 
 #[test]
 fn every_comment_is_found_by_its_id_given_or_derived() {
-    let shape = brief::generate::Shape {
+    let shape = common::generate::Shape {
         comments: 600,
         max_depth: 12,
-        ..brief::generate::Shape::small(4)
+        ..common::generate::Shape::small(4)
     };
-    let b = ok(&brief::generate::briefing(shape));
+    let b = ok(&common::generate::briefing(shape));
     for (i, c) in b.comments.iter().enumerate() {
         assert_eq!(b.comment_index(&c.id), Some(i), "{}", c.id);
     }
@@ -612,5 +612,35 @@ fn a_code_outside_the_nation_table_is_a_warning_with_the_right_code() {
             "t.yaml:5:33: nations[0].code: warning: `UK` is not a nation code brief knows; United Kingdom is `GB`",
             "t.yaml:5:54: nations[1].code: warning: `ZZ` is not a nation code brief knows",
         ]
+    );
+}
+
+#[test]
+fn generated_briefings_load_and_have_the_shape_asked_for() {
+    let shape = common::generate::Shape {
+        seed: 3,
+        paragraphs: 5,
+        nations: 3,
+        quotes: 9,
+        speakers: 4,
+        comments: 120,
+        max_depth: 12,
+    };
+    let b = ok(&common::generate::briefing(shape));
+    assert_eq!(
+        (
+            b.summary.len(),
+            b.nations.len(),
+            b.quotes.len(),
+            b.comments.len()
+        ),
+        (5, 3, 9, 120)
+    );
+    assert!(b.speakers.len() <= 4);
+    assert!(b.comments.iter().map(|c| c.depth).max() <= Some(11));
+    assert_eq!(
+        common::generate::briefing(shape),
+        common::generate::briefing(shape),
+        "the same seed gives the same file"
     );
 }

@@ -190,8 +190,8 @@ proptest! {
         width in 1u16..200,
         height in 1u16..60,
     ) {
-        let shape = brief::generate::Shape { seed, comments, max_depth: depth, ..brief::generate::Shape::small(seed) };
-        read(&brief::generate::briefing(shape), &keys, (width, height));
+        let shape = common::generate::Shape { seed, comments, max_depth: depth, ..common::generate::Shape::small(seed) };
+        read(&common::generate::briefing(shape), &keys, (width, height));
     }
 }
 

@@ -188,12 +188,12 @@ fn no_color_draws_without_colours_but_keeps_emphasis() {
 
 #[test]
 fn stepping_through_many_quotes_keeps_the_selected_one_whole_on_screen() {
-    let shape = brief::generate::Shape {
+    let shape = common::generate::Shape {
         quotes: 40,
         speakers: 6,
-        ..brief::generate::Shape::small(5)
+        ..common::generate::Shape::small(5)
     };
-    let b = briefing(&brief::generate::briefing(shape));
+    let b = briefing(&common::generate::briefing(shape));
     let mut root = Root::with_briefing(b);
     let mut keys = String::from("3");
     for step in 0..40 {

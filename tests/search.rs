@@ -78,11 +78,11 @@ fn typing_moves_to_matches_and_enter_keeps_them() {
 
 #[test]
 fn typing_goes_to_the_first_match_at_or_after_where_the_search_began() {
-    let shape = brief::generate::Shape {
+    let shape = common::generate::Shape {
         comments: 400,
-        ..brief::generate::Shape::small(21)
+        ..common::generate::Shape::small(21)
     };
-    let mut root = Root::with_briefing(briefing(&brief::generate::briefing(shape)));
+    let mut root = Root::with_briefing(briefing(&common::generate::briefing(shape)));
     let has = |a: &App, c: usize| a.briefing().comments[c].text.contains("orbit");
     let on_a_match = (150..400).find(|&c| has(app(&root), c)).expect("a match");
     let after_the_last = (0..400)

@@ -3,6 +3,7 @@
 #![allow(dead_code, reason = "each test file uses a different part")]
 
 pub mod drive;
+pub mod generate;
 pub mod pty;
 
 use brief::app::{App, Effect, Key, Root};

@@ -1,6 +1,7 @@
 //! Deterministic, generated briefings for tests and benchmarks: realistic shapes
 //! (threads of replies, shared speakers, Unicode text), the same for the same seed.
-//! Nothing in the reader uses this.
+//! Not part of `brief`: the library's unit tests, the integration tests and the
+//! benchmarks each include this file (`#[path]`); it uses nothing but `std`.
 
 use std::fmt::Write as _;
 
@@ -234,41 +235,4 @@ pub fn library(dir: &std::path::Path, count: usize) -> std::io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generated_briefings_load_and_have_the_shape_asked_for() {
-        let shape = Shape {
-            seed: 3,
-            paragraphs: 5,
-            nations: 3,
-            quotes: 9,
-            speakers: 4,
-            comments: 120,
-            max_depth: 12,
-        };
-        let b = crate::briefing::parse(&briefing(shape), "g.yaml")
-            .expect("loads")
-            .briefing;
-        assert_eq!(
-            (
-                b.summary.len(),
-                b.nations.len(),
-                b.quotes.len(),
-                b.comments.len()
-            ),
-            (5, 3, 9, 120)
-        );
-        assert!(b.speakers.len() <= 4);
-        assert!(b.comments.iter().map(|c| c.depth).max() <= Some(11));
-        assert_eq!(
-            briefing(shape),
-            briefing(shape),
-            "the same seed gives the same file"
-        );
-    }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::briefing::{self, Diagnostic};
 
 /// Checks every briefing under `paths`; exit 0 when all load (warnings allowed), 1 otherwise.
-pub fn run(
+pub fn validate(
     paths: &[PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,

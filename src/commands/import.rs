@@ -1,179 +1,15 @@
-//! The one-shot commands that work with files, reading state and the config:
-//! `brief import`, `brief export`, `brief note` and `brief config`. Each prints what a script
-//! needs and returns an exit code; none draws a screen.
+//! `brief import`: articles to draft briefings, on stdout, in a file or in a
+//! folder, with one line a briefing and a reason for each article refused.
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use std::sync::Arc;
-
-use crate::app::{Action, App, Effect, Keymap, Opening, update};
-use crate::briefing::{self, Briefing};
+use super::plural;
+use crate::briefing;
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
-use crate::config::{self, Config};
-use crate::effects::{Runner, now_ms};
-use crate::export::{self, Refused};
 use crate::import;
 use crate::say::{line, out, say};
-
-use crate::store::Store;
-
-/// The user's config and what is wrong with it, from the config directory.
-pub fn user_config() -> (Config, Vec<String>) {
-    match Store::from_env() {
-        Some(store) => config::load(&config::path(store.dir())),
-        None => (Config::default(), Vec::new()),
-    }
-}
-
-/// `brief config`: check the file, or print its path or a commented default.
-pub fn config_command(path: bool, default: bool) -> ExitCode {
-    if default {
-        print!("{}", config::default_text());
-        return ExitCode::SUCCESS;
-    }
-    let Some(store) = Store::from_env() else {
-        say("no config directory on this system");
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let file = config::path(store.dir());
-    if path {
-        out(format_args!("{}", file.display()));
-        return ExitCode::SUCCESS;
-    }
-    let (config, mut problems) = config::load(&file);
-    problems.extend(Keymap::with_overrides(&config.keys).1);
-    if problems.is_empty() {
-        let state = if file.exists() {
-            "is valid"
-        } else {
-            "does not exist; the defaults apply"
-        };
-        out(format_args!("{} {state}", file.display()));
-        return ExitCode::SUCCESS;
-    }
-    problems.iter().for_each(line);
-    ExitCode::from(INPUT_ERROR)
-}
-
-/// `brief export`: the notes of one briefing as markdown.
-pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
-    let Some(briefing) = open(path) else {
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let now = now_ms();
-    let mut opening = Opening {
-        now_ms: now,
-        ..Opening::default()
-    };
-    if let Some(store) = Store::from_env() {
-        let loaded = store.load(&briefing.id, now);
-        if let Some(warning) = loaded.warning {
-            say(format_args!("{warning}"));
-        }
-        opening.saved = loaded.saved;
-    }
-    let app = App::opened(Arc::new(briefing), Arc::default(), false, opening);
-    let Some(output) = output else {
-        print!("{}", export::markdown(&app, now));
-        return ExitCode::SUCCESS;
-    };
-    match export::write(&app, output, force, now) {
-        Ok(count) => {
-            line(format_args!(
-                "wrote {} ({count} note{})",
-                output.display(),
-                if count == 1 { "" } else { "s" }
-            ));
-            ExitCode::SUCCESS
-        }
-        Err(Refused::NotOurs) => {
-            line(format_args!(
-                "{}: exists and was not written by brief; --force overwrites it",
-                output.display()
-            ));
-            ExitCode::from(INPUT_ERROR)
-        }
-        Err(Refused::Io(e)) => {
-            line(format_args!("{}: cannot write: {e}", output.display()));
-            ExitCode::from(INPUT_ERROR)
-        }
-    }
-}
-
-/// `brief note`: the same road as `a` in the reader, without a screen: the
-/// briefing opens as it was left, on the item, and the note is kept and saved.
-pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
-    let text = if text == "-" {
-        let mut input = String::new();
-        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut input) {
-            say(format_args!(
-                "cannot read the note from standard input: {e}"
-            ));
-            return ExitCode::from(INPUT_ERROR);
-        }
-        input
-    } else {
-        text.to_owned()
-    };
-    let Some(briefing) = open(path) else {
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let briefing = Arc::new(briefing);
-    if let Err(message) = App::new(Arc::clone(&briefing)).spot_at(item) {
-        say(format_args!("{message}"));
-        return ExitCode::from(INPUT_ERROR);
-    }
-    let Some(store) = Store::from_env() else {
-        say("no config directory to keep notes in");
-        return ExitCode::from(INPUT_ERROR);
-    };
-    let now = now_ms();
-    let loaded = store.load(&briefing.id, now);
-    if let Some(warning) = &loaded.warning {
-        say(format_args!("{warning}"));
-    }
-    let opening = Opening {
-        saved: loaded.saved,
-        at: Some(item.to_owned()),
-        now_ms: now,
-        session: std::process::id(),
-        ..Opening::default()
-    };
-    // Only the note is saved: the reader's place stays where it was left.
-    let mut app = App::opened(briefing, Arc::default(), false, opening);
-    let runner = Runner::once(Some(store), PathBuf::from("."));
-    let mut effects = Vec::new();
-    for action in [Action::EditNote, Action::WriteNote(text), Action::SaveNote] {
-        effects.extend(update(&mut app, action));
-    }
-    for effect in effects {
-        if let Effect::Save(saved) = effect
-            && let Some(result) = runner.save(&saved)
-        {
-            update(&mut app, result);
-        }
-    }
-    match app.unsaved() {
-        Some(reason) => {
-            say(format_args!("the note was not saved: {reason}"));
-            ExitCode::from(INPUT_ERROR)
-        }
-        None => ExitCode::SUCCESS,
-    }
-}
-
-/// Loads a briefing, printing its diagnostics on failure.
-pub fn open(path: &Path) -> Option<Briefing> {
-    match briefing::load(path) {
-        Ok(loaded) => Some(loaded.briefing),
-        Err(diagnostics) => {
-            diagnostics.iter().for_each(line);
-            None
-        }
-    }
-}
 
 /// What `brief import` was asked to do.
 #[derive(Debug, Default)]
@@ -354,8 +190,4 @@ fn file_draft(
         path.display(),
         counts(&draft)
     )))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

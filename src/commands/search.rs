@@ -2,15 +2,53 @@
 //! for grep-like use in scripts.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::library::Entry;
 use crate::search::{self, Query, Spot};
 use crate::state::Note;
 
+/// `brief search [QUERY] [PATH...] [--nation CODE]`: the library of `paths`
+/// (by default `./briefings/` and the config's folders) searched, with the
+/// notes kept for each briefing.
+pub fn search_command(
+    mut query: Option<String>,
+    mut paths: Vec<PathBuf>,
+    nation: Option<String>,
+) -> std::io::Result<ExitCode> {
+    // `brief search --nation JP briefings/`: with --nation, a first word that
+    // names a file or folder is a path, not a query.
+    if nation.is_some() && query.as_deref().is_some_and(|q| Path::new(q).exists()) {
+        paths.insert(0, PathBuf::from(query.take().unwrap_or_default()));
+    }
+    let paths = if paths.is_empty() {
+        crate::library::default_folders(&[])
+    } else {
+        paths
+    };
+    let entries = crate::library::load(&paths, true);
+    let store = crate::store::Store::from_env();
+    let notes_of = |id: &str| {
+        store
+            .as_ref()
+            .and_then(|s| s.peek(id))
+            .map(|saved| saved.notes)
+            .unwrap_or_default()
+    };
+    search(
+        &entries,
+        query.as_deref(),
+        nation.as_deref(),
+        &notes_of,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    )
+}
+
 /// Prints every match of `query` (or, with only `nation`, every briefing listing
 /// that nation); exit 0 when something was found, 1 when nothing was.
-pub fn run(
+pub fn search(
     entries: &[Entry],
     query: Option<&str>,
     nation: Option<&str>,

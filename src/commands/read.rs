@@ -1,0 +1,167 @@
+//! `brief` and `brief PATH...`: the reader. The files are loaded and checked
+//! before the terminal changes mode, so every input error prints as a plain
+//! located message; then the model is built, once, and handed to the loop.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{listings, user_config};
+use crate::app::{Action, App, Keymap, Listing, Root, Setup};
+use crate::briefing;
+use crate::cli::{INPUT_ERROR, USAGE_ERROR};
+use crate::effects::Runner;
+use crate::library;
+use crate::say::{line, say};
+use crate::store::Store;
+use crate::terminal::{self, Incoming};
+use crate::ui::Theme;
+
+/// Opens the reader: on one briefing file straight away, else on the library of
+/// the folders and files named (by default `./briefings/`, else the bundled one).
+pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        say(
+            "the reader needs a terminal; for text output use `brief snapshot PATH` or `brief validate PATH`",
+        );
+        return Ok(ExitCode::from(USAGE_ERROR));
+    }
+    let mut runner = Runner::new(
+        Store::from_env(),
+        std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    );
+    let (config, mut problems) = user_config();
+    let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
+    problems.extend(key_problems);
+    // Printed now, they stay on the screen after the reader closes; the status
+    // line says so while it is open.
+    problems.iter().for_each(say);
+    let setup = Setup {
+        keymap,
+        mouse: config.mouse,
+        aliases: config.aliases.clone(),
+    };
+    let mut incoming = Incoming::default();
+    let mut root = match paths {
+        [file] if !file.is_dir() => {
+            let loaded = match briefing::load(file) {
+                Ok(loaded) => loaded,
+                Err(diagnostics) => {
+                    diagnostics.iter().for_each(line);
+                    return Ok(ExitCode::from(INPUT_ERROR));
+                }
+            };
+            if let Some(at) = at
+                && let Err(message) = App::new(loaded.briefing.clone()).spot_at(at)
+            {
+                say(format_args!("--at: {message}"));
+                return Ok(ExitCode::from(INPUT_ERROR));
+            }
+            let warnings: usize = loaded
+                .warnings
+                .iter()
+                .map(briefing::Diagnostic::warnings)
+                .sum();
+            let entry = library::Entry {
+                origin: library::Origin::File(file.clone()),
+                loaded: Ok(loaded.briefing),
+            };
+            let listing = Listing::new(entry, |id| runner.store()?.peek(id));
+            let (mut root, opening) = Root::single(listing, setup, at.map(str::to_owned));
+            runner.run(&mut root, opening);
+            if warnings > 0 && root.reader().and_then(App::status).is_none() {
+                runner.dispatch(
+                    &mut root,
+                    Action::Report(format!(
+                        "{warnings} warning{} in this file; `brief validate` lists them",
+                        if warnings == 1 { "" } else { "s" }
+                    )),
+                );
+            }
+            remember(runner.store(), &root, Some(file));
+            root
+        }
+        _ => {
+            if at.is_some() {
+                say("--at opens one briefing file; name the file, not a folder");
+                return Ok(ExitCode::from(USAGE_ERROR));
+            }
+            let folders = if paths.is_empty() {
+                library::default_folders(&config.library)
+            } else {
+                paths.to_vec()
+            };
+            let (files, mut entries) = library::files(&folders);
+            if files.is_empty() && entries.is_empty() {
+                if !paths.is_empty() {
+                    say(format_args!(
+                        "no briefings (*.yaml, *.yml) in {}",
+                        list(paths)
+                    ));
+                    return Ok(ExitCode::from(INPUT_ERROR));
+                }
+                entries.push(library::bundled());
+            }
+            let expected = entries.len() + files.len();
+            let root = Root::library(listings(entries, runner.store()), expected, setup);
+            // The files are read in the background: the library draws at once and
+            // fills in as they arrive.
+            let store = runner.store().cloned();
+            let cache = library::Cache::from_env();
+            incoming.folders = folders;
+            incoming.loader = Some(library::spawn(files, cache, move |entry| {
+                Listing::new(entry, |id| store.as_ref()?.peek(id))
+            }));
+            root
+        }
+    };
+    if let Some(first) = problems.first() {
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more; `brief config` lists them)", n - 1),
+        };
+        // The status line is narrow: the file's folder is in `brief config --path`.
+        let folder = runner
+            .store()
+            .map(|s| format!("{}/", s.dir().display()))
+            .unwrap_or_default();
+        let first = if folder.is_empty() {
+            first.clone()
+        } else {
+            first.replace(&folder, "")
+        };
+        if root.reader().and_then(App::status).is_none() {
+            runner.dispatch(&mut root, Action::Report(format!("config: {first}{more}")));
+        }
+    }
+    match terminal::run(
+        &mut root,
+        &mut runner,
+        Theme::from_env(config.theme),
+        incoming,
+    )? {
+        terminal::Ending::Quit => Ok(ExitCode::SUCCESS),
+        terminal::Ending::Signal(n) => Ok(ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX))),
+    }
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Records the briefing opened last, for the library.
+fn remember(store: Option<&Store>, root: &Root, path: Option<&PathBuf>) {
+    let (Some(store), Some(app)) = (store, root.reader()) else {
+        return;
+    };
+    let mut global = store.global();
+    global.version = global.version.max(crate::state::VERSION);
+    global.last_briefing = Some(app.briefing().id.clone());
+    global.last_path = path.and_then(|p| std::fs::canonicalize(p).ok());
+    // The reader works without it; a failure shows when the state itself is saved.
+    let _: Result<(), _> = store.save_global(&global);
+}
