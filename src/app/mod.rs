@@ -10,6 +10,7 @@
 
 mod action;
 mod bindings;
+mod jumps;
 mod key;
 pub mod keymap;
 mod list;

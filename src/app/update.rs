@@ -2,6 +2,7 @@
 //! passes it every action meant for the briefing on screen. Pure: no files, no
 //! clock, no terminal.
 
+use super::jumps::{comments, step_quote, step_speaker};
 use super::list::{self, signed};
 use super::{Action, App, Effect, Mode, Pane, notes};
 
@@ -313,102 +314,6 @@ fn clamp_scrolls(app: &mut App) {
     let page = app.metrics.page[Pane::Summary.index()];
     let max = app.metrics.summary_lines().saturating_sub(page);
     app.summary_scroll = app.summary_scroll.min(max);
-}
-
-fn step_quote(app: &mut App, forward: bool) {
-    app.focus = Pane::Quotes;
-    let len = app.quote_order.len();
-    if len == 0 {
-        app.status = Some("this briefing has no quotes".into());
-        return;
-    }
-    app.quote = match (forward, app.quote) {
-        (true, at) if at + 1 >= len => {
-            app.status = Some("wrapped to the first quote".into());
-            0
-        }
-        (true, at) => at + 1,
-        (false, 0) => {
-            app.status = Some("wrapped to the last quote".into());
-            len - 1
-        }
-        (false, at) => at - 1,
-    };
-}
-
-fn step_speaker(app: &mut App, forward: bool) {
-    app.focus = Pane::Quotes;
-    let speakers = &app.briefing.speakers;
-    let Some(current) = app
-        .selected_quote()
-        .map(|q| app.briefing.quotes[q].speaker_index)
-    else {
-        app.status = Some("this briefing has no quotes".into());
-        return;
-    };
-    let count = speakers.len();
-    let target = if forward {
-        (current + 1) % count
-    } else {
-        (current + count - 1) % count
-    };
-    let wrapped = if forward {
-        target <= current
-    } else {
-        target >= current
-    };
-    if wrapped {
-        app.status = Some(format!(
-            "wrapped to the {} speaker",
-            if forward { "first" } else { "last" }
-        ));
-    }
-    // The Quotes pane lists speakers in order, so a speaker's first quote sits after
-    // all the quotes of the speakers before it.
-    app.quote = speakers[..target].iter().map(|s| s.quotes.len()).sum();
-}
-
-fn comments(app: &mut App, action: Action) {
-    if app.focus != Pane::Comments {
-        app.status = Some("that key works in Comments (press 4)".into());
-        return;
-    }
-    let rows = &app.briefing.comments;
-    if rows.is_empty() {
-        app.status = Some("this briefing has no comments".into());
-        return;
-    }
-    let tree = &mut app.tree;
-    let refused = match action {
-        Action::ToggleCollapse => (!tree.toggle(rows)).then_some("this comment has no replies"),
-        Action::CollapseOrParent => {
-            tree.collapse_or_parent(rows);
-            None
-        }
-        Action::ExpandOrChild => {
-            tree.expand_or_child(rows);
-            None
-        }
-        Action::GoToParent => (!tree.parent(rows)).then_some("a top-level comment has no parent"),
-        Action::NextSibling => {
-            (!tree.sibling(rows, true)).then_some("no later reply at this depth")
-        }
-        Action::PrevSibling => {
-            (!tree.sibling(rows, false)).then_some("no earlier reply at this depth")
-        }
-        Action::CollapseAll => {
-            tree.collapse_all(rows);
-            None
-        }
-        Action::ExpandAll => {
-            tree.expand_all(rows);
-            None
-        }
-        _ => None,
-    };
-    if let Some(message) = refused {
-        app.status = Some(message.into());
-    }
 }
 
 /// A key typed into a one-line field: a character is added, Backspace takes one away.

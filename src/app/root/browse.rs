@@ -1,0 +1,120 @@
+//! The library list and the speaker index: moving, sorting, filtering, and
+//! opening a briefing from either. Part of `Root::update`.
+
+use super::{LIST_PAGE, Root, Screen};
+use crate::app::listing::Listing;
+use crate::app::speakers::index;
+use crate::app::update::edit_text;
+use crate::app::{Action, Effect, list};
+
+impl Root {
+    pub(super) fn library_update(&mut self, action: Action) -> Vec<Effect> {
+        let rows = self.rows();
+        let at = rows.iter().position(|&r| r == self.selected).unwrap_or(0);
+        if !self.filtering
+            && let Some(to) = list::moved(&action, at, rows.len(), LIST_PAGE)
+        {
+            self.selected = rows.get(to).copied().unwrap_or(self.selected);
+            return Vec::new();
+        }
+        match action {
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.status = Some(format!("sorted by {}", self.sort.name()));
+            }
+            Action::StartSearch => self.filtering = true,
+            Action::Type(key) => {
+                edit_text(&mut self.filter, key);
+                if let Some(&first) = self.rows().first() {
+                    self.selected = first;
+                }
+            }
+            Action::ConfirmSearch => self.filtering = false,
+            Action::CancelSearch | Action::Close => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            Action::ShowSpeakers => self.show_speakers(),
+            Action::Open | Action::ToggleCollapse => {
+                match self.listings.get(self.selected).map(|l| &l.briefing) {
+                    Some(Ok(_)) if rows.contains(&self.selected) => {
+                        return self.switch_to(self.selected, None);
+                    }
+                    Some(Err(e)) => self.status = Some(format!("cannot open: {e}")),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub(super) fn show_speakers(&mut self) {
+        self.screen = Screen::Speakers(None);
+        if self.speakers.is_empty() {
+            self.status = Some("no quotes in the library, so no speakers".into());
+        }
+    }
+
+    pub(super) fn speakers_update(&mut self, action: Action, open: Option<usize>) -> Vec<Effect> {
+        let len = match open {
+            None => self.speakers.len(),
+            Some(s) => self.speakers.get(s).map_or(0, |sp| sp.quotes.len()),
+        };
+        let row = match open {
+            None => &mut self.speaker,
+            Some(_) => &mut self.speaker_quote,
+        };
+        if let Some(to) = list::moved(&action, *row, len, LIST_PAGE) {
+            *row = to;
+            return Vec::new();
+        }
+        match action {
+            Action::Open | Action::ToggleCollapse => match open {
+                None if len > 0 => {
+                    self.screen = Screen::Speakers(Some(self.speaker));
+                    self.speaker_quote = 0;
+                }
+                None => {}
+                Some(s) => {
+                    let Some(&(listing, q)) = self
+                        .speakers
+                        .get(s)
+                        .and_then(|sp| sp.quotes.get(self.speaker_quote))
+                    else {
+                        return Vec::new();
+                    };
+                    let id = self.listings[listing]
+                        .briefing
+                        .as_ref()
+                        .map(|b| b.quotes[q].id.clone())
+                        .ok();
+                    return self.switch_to(listing, id);
+                }
+            },
+            Action::Close | Action::Back | Action::ShowSpeakers => {
+                self.screen = match (open, &self.open) {
+                    (Some(_), _) => Screen::Speakers(None),
+                    (None, Some(_)) => Screen::Reader,
+                    (None, None) => Screen::Library,
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A briefing read in the background joins the library; the speaker index is
+    /// rebuilt once the last one has arrived.
+    pub(super) fn arrived(&mut self, listing: Listing) {
+        let first = self.listings.is_empty();
+        self.listings.push(listing);
+        self.expected = self.expected.max(self.listings.len());
+        if first {
+            self.selected = 0;
+        }
+        if !self.is_loading() {
+            self.speakers = index(&self.listings, &self.aliases);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Opening and closing briefings: the effects that read and save their state,
+//! and the reader built once the state has been read, or again when its file
+//! changes. Part of `Root::update`.
+
+use std::sync::Arc;
+
+use super::{Open, Root, Screen};
+use crate::app::listing::Progress;
+use crate::app::{App, Effect, Opening};
+use crate::briefing::Briefing;
+
+impl Root {
+    /// Closes what is open and asks for `listing`'s saved state, to open it on `at`.
+    pub(super) fn switch_to(&mut self, listing: usize, at: Option<String>) -> Vec<Effect> {
+        let mut effects: Vec<Effect> = self.close().into_iter().collect();
+        effects.extend(self.load(listing, at));
+        effects
+    }
+
+    /// The effect that reads `listing`'s saved state, so it can be opened.
+    pub(super) fn load(&self, listing: usize, at: Option<String>) -> Option<Effect> {
+        let id = self
+            .listings
+            .get(listing)?
+            .briefing
+            .as_ref()
+            .ok()?
+            .id
+            .clone();
+        Some(Effect::Load { listing, id, at })
+    }
+
+    /// Closes the open briefing, noting its progress in the library; the effect
+    /// that saves it.
+    pub(super) fn close(&mut self) -> Option<Effect> {
+        let open = self.open.take()?;
+        self.screen = Screen::Library;
+        let effect = open.app.save();
+        if let Some(listing) = self.listings.get_mut(open.listing)
+            && let Ok(b) = &listing.briefing
+        {
+            let mut progress = Progress::of(b, Some(&open.app.to_saved()));
+            progress.new = 0;
+            listing.progress = progress;
+        }
+        Some(effect)
+    }
+
+    /// Opens a listing on its saved state, now read; saves at once so an
+    /// unwritable config folder shows from the start.
+    pub(super) fn opened(&mut self, opening: Opening) -> Vec<Effect> {
+        let Some(Ok(briefing)) = self.listings.get(opening.listing).map(|l| &l.briefing) else {
+            return Vec::new();
+        };
+        let listing = opening.listing;
+        let app = App::opened(
+            Arc::clone(briefing),
+            Arc::clone(&self.keymap),
+            self.mouse,
+            opening,
+        );
+        let (save, index) = (app.save(), app.index_effect());
+        self.open = Some(Open { listing, app });
+        self.selected = listing;
+        self.screen = Screen::Reader;
+        vec![save, index]
+    }
+
+    /// The open briefing's file changed and loaded again: the reader's state and
+    /// notes carry over by identity, and the status line says what changed.
+    pub(super) fn reloaded(&mut self, briefing: Arc<Briefing>) -> Vec<Effect> {
+        let Some(Open { listing, app: old }) = self.open.take() else {
+            return Vec::new();
+        };
+        self.listings[listing].briefing = Ok(Arc::clone(&briefing));
+        let app = old.reloaded(briefing);
+        let index = app.index_effect();
+        self.open = Some(Open { listing, app });
+        vec![index]
+    }
+}

@@ -1,0 +1,158 @@
+//! The status line: where the reader is, a message, the search or filter being
+//! typed, the warning that notes are not saved, else the most useful keys as the
+//! keymap binds them, so a hint never names a key that does something else.
+
+use ratatui::text::{Line, Span};
+
+use super::Theme;
+use crate::app::{App, Context, Keymap, Mode, Pane, Root};
+use crate::briefing::clean;
+
+/// The library's and the speaker index's status line: the filter being typed,
+/// a message, or the keys.
+pub(super) fn library_status(root: &Root, theme: Theme) -> Line<'static> {
+    let context = root.context();
+    let mut spans = Vec::new();
+    if context == Context::Search {
+        spans.push(Span::styled(
+            format!(" /{}▏ ", clean(root.filter())),
+            theme.message(),
+        ));
+        spans.push(Span::styled(hints(root.keymap(), context), theme.status()));
+    } else if let Some(message) = root.status() {
+        // Messages carry file names, arguments and config values: cleaned here,
+        // at the edge, whatever made them.
+        spans.push(Span::styled(
+            format!(" {}", clean(message)),
+            theme.message(),
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!(" {}", hints(root.keymap(), context)),
+            theme.status(),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The open briefing's status line: where the reader is, then the search being
+/// typed, a message, the warning that notes are not saved, or the keys.
+pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'static> {
+    let position = match app.mode() {
+        _ if root.help().is_some() => "Help".to_owned(),
+        Mode::Read { pane, .. } => format!("{} · full view", pane.title()),
+        Mode::Edit => "Note".to_owned(),
+        Mode::Notes { .. } => "Notes".to_owned(),
+        Mode::Confirm => "Question".to_owned(),
+        Mode::Search => "Search".to_owned(),
+        Mode::Panes => position(app),
+    };
+    let mut spans = vec![Span::styled(format!(" {position} "), theme.message())];
+    if app.mouse() {
+        spans.push(Span::styled("[mouse] ", theme.status()));
+    }
+    if app.mode() == Mode::Search {
+        let prompt = app.search_prompt().unwrap_or_default();
+        spans.push(Span::styled(
+            format!(" {}▏ ", clean(&prompt)),
+            theme.message(),
+        ));
+        spans.push(Span::styled(
+            hints(app.keymap(), Context::Search),
+            theme.status(),
+        ));
+        return Line::from(spans);
+    }
+    match (app.status(), app.unsaved()) {
+        // Messages carry file names, arguments and config values: cleaned here,
+        // at the edge, whatever made them.
+        (Some(message), _) => spans.push(Span::styled(
+            format!(" {}", clean(message)),
+            theme.message(),
+        )),
+        (None, Some(reason)) => spans.push(Span::styled(
+            format!(" notes are NOT saved ({}); X exports them", clean(reason)),
+            theme.warning(),
+        )),
+        (None, None) => spans.push(Span::styled(
+            format!(" {}", hints(app.keymap(), root.context())),
+            theme.status(),
+        )),
+    }
+    Line::from(spans)
+}
+
+fn position(app: &App) -> String {
+    let b = &app.briefing();
+    match app.focus() {
+        Pane::Summary => {
+            let at = crate::app::summary_item_at(app);
+            let paragraphs = b.summary.len();
+            if at < paragraphs {
+                format!("Summary ¶{}/{paragraphs}", at + 1)
+            } else {
+                format!(
+                    "Summary · key point {}/{}",
+                    at - paragraphs + 1,
+                    b.key_points.len()
+                )
+            }
+        }
+        Pane::Nations if b.nations.is_empty() => "Nations · none".into(),
+        Pane::Nations => format!("Nations {}/{}", app.nation() + 1, b.nations.len()),
+        Pane::Quotes if b.quotes.is_empty() => "Quotes · none".into(),
+        Pane::Quotes => format!("Quotes {}/{}", app.quote() + 1, b.quotes.len()),
+        Pane::Comments => match app.tree().selected() {
+            Some(i) => format!("Comments {}/{}", i + 1, b.comments.len()),
+            None => "Comments · none".into(),
+        },
+    }
+}
+
+/// The most useful keys for a context, read from the keymap so they never drift.
+fn hints(keymap: &Keymap, context: Context) -> String {
+    use crate::app::Action as A;
+    let wanted: &[(A, &str)] = match context {
+        Context::Panes | Context::Global => &[
+            (A::ToggleHelp, "help"),
+            (A::Quit, "quit"),
+            (A::FocusNext, "pane"),
+            (A::NextQuote, "quote"),
+            (A::EditNote, "note"),
+            (A::ReadWhole, "read"),
+            (A::ToggleMouse, "mouse"),
+        ],
+        Context::Help | Context::Read => &[
+            (A::Close, "back"),
+            (A::MoveDown, "scroll"),
+            (A::Quit, "quit"),
+        ],
+        Context::Edit => &[(A::SaveNote, "keep"), (A::CancelNote, "cancel")],
+        Context::Notes => &[
+            (A::JumpToNote, "go to"),
+            (A::DeleteNote, "delete"),
+            (A::UndoDelete, "undo"),
+            (A::Close, "close"),
+        ],
+        Context::Confirm => &[(A::Confirm, "yes"), (A::Deny, "no")],
+        Context::Search => &[(A::ConfirmSearch, "keep"), (A::CancelSearch, "cancel")],
+        Context::Library => &[
+            (A::Open, "open"),
+            (A::StartSearch, "filter"),
+            (A::CycleSort, "sort"),
+            (A::ShowSpeakers, "speakers"),
+            (A::ToggleHelp, "help"),
+            (A::Quit, "quit"),
+        ],
+        Context::Speakers => &[(A::Open, "open"), (A::Close, "back"), (A::Quit, "quit")],
+    };
+    wanted
+        .iter()
+        .filter_map(|(action, word)| {
+            keymap
+                .key_for(context, action)
+                .map(|k| format!("{k} {word}"))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
