@@ -1,37 +1,14 @@
-//! The rules of the briefing format, applied to a parsed YAML tree: required keys,
-//! types, ids, codes and dates, unknown keys as warnings. Every message names the
-//! line, column and key path to fix. It reads nodes; it never touches files.
+//! The careful road: the format's rules (`rules.rs`) applied to a parsed YAML
+//! tree, with every failure said: required keys, types, ids, codes and dates,
+//! unknown keys as warnings. Every message names the line, column and key path
+//! to fix. It reads nodes, through the `Checker`; it never touches files.
 
-use super::node::{Kind, Node, Pos};
+use super::checker::{Checker, Fields, MAX_WARNINGS, Seen};
+use super::node::Kind;
+use super::node::Node;
+use super::rules::{self, FORMAT, is_briefing_id, is_date, is_nation_code};
 use super::text::echo;
-use super::value::{Checker, Fields, MAX_WARNINGS, Seen};
 use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines};
-
-/// The one format version this reader understands.
-pub const FORMAT: &str = "brief/1";
-
-/// The keys of each map in the format, for unknown-key warnings and the schema test.
-pub(crate) mod keys {
-    pub const BRIEFING: &[&str] = &[
-        "format",
-        "id",
-        "title",
-        "subtitle",
-        "source",
-        "location",
-        "tags",
-        "summary",
-        "key_points",
-        "nations",
-        "quotes",
-        "comments_reported",
-        "comments",
-    ];
-    pub const SOURCE: &[&str] = &["publication", "author", "author_bio", "url", "published"];
-    pub const NATION: &[&str] = &["name", "code", "note"];
-    pub const QUOTE: &[&str] = &["id", "speaker", "role", "context", "text"];
-    pub const COMMENT: &[&str] = &["id", "text", "author", "posted", "replies"];
-}
 
 /// Checks a parsed document; the briefing when it has no error, and every diagnostic
 /// found, in file order.
@@ -43,7 +20,7 @@ pub fn check(root: &Node, file: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
     if checker.unlisted_warnings > 0 {
         diagnostics.push(Diagnostic {
             unlisted: checker.unlisted_warnings,
-            ..diagnostic(
+            ..Diagnostic::new(
                 Severity::Warning,
                 file,
                 None,
@@ -59,23 +36,6 @@ pub fn check(root: &Node, file: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
     (briefing.filter(|_| !has_error), diagnostics)
 }
 
-pub fn diagnostic(
-    severity: Severity,
-    file: &str,
-    pos: Option<Pos>,
-    path: &str,
-    message: String,
-) -> Diagnostic {
-    Diagnostic {
-        severity,
-        file: file.to_owned(),
-        pos,
-        path: path.to_owned(),
-        message,
-        unlisted: 0,
-    }
-}
-
 impl Checker<'_> {
     fn briefing(&mut self, root: &Node) -> Option<Briefing> {
         let Kind::Map(_) = root.kind else {
@@ -89,7 +49,7 @@ impl Checker<'_> {
             );
             return None;
         };
-        let f = self.fields(root, "", keys::BRIEFING)?;
+        let f = self.fields(root, "", rules::keys::BRIEFING)?;
         self.format(&f);
         let id = self.briefing_id(&f);
         let title = self.req_string(&f, "title", "the briefing's headline: `title: ...`");
@@ -176,7 +136,7 @@ impl Checker<'_> {
     }
 
     fn source(&mut self, node: &Node) -> Option<Source> {
-        let f = self.fields(node, "source", keys::SOURCE)?;
+        let f = self.fields(node, "source", rules::keys::SOURCE)?;
         let published = self.opt_string(&f, "published");
         if let (Some(date), Some(node)) = (&published, f.get("published"))
             && !is_date(date)
@@ -204,7 +164,7 @@ impl Checker<'_> {
         let mut nations = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("nations[{i}]");
-            let Some(n) = self.fields(item, &path, keys::NATION) else {
+            let Some(n) = self.fields(item, &path, rules::keys::NATION) else {
                 continue;
             };
             let name = self.req_string(&n, "name", "the nation's name: `name: ...`");
@@ -221,7 +181,7 @@ impl Checker<'_> {
                     ),
                 );
             } else if let (Some(c), Some(at)) = (&code, n.get("code"))
-                && crate::nations::by_code(c).is_none()
+                && !rules::is_known_code(c)
             {
                 let hint = match crate::nations::by_name(c) {
                     Some(known) => format!("; {} is `{}`", known.name, known.code),
@@ -254,12 +214,12 @@ impl Checker<'_> {
         let mut seen = Seen::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("quotes[{i}]");
-            let Some(q) = self.fields(item, &path, keys::QUOTE) else {
+            let Some(q) = self.fields(item, &path, rules::keys::QUOTE) else {
                 continue;
             };
             let text = self.req_string(&q, "text", "the quoted words: `text: ...`");
             let speaker = self.req_string(&q, "speaker", "who said it: `speaker: ...`");
-            let id = self.item_id(&q, &path, format!("q{}", i + 1), &mut seen);
+            let id = self.item_id(&q, &path, rules::quote_id(i), &mut seen);
             let (Some(text), Some(speaker)) = (text, speaker) else {
                 continue;
             };
@@ -303,7 +263,7 @@ impl Checker<'_> {
         let mut rows = Vec::new();
         let mut seen = Seen::new();
         if let Some(node) = f.get("comments") {
-            self.comment_list(node, "comments", "c", None, 0, &mut rows, &mut seen);
+            self.comment_list(node, "comments", "", None, 0, &mut rows, &mut seen);
         }
         rows
     }
@@ -322,12 +282,8 @@ impl Checker<'_> {
         let items = self.list(node, path, "a list of comments");
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            let derived = if depth == 0 {
-                format!("{id_prefix}{}", i + 1)
-            } else {
-                format!("{id_prefix}.{}", i + 1)
-            };
-            let Some(c) = self.fields(item, &item_path, keys::COMMENT) else {
+            let derived = rules::comment_id((depth > 0).then_some(id_prefix), i);
+            let Some(c) = self.fields(item, &item_path, rules::keys::COMMENT) else {
                 continue;
             };
             let id = self.item_id(&c, &item_path, derived.clone(), seen);
@@ -387,36 +343,4 @@ impl Checker<'_> {
             }
         }
     }
-}
-
-/// `[a-z0-9][a-z0-9-]*`, at most 64 characters.
-pub fn is_briefing_id(id: &str) -> bool {
-    id.len() <= 64
-        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// Two capital letters, the shape of an ISO 3166-1 alpha-2 code.
-pub fn is_nation_code(code: &str) -> bool {
-    code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// `YYYY-MM-DD` with a month and a day in range.
-pub fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !digits(0..4)
-        || !digits(5..7)
-        || !digits(8..10)
-    {
-        return false;
-    }
-    let month: u32 = text[5..7].parse().unwrap_or(0);
-    let day: u32 = text[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
 }

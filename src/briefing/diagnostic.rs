@@ -38,6 +38,24 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl Diagnostic {
+    /// A diagnostic of `severity` about `file`, at `pos` and `path`.
+    pub fn new(
+        severity: Severity,
+        file: &str,
+        pos: Option<Pos>,
+        path: &str,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: file.to_owned(),
+            pos,
+            path: path.to_owned(),
+            message,
+            unlisted: 0,
+        }
+    }
+
     /// True for a diagnostic that refuses the file.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -2,7 +2,6 @@
 //! the project's words, never the parser's, with the limit that refused it named
 //! and its number. It builds messages; it reads nothing.
 
-use super::check::diagnostic;
 use super::node::Pos;
 use super::parse::Limits;
 use super::{Diagnostic, Severity, echo};
@@ -13,7 +12,7 @@ pub(super) fn yaml_error(e: &serde_saphyr::Error, file: &str, limits: Limits) ->
         line: u32::try_from(at.line()).unwrap_or(u32::MAX),
         col: u32::try_from(at.column()).unwrap_or(u32::MAX),
     });
-    vec![diagnostic(
+    vec![Diagnostic::new(
         Severity::Error,
         file,
         pos.filter(|p| p.line > 0),

@@ -5,20 +5,21 @@
 //! terminal or the reader's state; `parse` turns YAML text into it.
 
 mod check;
+mod checker;
 mod diagnostic;
 mod fast;
 mod files;
 mod messages;
 pub mod node;
 mod parse;
+pub mod rules;
 pub mod schema;
 mod text;
-mod value;
 
-pub use check::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{briefing_files, is_briefing_file};
 pub use parse::{Limits, Loaded, load, parse, roads};
+pub use rules::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use text::{clean, clean_owned, echo};
 
 /// One briefing, loaded and validated.

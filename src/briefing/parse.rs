@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
-use super::check::{FORMAT, check, diagnostic};
+use super::check::check;
 use super::messages::{io_reason, too_big, yaml_error};
 use super::node::{Node, Pos};
+use super::rules::FORMAT;
 use super::{Briefing, Diagnostic, Severity};
 
 /// Bounds that keep a hostile file from exhausting the machine. Each one is
@@ -59,7 +60,7 @@ pub struct Loaded {
 /// Reads and validates the briefing at `path`; on failure every diagnostic found.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let file = path.display().to_string();
-    let fail = |message: String| vec![diagnostic(Severity::Error, &file, None, "", message)];
+    let fail = |message: String| vec![Diagnostic::new(Severity::Error, &file, None, "", message)];
     let limits = Limits::default();
     let size = std::fs::metadata(path)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?
@@ -74,7 +75,7 @@ pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let pos = end_of(std::str::from_utf8(valid).unwrap_or_default());
-        vec![diagnostic(
+        vec![Diagnostic::new(
             Severity::Error,
             &file,
             Some(pos),
@@ -170,7 +171,7 @@ pub mod roads {
 fn parse_on_this_thread(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(vec![diagnostic(
+        return Err(vec![Diagnostic::new(
             Severity::Error,
             file,
             Some(Pos { line: 1, col: 1 }),

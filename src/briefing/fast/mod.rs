@@ -6,137 +6,107 @@
 //! holds the two roads to the same result.
 
 use std::collections::HashSet;
-use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
-use serde_saphyr::Spanned;
 
 mod thread;
+mod values;
 
 use thread::{Comments, name_comments};
+use values::{AtLine, Count, Text};
 
-use super::check::{FORMAT, is_briefing_id, is_date, is_nation_code};
-use super::text::{clean, clean_owned};
+use super::rules::{self, FORMAT, is_briefing_id, is_date, is_known_code, is_nation_code};
 use super::{Briefing, Nation, Quote, Source, TextLines, group_speakers};
 
-/// A string that was written as a string (a number or boolean where text belongs
-/// is the checker's to report, not ours to turn into text), cleaned for the
-/// terminal as it arrives: then the parser's copy is still in the cache, where
-/// cleaning a comment after its replies were read found it long gone (25 ms on
-/// a 23 MB file).
-struct Text(String);
+// The structs the fast road reads are the format's keys: `brief schema` (the
+// JSON Schema editors check a briefing against) is derived from them, their
+// doc comments becoming its descriptions, and a test holds their keys to
+// `rules::keys`. Unknown keys are warnings, not errors, so the schema lets
+// them be (`additionalProperties`), while this road leaves them to the checker.
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(clean(v).into_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                let mut v = clean_owned(v);
-                // The parser builds strings as it reads them and leaves spare room;
-                // across 100,000 comments that room is a third of the memory.
-                v.shrink_to_fit();
-                Ok(Text(v))
-            }
-        }
-        d.deserialize_any(TextVisitor)
-    }
-}
-
-/// A whole number written as a number: `! 5` (a tagged string) or `5.0` is the
-/// checker's to refuse, as it would be if this road read it as text.
-struct Count(u64);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
-        struct CountVisitor;
-        impl Visitor<'_> for CountVisitor {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a whole number")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                Ok(Count(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v)
-                    .map(Count)
-                    .map_err(|_| E::custom("a negative count"))
-            }
-        }
-        d.deserialize_any(CountVisitor)
-    }
-}
-
-/// A value with the line it starts on. The parser's `Spanned` carries two full
-/// locations; keeping only the line saves a third of the memory of a big file.
-/// A comment takes its line from its text, a scalar, which the parser locates
-/// more cheaply than the whole map.
-struct AtLine<T> {
-    line: u32,
-    value: T,
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for AtLine<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AtLine<T>, D::Error> {
-        let spanned = Spanned::<T>::deserialize(d)?;
-        Ok(AtLine {
-            line: u32::try_from(spanned.referenced.line()).unwrap_or(u32::MAX),
-            value: spanned.value,
-        })
-    }
-}
-
-#[derive(Deserialize)]
+/// A briefing file, format version 1.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawBriefing {
+#[schemars(title = "brief briefing", extend("additionalProperties" = true))]
+pub(super) struct RawBriefing {
+    /// Must be `brief/1`.
+    #[schemars(extend("const" = "brief/1"))]
     format: Text,
+    /// Stable identity; reading state and notes are kept under it.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"), length(max = 64))]
     id: Text,
+    /// The headline.
     title: AtLine<Text>,
+    /// A second line under the headline.
     subtitle: Option<Text>,
+    /// Where the article came from.
     source: Option<RawSource>,
+    /// Where the events took place.
     location: Option<Text>,
+    /// Free-form labels.
     tags: Option<Vec<Text>>,
+    /// Paragraphs of plain text, in order, reflowed to the pane's width.
+    #[schemars(length(min = 1))]
     summary: Vec<AtLine<Text>>,
+    /// The points a reader must take away.
     key_points: Option<Vec<AtLine<Text>>>,
+    /// The nations the article concerns.
     nations: Option<Vec<AtLine<RawNation>>>,
+    /// Quotes, grouped by speaker in the reader.
     quotes: Option<Vec<AtLine<RawQuote>>>,
+    /// How many comments the source said it had; may exceed the number present.
     comments_reported: Option<Count>,
+    /// The top level of the reader-comment tree.
     comments: Option<Comments>,
 }
 
-#[derive(Deserialize)]
+/// Where the article came from; every key is optional.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source", extend("additionalProperties" = true))]
 struct RawSource {
+    /// The publication's name.
     publication: Option<Text>,
+    /// The article's author.
     author: Option<Text>,
+    /// A line or two about the author.
     author_bio: Option<Text>,
+    /// Where the article can be read; shown, never followed.
     url: Option<Text>,
+    /// The publication date.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     published: Option<Text>,
 }
 
-#[derive(Deserialize)]
+/// A member nation.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Nation", extend("additionalProperties" = true))]
 struct RawNation {
+    /// The nation's name.
     name: Text,
+    /// ISO 3166-1 alpha-2 code.
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
     code: Option<Text>,
+    /// A remark about this nation's part.
     note: Option<Text>,
 }
 
-#[derive(Deserialize)]
+/// A quote; `text` and `speaker` are required.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Quote", extend("additionalProperties" = true))]
 struct RawQuote {
+    /// Unique among the quotes; derived from the position (`q3`) when absent.
     id: Option<Text>,
+    /// Who said it; quotes are grouped by this, compared exactly.
     speaker: Text,
+    /// The speaker's position.
     role: Option<Text>,
+    /// Where or when it was said.
     context: Option<Text>,
+    /// The words, verbatim.
     text: Text,
 }
 
@@ -244,7 +214,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
         // A code outside the nation table is a warning the checker gives.
         if n.code
             .as_ref()
-            .is_some_and(|c| !is_nation_code(&c.0) || crate::nations::by_code(&c.0).is_none())
+            .is_some_and(|c| !is_nation_code(&c.0) || !is_known_code(&c.0))
         {
             return None;
         }
@@ -260,7 +230,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
     for (i, q) in raw.quotes.unwrap_or_default().into_iter().enumerate() {
         let at = line(&q);
         let q = q.value;
-        let id = given_or(q.id, || format!("q{}", i + 1));
+        let id = given_or(q.id, || rules::quote_id(i));
         if !ids.first(&id) {
             return None;
         }

@@ -1,13 +1,16 @@
 //! Comments on the fast road: the reply tree read straight into the model's flat
 //! pre-order rows as the parser streams, then named by their place.
 
-use std::fmt::{self, Write as _};
+use std::borrow::Cow;
+use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::{AtLine, Seen, Text, opt};
-use crate::briefing::Comment;
+use super::values::{AtLine, Text};
+use super::{Seen, opt};
+use crate::briefing::{Comment, rules};
 
 /// The comment tree, read straight into the model's rows in pre-order as the
 /// parser streams: no tree of typed comments is built, moved and dropped on the
@@ -24,6 +27,44 @@ impl<'de> Deserialize<'de> for Comments {
             depth: 0,
         })?;
         Ok(Comments(rows))
+    }
+}
+
+/// The comment tree as the schema shows it: a `Comment` definition whose
+/// `replies` are Comments again. Written here, beside the reader of the same
+/// keys (`Field`, `rules::keys::COMMENT`), which streams rows rather than
+/// building the structs a derive would describe; a test holds the keys equal.
+impl JsonSchema for Comments {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Comments".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text =
+            |description: &str| json_schema!({ "description": description, "type": "string" });
+        let optional = |description: &str| json_schema!({ "description": description, "type": ["string", "null"] });
+        let comment = json_schema!({
+            "description": "A reader comment and its replies.",
+            "type": "object",
+            "properties": {
+                "id": optional("Unique among the comments; derived from the position (`c2.1.4`) when absent."),
+                "text": text("The comment's words."),
+                "author": optional("Who wrote it."),
+                "posted": optional("When it was posted."),
+                "replies": {
+                    "description": "Replies, nested to any depth.",
+                    "type": ["array", "null"],
+                    "items": { "$ref": "#/$defs/Comment" }
+                }
+            },
+            "required": ["text"]
+        });
+        generator
+            .definitions_mut()
+            .insert("Comment".into(), comment.to_value());
+        json_schema!({ "type": "array", "items": { "$ref": "#/$defs/Comment" } })
     }
 }
 
@@ -96,8 +137,7 @@ enum Field {
 impl<'de> de::DeserializeSeed<'de> for One<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        const FIELDS: &[&str] = &["id", "text", "author", "posted", "replies"];
-        d.deserialize_struct("Comment", FIELDS, self)
+        d.deserialize_struct("Comment", rules::keys::COMMENT, self)
     }
 }
 
@@ -166,21 +206,18 @@ pub(super) fn name_comments(rows: &mut [Comment]) -> Option<()> {
     let mut top = 0;
     for row in rows {
         ends.truncate(row.depth);
-        let position = match ends.last_mut() {
+        match ends.last_mut() {
             Some((end, replies)) => {
                 path.truncate(*end);
-                path.push('.');
+                rules::push_comment_place(&mut path, false, *replies);
                 *replies += 1;
-                *replies
             }
             None => {
                 path.clear();
-                path.push('c');
+                rules::push_comment_place(&mut path, true, top);
                 top += 1;
-                top
             }
-        };
-        let _ = write!(path, "{position}");
+        }
         ends.push((path.len(), 0));
         if row.id.is_empty() {
             if given.contains(&path) {

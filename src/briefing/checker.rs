@@ -1,9 +1,10 @@
-//! The checks every key of a briefing shares: a map and its known keys, required
-//! keys, strings and lists, each failure located and named by its key path.
+//! The careful road's machinery: a `Checker` collects diagnostics while it reads
+//! nodes, with the checks every key of a briefing shares (a map and its known
+//! keys, required keys, strings and lists), each failure located and named by
+//! its key path. The format's own rules are in `rules.rs`, applied by `check.rs`.
 
 use std::collections::HashMap;
 
-use super::check::diagnostic;
 use super::node::{Kind, Node, Pos};
 use super::text::echo;
 use super::{Diagnostic, Severity, clean};
@@ -58,7 +59,7 @@ impl<'f> Checker<'f> {
     }
 
     pub(super) fn error(&mut self, pos: Pos, path: &str, message: String) {
-        self.diagnostics.push(diagnostic(
+        self.diagnostics.push(Diagnostic::new(
             Severity::Error,
             self.file,
             Some(pos),
@@ -73,7 +74,7 @@ impl<'f> Checker<'f> {
             return;
         }
         self.listed_warnings += 1;
-        self.diagnostics.push(diagnostic(
+        self.diagnostics.push(Diagnostic::new(
             Severity::Warning,
             self.file,
             Some(pos),
