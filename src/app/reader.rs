@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::keymap::{Context, Keymap};
+use super::keymap::Context;
 use super::{Editor, Effect, Metrics, Mode, Pane, Search, Tree};
 use crate::briefing::Briefing;
 use crate::state::{Note, Saved};
@@ -96,8 +96,6 @@ pub struct App {
     pub(super) unknown: Map<String, Value>,
     /// The search in force, if any: what it looks for and where it matched.
     pub(super) search: Option<Search>,
-    /// The keys in force: the defaults and the config's additions.
-    pub(super) keymap: Arc<Keymap>,
     /// The briefing's text folded for search, once built: off the loop as soon
     /// as the briefing opens (`Effect::Index`), or by the first search that
     /// comes sooner.
@@ -139,7 +137,6 @@ impl App {
             notes_created: 0,
             unknown: Map::new(),
             search: None,
-            keymap: Arc::default(),
             search_index: None,
         }
     }
@@ -172,14 +169,8 @@ impl App {
     /// moved to the item `opening.at` names. What the status line should say on
     /// opening (a state that could not be read, items gone, an address that
     /// names nothing) is said.
-    pub fn opened(
-        briefing: Arc<Briefing>,
-        keymap: Arc<Keymap>,
-        mouse: bool,
-        opening: Opening,
-    ) -> App {
+    pub fn opened(briefing: Arc<Briefing>, mouse: bool, opening: Opening) -> App {
         let mut app = App::new(briefing);
-        app.keymap = keymap;
         app.mouse = mouse;
         app.now_ms = opening.now_ms;
         app.session = opening.session;
@@ -202,7 +193,7 @@ impl App {
             session: self.session,
             ..Opening::default()
         };
-        let mut app = App::opened(briefing, Arc::clone(&self.keymap), self.mouse, opening);
+        let mut app = App::opened(briefing, self.mouse, opening);
         app.notes_created = self.notes_created;
         app.deleted = self.deleted;
         let news = app
@@ -330,10 +321,5 @@ impl App {
     /// The search in force, if any.
     pub fn search(&self) -> Option<&Search> {
         self.search.as_ref()
-    }
-
-    /// The keys in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
     }
 }

@@ -30,7 +30,7 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
         }
         opening.saved = loaded.saved;
     }
-    let app = App::opened(Arc::new(briefing), Arc::default(), false, opening);
+    let app = App::opened(Arc::new(briefing), false, opening);
     let Some(output) = output else {
         print!("{}", export::markdown(&app, now));
         return ExitCode::SUCCESS;
@@ -98,7 +98,7 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
         ..Opening::default()
     };
     // Only the note is saved: the reader's place stays where it was left.
-    let mut app = App::opened(briefing, Arc::default(), false, opening);
+    let mut app = App::opened(briefing, false, opening);
     let runner = Runner::once(Some(store), PathBuf::from("."));
     let mut effects = Vec::new();
     for action in [Action::EditNote, Action::WriteNote(text), Action::SaveNote] {

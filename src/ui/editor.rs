@@ -6,15 +6,15 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, centered, overlay_box, text};
-use crate::app::{self, Action, App, Context};
+use crate::app::{self, Action, App, Context, Keymap};
 
 /// Draws the editor over the panes.
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: Theme) {
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, keymap: &Keymap, theme: Theme) {
     let Some(editor) = &app.editor() else { return };
     let area = centered(body, 80, 16.min(body.height));
     // The keys as the user's config binds them.
     let key = |action| {
-        app.keymap()
+        keymap
             .key_for(Context::Edit, &action)
             .map_or_else(String::new, |k| k.to_string())
     };

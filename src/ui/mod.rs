@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
     match shown {
         Some(app) => {
             title_bar(frame, title, app, theme);
-            reader(frame, body, app, theme, &mut drawn);
+            reader(frame, body, app, root.keymap(), theme, &mut drawn);
         }
         None => {
             let heading = if root.has_library() {
@@ -137,7 +137,14 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
 
 /// The open briefing's body: the panes, or the full view of one item, with the
 /// note editor or the notes list over the panes when open.
-fn reader(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
+fn reader(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    keymap: &Keymap,
+    theme: Theme,
+    drawn: &mut Drawn,
+) {
     match app.mode() {
         Mode::Read { pane, scroll } => {
             drawn.metrics.read = read::draw(frame, body, app, pane, scroll, theme);
@@ -145,7 +152,7 @@ fn reader(frame: &mut Frame, body: Rect, app: &App, theme: Theme, drawn: &mut Dr
         mode => {
             panes(frame, body, app, theme, drawn);
             match mode {
-                Mode::Edit => editor::draw(frame, body, app, theme),
+                Mode::Edit => editor::draw(frame, body, app, keymap, theme),
                 Mode::Notes { selected } => notes::draw(frame, body, app, selected, theme),
                 _ => {}
             }

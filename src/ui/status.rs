@@ -58,7 +58,7 @@ pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'stati
             theme.message(),
         ));
         spans.push(Span::styled(
-            hints(app.keymap(), Context::Search),
+            hints(root.keymap(), Context::Search),
             theme.status(),
         ));
         return Line::from(spans);
@@ -75,7 +75,7 @@ pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'stati
             theme.warning(),
         )),
         (None, None) => spans.push(Span::styled(
-            format!(" {}", hints(app.keymap(), root.context())),
+            format!(" {}", hints(root.keymap(), root.context())),
             theme.status(),
         )),
     }

@@ -83,8 +83,10 @@ pub struct Root {
     status: Option<String>,
     /// False when one file was opened directly, with no library behind it.
     has_library: bool,
-    keymap: Arc<Keymap>,
-    mouse: bool,
+    keymap: Keymap,
+    /// Whether a briefing opens with the mouse captured (each briefing then
+    /// keeps its own, which `M` turns).
+    mouse_at_start: bool,
     /// How many briefings the library holds once every file is read.
     expected: usize,
     aliases: BTreeMap<String, String>,
@@ -114,8 +116,8 @@ impl Root {
             help_size: (0, 0),
             status: None,
             has_library: true,
-            keymap: Arc::new(setup.keymap),
-            mouse: setup.mouse,
+            keymap: setup.keymap,
+            mouse_at_start: setup.mouse,
             aliases: setup.aliases,
         }
     }

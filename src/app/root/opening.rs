@@ -53,12 +53,7 @@ impl Root {
             return Vec::new();
         };
         let listing = opening.listing;
-        let app = App::opened(
-            Arc::clone(briefing),
-            Arc::clone(&self.keymap),
-            self.mouse,
-            opening,
-        );
+        let app = App::opened(Arc::clone(briefing), self.mouse_at_start, opening);
         let (save, index) = (app.save(), app.index_effect());
         self.open = Some(Open { listing, app });
         self.selected = listing;
