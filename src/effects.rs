@@ -13,6 +13,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::execute;
 
 use crate::app::{Action, Built, Effect, Key, Opening, Root};
 use crate::export::{self, Refused};
@@ -20,6 +22,23 @@ use crate::search::Index;
 use crate::state::Saved;
 use crate::store::Store;
 use crate::ui::{self, Drawn, Theme};
+
+/// The program that opens a web address, and its arguments: `$BROWSER`, else
+/// the platform's opener.
+fn opener() -> (String, Vec<String>) {
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    let mut words = browser
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned);
+    match words.next() {
+        Some(program) => (program, words.collect()),
+        None if cfg!(target_os = "macos") => ("open".into(), Vec::new()),
+        None => ("xdg-open".into(), Vec::new()),
+    }
+}
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
@@ -109,6 +128,8 @@ impl Runner {
                     self.index(briefing, order);
                     None
                 }
+                Effect::Copy { text, what } => Some(self.copy(&text, &what)),
+                Effect::OpenUrl(url) => Some(self.open_url(&url)),
             };
             if let Some(action) = answer {
                 queue.extend(root.update(action));
@@ -201,6 +222,57 @@ impl Runner {
                 Action::Report(format!("could not write {}: {e}", path.display()))
             }
         })
+    }
+
+    /// Puts `text` on the clipboard with OSC 52, which the terminal carries to the
+    /// system's clipboard (over SSH too); what was copied, for the status line.
+    fn copy(&self, text: &str, what: &str) -> Action {
+        let size = format!("{} characters", text.chars().count());
+        if !self.writes {
+            return Action::Report(format!("brief snapshot copies nothing: {what} ({size})"));
+        }
+        let sent = execute!(
+            std::io::stdout(),
+            CopyToClipboard::to_clipboard_from(text.as_bytes())
+        );
+        Action::Report(match sent {
+            Ok(()) => format!("copied {what} ({size})"),
+            Err(e) => format!("could not copy {what}: {e}"),
+        })
+    }
+
+    /// Opens `url` in the user's browser: `$BROWSER` if set (the first of a
+    /// colon-separated list, its `%s` replaced by the address or the address
+    /// added), else the system's opener. Run directly, never through a shell,
+    /// with the address as one argument, and not waited for.
+    fn open_url(&self, url: &str) -> Action {
+        if !self.writes {
+            return Action::Report(format!("brief snapshot opens nothing: {url}"));
+        }
+        let (program, mut args) = opener();
+        if args.iter().any(|a| a.contains("%s")) {
+            args = args.iter().map(|a| a.replace("%s", url)).collect();
+        } else {
+            args.push(url.to_owned());
+        }
+        let started = std::process::Command::new(&program)
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match started {
+            Ok(mut child) => {
+                // Reaped when it ends, so no zombie stays behind.
+                let _ = std::thread::Builder::new()
+                    .name("brief-opener".into())
+                    .spawn(move || child.wait());
+                Action::Report(format!("opened {url} with {program}"))
+            }
+            Err(e) => Action::Report(format!(
+                "could not run {program} ({e}); set $BROWSER to your browser"
+            )),
+        }
     }
 
     /// Builds a briefing's search index on a thread of its own (50 ms for

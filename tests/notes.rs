@@ -56,6 +56,8 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::Quit => "quit",
             Effect::Load { .. } => "load",
             Effect::Index { .. } => "index",
+            Effect::Copy { .. } => "copy",
+            Effect::OpenUrl(_) => "open",
         })
         .collect()
 }

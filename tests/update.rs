@@ -515,3 +515,91 @@ fn a_chain_of_a_thousand_replies_draws_and_navigates() {
     press(&mut root, "C");
     assert_eq!(visible_ids(&root), ["c1"]);
 }
+
+#[test]
+fn space_and_ctrl_f_page_down_and_ctrl_b_pages_up_where_space_does_not_collapse() {
+    let shape = common::generate::Shape {
+        quotes: 40,
+        speakers: 6,
+        ..common::generate::Shape::small(5)
+    };
+    let mut root = Root::with_briefing(briefing(&common::generate::briefing(shape)));
+    root.update(Action::Measured(Metrics {
+        page: [5, 5, 7, 5],
+        ..Metrics::default()
+    }));
+    press(&mut root, "3 Space");
+    assert_eq!(app(&root).quote(), 7, "Space pages down in Quotes");
+    press(&mut root, "C-f");
+    assert_eq!(app(&root).quote(), 14);
+    press(&mut root, "C-b C-b");
+    assert_eq!(app(&root).quote(), 0);
+    let mut tree = tree_app();
+    press(&mut tree, "Space");
+    assert_eq!(
+        visible_ids(&tree),
+        ["c1", "c2", "c3", "c3.1"],
+        "Space still collapses in Comments"
+    );
+}
+
+#[test]
+fn y_copies_what_is_selected_and_capital_y_its_address() {
+    let mut root = Root::with_briefing(cspo());
+    let copied = |effects: Vec<Effect>| match effects.as_slice() {
+        [Effect::Copy { text, what }] => (text.clone(), what.clone()),
+        other => panic!("not a copy: {other:?}"),
+    };
+    let (text, what) = copied(root.press(brief::app::Key::ch('y')));
+    assert_eq!(what, "the paragraph");
+    assert_eq!(text, app(&root).briefing().summary[0]);
+    press(&mut root, "3");
+    let (text, what) = copied(root.press(brief::app::Key::ch('y')));
+    assert_eq!(what, "the quote");
+    assert!(
+        text.starts_with('“')
+            && text.contains("” — Air Chief Marshal Sir Richard Knighton, Chief of the Air Staff"),
+        "{text}"
+    );
+    press(&mut root, "2");
+    assert_eq!(copied(root.press(brief::app::Key::ch('y'))).0, "Australia");
+    press(&mut root, "4 j");
+    assert_eq!(
+        copied(root.press(brief::app::Key::ch('Y'))).0,
+        "cspo-florence#skynet-asat"
+    );
+}
+
+#[test]
+fn o_opens_only_http_addresses() {
+    let with = |url: &str| {
+        briefing(&format!(
+            "format: brief/1\nid: u\ntitle: T\nsource: {{url: \"{url}\"}}\nsummary: [s]\n"
+        ))
+    };
+    let mut root = Root::with_briefing(with("https://example.org/a"));
+    assert_eq!(
+        root.press(brief::app::Key::ch('o')),
+        [Effect::OpenUrl("https://example.org/a".into())]
+    );
+    let mut root = Root::with_briefing(with("javascript:alert(1)"));
+    assert_eq!(root.press(brief::app::Key::ch('o')), []);
+    assert!(
+        app(&root)
+            .status()
+            .unwrap()
+            .starts_with("only http and https addresses open")
+    );
+}
+
+#[test]
+fn a_key_bound_to_nothing_says_so_and_where_to_look() {
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "z");
+    assert_eq!(
+        app(&root).status(),
+        Some("z: no action here; ? lists the keys")
+    );
+    press(&mut root, "j");
+    assert_eq!(app(&root).status(), None, "until the next key");
+}

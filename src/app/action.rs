@@ -125,6 +125,14 @@ pub enum Action {
     UndoDelete,
     /// Write the notes to `<id>-notes.md` in the current folder.
     ExportNotes,
+    /// Copy the selected item's text to the clipboard.
+    Copy,
+    /// Copy the selected item's address (`cspo-florence#knighton-competition`).
+    CopyAddress,
+    /// Open the briefing's source address in the browser.
+    OpenSource,
+    /// A page down; in Comments, collapse or expand (`Space`, as in less).
+    PageOrCollapse,
     /// Yes to the question on the status line.
     Confirm,
     /// No to the question on the status line.
@@ -252,6 +260,10 @@ impl Action {
             Action::DeleteNote => "delete_note",
             Action::UndoDelete => "undo_delete",
             Action::ExportNotes => "export_notes",
+            Action::Copy => "copy",
+            Action::CopyAddress => "copy_address",
+            Action::OpenSource => "open_source",
+            Action::PageOrCollapse => "page_down_or_collapse",
             Action::Confirm => "confirm",
             Action::Deny => "deny",
             Action::Scroll { .. }

@@ -10,6 +10,7 @@
 
 mod action;
 mod bindings;
+mod copy;
 mod jumps;
 mod key;
 pub mod keymap;
@@ -130,6 +131,15 @@ pub enum Effect {
         /// Its quotes in the order the Quotes pane lists them.
         order: Vec<usize>,
     },
+    /// Put text on the terminal's clipboard (OSC 52).
+    Copy {
+        /// The clean text.
+        text: String,
+        /// What it is, for the status line: `the quote`, `the address`.
+        what: String,
+    },
+    /// Open an `http` or `https` address in the user's browser.
+    OpenUrl(String),
     /// Leave.
     Quit,
 }

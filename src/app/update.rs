@@ -4,7 +4,7 @@
 
 use super::jumps::{comments, step_quote, step_speaker};
 use super::list::{self, signed};
-use super::{Action, App, Effect, Mode, Pane, notes};
+use super::{Action, App, Effect, Mode, Pane, copy, notes};
 
 /// Applies one action to the reader and says what the edge must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -104,7 +104,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Mode::Read { pane, scroll } => {
             let (len, height) = (app.metrics.read.total, app.metrics.read.height);
-            if action == Action::Close {
+            if action == Action::Copy {
+                match copy::copy(app, pane) {
+                    Ok(effect) => return vec![effect],
+                    Err(why) => app.status = Some(why),
+                }
+            } else if action == Action::Close {
                 app.mode = Mode::Panes;
             } else if let Some(scroll) = list::scrolled(&action, scroll, len, height) {
                 app.mode = Mode::Read { pane, scroll };
@@ -263,6 +268,21 @@ fn panes(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![Effect::Export { overwrite: false }];
             }
         }
+        Action::Copy | Action::CopyAddress | Action::OpenSource => {
+            let asked = match action {
+                Action::Copy => copy::copy(app, app.focus),
+                Action::CopyAddress => copy::copy_address(app, app.focus),
+                _ => copy::open_source(app),
+            };
+            match asked {
+                Ok(effect) => return vec![effect],
+                Err(why) => app.status = Some(why),
+            }
+        }
+        Action::PageOrCollapse if app.focus == Pane::Comments => {
+            comments(app, Action::ToggleCollapse);
+        }
+        Action::PageOrCollapse => move_by(app, app.focus, signed(page)),
         Action::Click { pane, item } => {
             app.focus = pane;
             if let Some(item) = item {

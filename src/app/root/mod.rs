@@ -175,7 +175,15 @@ impl Root {
             Some(action) => self.update(action),
             None if context.is_typed() => self.update(Action::Type(key)),
             None if context == Context::Confirm => self.update(Action::Deny),
-            None => Vec::new(),
+            None => {
+                let help = self
+                    .keymap
+                    .key_for(context, &Action::ToggleHelp)
+                    .map_or_else(|| "?".to_owned(), |k| k.to_string());
+                self.update(Action::Report(format!(
+                    "{key}: no action here; {help} lists the keys"
+                )))
+            }
         }
     }
 
