@@ -1,4 +1,5 @@
-//! The command line, as clap derive types. Parsing only: `main` decides what runs.
+//! The command line, as clap derive types, and what is generated from them
+//! (completion scripts, the manual page). Parsing only: `main` decides what runs.
 
 use std::path::PathBuf;
 
@@ -10,10 +11,22 @@ pub const INPUT_ERROR: u8 = 1;
 pub const USAGE_ERROR: u8 = 2;
 
 /// A terminal reader for briefings: summary, nations, quotes by speaker, comment tree.
+///
+/// A bare `brief` opens the library of ./briefings/ and the config's folders
+/// (else the bundled CSpO briefing); `brief FILE` opens one briefing, `brief
+/// FOLDER...` the library of those folders. `?` in the reader lists every key.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "brief",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
-    /// Briefing files to open; with none, the bundled CSpO briefing.
+    /// A briefing file to read, or folders and files for the library; with
+    /// none, the library of ./briefings/ and the config's folders, else the
+    /// bundled briefing.
     pub paths: Vec<PathBuf>,
 
     /// Open on this item: an address from a notes export (`cspo-florence#q2`) or
@@ -89,6 +102,13 @@ pub enum Command {
     },
     /// Print the briefing format's JSON Schema.
     Schema,
+    /// Print a completion script for a shell, to source or install.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man folder.
+    Man,
     /// Make draft briefings from saved web pages or copied article text.
     Import {
         /// Articles: saved pages (.html) or copied text, or `-` for standard input.
@@ -127,4 +147,38 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
             .ok_or_else(|| format!("`{s}` in `{text}` is not a size from 1 to 65535"))
     };
     Ok((number(w)?, number(h)?))
+}
+
+/// The completion script for `shell`, generated from the command line itself.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "brief",
+        &mut out,
+    );
+    out
+}
+
+/// The manual page in roff: the command, then a section for each subcommand
+/// with every flag.
+pub fn man() -> std::io::Result<Vec<u8>> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut out)?;
+    for sub in command.get_subcommands() {
+        let sub = sub
+            .clone()
+            .bin_name(format!("brief {}", sub.get_name()))
+            .version(env!("CARGO_PKG_VERSION"));
+        let page = clap_mangen::Man::new(sub.clone()).title(format!("brief-{}", sub.get_name()));
+        out.extend_from_slice(b"\n");
+        page.render_title(&mut out)?;
+        page.render_name_section(&mut out)?;
+        page.render_synopsis_section(&mut out)?;
+        page.render_description_section(&mut out)?;
+        page.render_options_section(&mut out)?;
+    }
+    Ok(out)
 }

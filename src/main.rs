@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use brief::briefing;
-use brief::cli::{Cli, Command, INPUT_ERROR};
+use brief::cli::{self, Cli, Command, INPUT_ERROR};
 use brief::commands::{
     ImportRequest, config_command, export_notes, import_articles, read, search_command,
     snapshot_command, validate, write_note,
@@ -33,6 +33,14 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )?),
+        Some(Command::Completions { shell }) => {
+            std::io::Write::write_all(&mut std::io::stdout(), &cli::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            std::io::Write::write_all(&mut std::io::stdout(), &cli::man()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Schema) => {
             print!("{}", briefing::schema::json());
             Ok(ExitCode::SUCCESS)
