@@ -130,6 +130,10 @@ impl Runner {
                 }
                 Effect::Copy { text, what } => Some(self.copy(&text, &what)),
                 Effect::OpenUrl(url) => Some(self.open_url(&url)),
+                Effect::SaveSort(sort) => {
+                    self.save_sort(sort);
+                    None
+                }
             };
             if let Some(action) = answer {
                 queue.extend(root.update(action));
@@ -183,6 +187,16 @@ impl Runner {
             Ok(_) => Action::Saved,
             Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
         })
+    }
+
+    /// Keeps the library's order in the global state, for the next start; the
+    /// library works without it, so a failure is not worth a message.
+    fn save_sort(&self, sort: crate::app::Sort) {
+        if let (true, Some(store)) = (self.writes, &self.store) {
+            let mut global = store.global();
+            global.library_sort = Some(sort.name().to_owned());
+            let _ = store.save_global(&global);
+        }
     }
 
     /// Reads the state `id` was left in, for `listing` to open with.

@@ -43,6 +43,9 @@ pub struct Global {
     /// Where that briefing's file was, when it came from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_path: Option<PathBuf>,
+    /// The library's order when it was last changed (`title`, `date`, `last opened`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library_sort: Option<String>,
     /// Fields written by a newer `brief`.
     #[serde(flatten)]
     pub unknown: Map<String, Value>,

@@ -113,3 +113,21 @@ fn o_without_an_address_and_an_unbound_key_say_so() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_library_order_is_kept_between_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let args = [library.to_str().unwrap()];
+    let mut s = Session::start_env(&args, 120, 40, &config, dir.path(), &[]);
+    s.wait_for("sorted by title");
+    s.keys(&["s"]);
+    s.wait_for("sorted by date");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let mut s = Session::start_env(&args, 120, 40, &config, dir.path(), &[]);
+    s.wait_for("sorted by date");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -214,7 +214,7 @@ fn a_library_of_fifty_briefings_search_jump_in_and_back() {
     )
     .expect("write");
     let mut s = Session::start(&[dir.path().to_str().unwrap()], 120, 40);
-    s.wait_for("Library · 52 of 52 · sorted by title");
+    s.wait_for("Library · 52 of 52 · 1 refused · sorted by title");
     s.wait_for("Generated briefing 1:");
     s.keys(&["G"]);
     s.wait_for("id: `Broken` is not a valid id");

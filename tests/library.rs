@@ -345,3 +345,82 @@ fn briefings_arriving_in_the_background_fill_the_library() {
         "a reading thread that stops early ends the wait"
     );
 }
+
+#[test]
+fn b_from_a_briefing_opened_on_a_speakers_quote_returns_to_that_speaker() {
+    let mut root = library();
+    press(&mut root, "S Enter j Enter");
+    assert_eq!(root.screen(), Screen::Reader);
+    press(&mut root, "b");
+    assert_eq!(
+        root.screen(),
+        Screen::Speakers(Some(0)),
+        "back to the speaker's quotes"
+    );
+    assert_eq!(
+        root.speaker_rows(),
+        (0, 1),
+        "on the quote it was opened from"
+    );
+    press(&mut root, "Esc Esc");
+    assert_eq!(root.screen(), Screen::Library);
+    press(&mut root, "Enter b");
+    assert_eq!(
+        root.screen(),
+        Screen::Library,
+        "opened from the library, back to it"
+    );
+}
+
+#[test]
+fn titles_sort_naturally_and_a_nation_is_found_by_name_or_code() {
+    let listings = ["lib-10", "lib-2", "lib-1"]
+        .iter()
+        .map(|t| listing(&yaml(t, t, "", "", ""), &format!("{t}.yaml"), 0))
+        .collect();
+    let root = Root::library(listings, 3, Setup::default());
+    assert_eq!(titles(&root), ["lib-1", "lib-2", "lib-10"]);
+    for filter in [
+        "nation:JP",
+        "nation:Japan",
+        "nation:japan",
+        "nation:Japanese",
+    ] {
+        let mut root = library();
+        press(&mut root, "/");
+        for c in filter.chars() {
+            root.press(Key::ch(c));
+        }
+        assert_eq!(titles(&root), ["Alpha in Tokyo"], "{filter}");
+    }
+}
+
+#[test]
+fn changing_the_order_asks_for_it_to_be_remembered() {
+    let mut root = library();
+    assert_eq!(root.press(Key::ch('s')), [Effect::SaveSort(Sort::Date)]);
+    let again = Root::library(
+        Vec::new(),
+        0,
+        Setup {
+            sort: Sort::Date,
+            ..Setup::default()
+        },
+    );
+    assert_eq!(
+        again.sort(),
+        Sort::Date,
+        "a start takes the order remembered"
+    );
+}
+
+#[test]
+fn a_narrow_library_cuts_the_title_not_the_date() {
+    let mut root = library();
+    let screen = text(&mut root, (40, 20));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("2024-03-01"))
+        .unwrap_or_else(|| panic!("the date is cut off:\n{screen}"));
+    assert!(row.contains('…'), "the title is cut instead: {row}");
+}

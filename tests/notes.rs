@@ -58,6 +58,7 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::Index { .. } => "index",
             Effect::Copy { .. } => "copy",
             Effect::OpenUrl(_) => "open",
+            Effect::SaveSort(_) => "sort",
         })
         .collect()
 }

@@ -128,6 +128,13 @@ impl Sort {
         }
     }
 
+    /// The order a name stands for, as `name` gives it.
+    pub fn from_name(name: &str) -> Option<Sort> {
+        [Sort::Title, Sort::Date, Sort::LastOpened]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+
     /// The name shown in the list's title.
     pub fn name(self) -> &'static str {
         match self {
@@ -136,6 +143,39 @@ impl Sort {
             Sort::LastOpened => "last opened",
         }
     }
+}
+
+/// A title as it sorts naturally: runs of digits by their value, so `lib-2`
+/// comes before `lib-10`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Natural {
+    /// Text between numbers.
+    Text(String),
+    /// A number, by value (then by its digits, so `07` and `7` keep an order).
+    Number(u128, String),
+}
+
+/// `title` cut into text and numbers, for a natural order.
+pub fn natural(title: &str) -> Vec<Natural> {
+    let mut parts = Vec::new();
+    let mut rest = title;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (part, tail) = if digits > 0 {
+            let (n, tail) = rest.split_at(digits);
+            (
+                Natural::Number(n.parse().unwrap_or(u128::MAX), n.to_owned()),
+                tail,
+            )
+        } else {
+            let text = rest.len() - rest.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+            let (t, tail) = rest.split_at(text);
+            (Natural::Text(t.to_owned()), tail)
+        };
+        parts.push(part);
+        rest = tail;
+    }
+    parts
 }
 
 /// What the library's `/` filter keeps: text in the title, source, location, tags
@@ -148,12 +188,15 @@ pub fn keeps(listing: &Listing, filter: &str) -> bool {
     let Ok(b) = &listing.briefing else {
         return Query::typed(filter).matches(&listing.origin.name());
     };
-    if let Some(code) = filter.strip_prefix("nation:") {
-        let code = code.trim();
+    if let Some(nation) = filter.strip_prefix("nation:") {
+        // `nation:JP`, `nation:Japan` and `nation:japanese` alike.
+        let nation = nation.trim();
+        let code = crate::nations::by_name(nation).map_or(nation, |n| n.code);
         return b.nations.iter().any(|n| {
-            n.code
-                .as_deref()
-                .is_some_and(|c| c.eq_ignore_ascii_case(code))
+            n.name.eq_ignore_ascii_case(nation)
+                || n.code
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(code))
         });
     }
     let query = Query::typed(filter);
@@ -173,9 +216,11 @@ pub fn order(listings: &[Listing], sort: Sort, filter: &str) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..listings.len())
         .filter(|&i| keeps(&listings[i], filter))
         .collect();
-    let title = |i: usize| match &listings[i].briefing {
-        Ok(b) => b.title.to_lowercase(),
-        Err(_) => listings[i].origin.name(),
+    let title = |i: usize| {
+        natural(&match &listings[i].briefing {
+            Ok(b) => b.title.to_lowercase(),
+            Err(_) => listings[i].origin.name(),
+        })
     };
     let date = |i: usize| {
         listings[i]

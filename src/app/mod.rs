@@ -138,6 +138,8 @@ pub enum Effect {
         /// What it is, for the status line: `the quote`, `the address`.
         what: String,
     },
+    /// Remember the library's order for the next start.
+    SaveSort(Sort),
     /// Open an `http` or `https` address in the user's browser.
     OpenUrl(String),
     /// Leave.

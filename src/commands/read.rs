@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{listings, user_config};
-use crate::app::{Action, App, Keymap, Listing, Root, Setup};
+use crate::app::{Action, App, Keymap, Listing, Root, Setup, Sort};
 use crate::briefing;
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
 use crate::effects::Runner;
@@ -36,10 +36,16 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
     // Printed now, they stay on the screen after the reader closes; the status
     // line says so while it is open.
     problems.iter().for_each(say);
+    let sort = runner
+        .store()
+        .and_then(|s| s.global().library_sort)
+        .and_then(|name| Sort::from_name(&name))
+        .unwrap_or_default();
     let setup = Setup {
         keymap,
         mouse: config.mouse,
         aliases: config.aliases.clone(),
+        sort,
     };
     let mut incoming = Incoming::default();
     let mut root = match paths {

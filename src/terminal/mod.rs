@@ -126,6 +126,7 @@ fn event_loop(
     // When a key first moved the reader since its state was last saved.
     let mut moved: Option<Instant> = None;
     let save_after = save_after();
+    runner.dispatch(root, Action::Clock(now_ms()));
     loop {
         if let Some(signal) = signals.pending().next() {
             runner.dispatch(root, Action::Stop);

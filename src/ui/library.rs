@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text, window};
 use crate::app::{Listing, Root};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the library list into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
@@ -21,8 +22,17 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
     } else {
         String::new()
     };
+    let refused = root
+        .listings()
+        .iter()
+        .filter(|l| l.briefing.is_err())
+        .count();
+    let refused = match refused {
+        0 => String::new(),
+        n => format!(" · {n} refused"),
+    };
     let title = format!(
-        " Library · {} of {}{loading} · sorted by {}{} ",
+        " Library · {} of {}{refused}{loading} · sorted by {}{} ",
         rows.len(),
         root.listings().len(),
         root.sort().name(),
@@ -58,13 +68,25 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
             break;
         }
         let selected = k == at;
-        lines.extend(entry(&root.listings()[i], selected, width, theme));
+        lines.extend(entry(
+            &root.listings()[i],
+            selected,
+            width,
+            root.now_ms(),
+            theme,
+        ));
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn entry(listing: &Listing, selected: bool, width: usize, theme: Theme) -> [Line<'static>; 2] {
+fn entry(
+    listing: &Listing,
+    selected: bool,
+    width: usize,
+    now_ms: u64,
+    theme: Theme,
+) -> [Line<'static>; 2] {
     let head_style = if selected {
         theme.selected()
     } else {
@@ -94,10 +116,18 @@ fn entry(listing: &Listing, selected: bool, width: usize, theme: Theme) -> [Line
         facts.push(source.join(", "));
     }
     facts.extend(b.location.clone());
-    facts.extend(b.source.published.clone());
     let head = match facts.is_empty() {
         true => b.title.clone(),
         false => format!("{} · {}", b.title, facts.join(" · ")),
+    };
+    // The date stays in sight on a narrow screen: the title and source are cut.
+    let head = match &b.source.published {
+        Some(date) => {
+            let date = format!(" · {date}");
+            let room = width.saturating_sub(date.width());
+            format!("{}{date}", text::truncate(&head, room))
+        }
+        None => text::truncate(&head, width),
     };
     let p = &listing.progress;
     let comments = match b.comments_reported {
@@ -121,15 +151,55 @@ fn entry(listing: &Listing, selected: bool, width: usize, theme: Theme) -> [Line
     if p.new > 0 {
         counts.push(Span::styled(format!(" · {} new", p.new), theme.accent()));
     }
-    if p.last_opened_ms == 0 {
-        counts.push(Span::styled(" · never opened", theme.dim()));
-    }
-    [
-        Line::styled(text::truncate(&head, width), head_style),
-        Line::from(counts),
-    ]
+    counts.push(Span::styled(
+        format!(" · {}", opened(p.last_opened_ms, now_ms)),
+        theme.dim(),
+    ));
+    [Line::styled(head, head_style), Line::from(counts)]
 }
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// When a briefing was last opened, as a person says it: `opened 2 days ago`.
+fn opened(last_ms: u64, now_ms: u64) -> String {
+    if last_ms == 0 {
+        return "never opened".into();
+    }
+    if now_ms == 0 {
+        // No clock yet (`brief snapshot` has none): opened, but not when.
+        return "opened".into();
+    }
+    let minutes = now_ms.saturating_sub(last_ms) / 60_000;
+    let (n, unit) = match minutes {
+        0 => return "opened just now".into(),
+        1..60 => (minutes, "minute"),
+        60..1440 => (minutes / 60, "hour"),
+        1440..43_200 => (minutes / 1440, "day"),
+        43_200..525_600 => (minutes / 43_200, "month"),
+        _ => (minutes / 525_600, "year"),
+    };
+    format!(
+        "opened {}",
+        plural(usize::try_from(n).unwrap_or(usize::MAX), unit)
+    ) + " ago"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opened;
+
+    #[test]
+    fn last_opened_reads_as_a_person_says_it() {
+        let day = 86_400_000;
+        assert_eq!(opened(0, 5 * day), "never opened");
+        assert_eq!(opened(day, day + 30_000), "opened just now");
+        assert_eq!(opened(day, day + 60_000), "opened 1 minute ago");
+        assert_eq!(opened(day, day + 3 * 3_600_000), "opened 3 hours ago");
+        assert_eq!(opened(day, 3 * day), "opened 2 days ago");
+        assert_eq!(opened(day, 400 * day), "opened 1 year ago");
+        assert_eq!(opened(2 * day, day), "opened just now", "a clock set back");
+        assert_eq!(opened(day, 0), "opened", "no clock yet");
+    }
 }

@@ -21,6 +21,7 @@ impl Root {
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.status = Some(format!("sorted by {}", self.sort.name()));
+                return vec![Effect::SaveSort(self.sort)];
             }
             Action::StartSearch => self.filtering = true,
             Action::Type(key) => {

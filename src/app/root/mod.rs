@@ -52,6 +52,8 @@ pub struct Setup {
     pub mouse: bool,
     /// Speaker name variants and the name each stands for.
     pub aliases: BTreeMap<String, String>,
+    /// The library's order, as it was last left.
+    pub sort: Sort,
 }
 
 /// The open briefing and the library row it came from.
@@ -77,6 +79,9 @@ pub struct Root {
     speaker: usize,
     /// The selected quote in a speaker's list.
     speaker_quote: usize,
+    /// Where `b` goes from the open briefing: the library, or the speaker's
+    /// quotes it was opened from.
+    back_to: Screen,
     help: Option<Help>,
     /// The help overlay's length and visible height, from the last frame.
     help_size: (usize, usize),
@@ -89,6 +94,8 @@ pub struct Root {
     mouse_at_start: bool,
     /// How many briefings the library holds once every file is read.
     expected: usize,
+    /// The time now, as the edge last said: for "opened 2 days ago".
+    now_ms: u64,
     aliases: BTreeMap<String, String>,
 }
 
@@ -96,7 +103,7 @@ impl Root {
     /// A library of `listings`, with `expected` in all once the rest arrive.
     pub fn library(listings: Vec<Listing>, expected: usize, setup: Setup) -> Root {
         let speakers = index(&listings, &setup.aliases);
-        let selected = order(&listings, Sort::Title, "")
+        let selected = order(&listings, setup.sort, "")
             .first()
             .copied()
             .unwrap_or(0);
@@ -105,13 +112,15 @@ impl Root {
             listings,
             open: None,
             screen: Screen::Library,
-            sort: Sort::Title,
+            sort: setup.sort,
+            now_ms: 0,
             filter: String::new(),
             filtering: false,
             selected,
             speakers,
             speaker: 0,
             speaker_quote: 0,
+            back_to: Screen::Library,
             help: None,
             help_size: (0, 0),
             status: None,
@@ -223,6 +232,10 @@ impl Root {
                 self.status = Some(message);
                 return Vec::new();
             }
+            Action::Clock(now_ms) => {
+                self.now_ms = now_ms;
+                return self.forward(action);
+            }
             Action::Quit => return self.quit(),
             // A note being typed is kept, then the state saved once, with it.
             Action::SaveNoteAndQuit | Action::Stop => {
@@ -286,7 +299,11 @@ impl Root {
 
     fn reader_update(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Back if self.has_library => self.close().into_iter().collect(),
+            Action::Back if self.has_library => {
+                let effects = self.close().into_iter().collect();
+                self.screen = self.back_to;
+                effects
+            }
             Action::Back => {
                 self.forward(Action::Report(
                     "opened from a file: run brief with a folder for the library".into(),

@@ -10,8 +10,10 @@ use crate::app::{App, Effect, Opening};
 use crate::briefing::Briefing;
 
 impl Root {
-    /// Closes what is open and asks for `listing`'s saved state, to open it on `at`.
+    /// Closes what is open and asks for `listing`'s saved state, to open it on `at`;
+    /// `b` comes back to the screen it was opened from.
     pub(super) fn switch_to(&mut self, listing: usize, at: Option<String>) -> Vec<Effect> {
+        self.back_to = self.screen;
         let mut effects: Vec<Effect> = self.close().into_iter().collect();
         effects.extend(self.load(listing, at));
         effects

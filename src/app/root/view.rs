@@ -92,6 +92,11 @@ impl Root {
         &self.keymap
     }
 
+    /// The time now, as the edge last said; 0 before it has.
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+
     /// How many briefings the library holds once every file is read.
     pub fn expected(&self) -> usize {
         self.expected
