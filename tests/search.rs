@@ -289,12 +289,99 @@ mod cli {
             "{out}"
         );
         assert_eq!(
-            out.lines().count(),
-            3,
-            "three quotes by Ada Speaker:\n{out}"
+            lines_of(&out),
+            grep_lines("Ada", "tests/fixtures/deep-thread.yaml"),
+            "every line that names Ada, as grep -n numbers them:\n{out}"
         );
         let (code, out) = brief(&["search", "no such words anywhere"]);
         assert_eq!((code, out.as_str()), (Some(1), ""));
+    }
+
+    /// The line numbers of `brief search` output.
+    fn lines_of(out: &str) -> Vec<u32> {
+        out.lines()
+            .map(|l| {
+                l.split(':')
+                    .nth(1)
+                    .expect("file:line:")
+                    .parse()
+                    .expect("a line number")
+            })
+            .collect()
+    }
+
+    /// The lines `grep -n -i` finds `word` on, ids aside (they are not text).
+    fn grep_lines(word: &str, file: &str) -> Vec<u32> {
+        let out = Command::new("grep")
+            .args(["-n", "-i", word, file])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("grep");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| {
+                !l.split_once(':')
+                    .unwrap()
+                    .1
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with("id:")
+            })
+            .map(|l| l.split(':').next().unwrap().parse().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_the_files_own_as_grep_numbers_them() {
+        let file = "briefings/cspo-florence.yaml";
+        for word in [
+            "security",
+            "Knighton",
+            "Skynet",
+            "allies",
+            "satellites",
+            "Florence",
+            "Jolliffe",
+        ] {
+            let (code, out) = brief(&["search", word, file]);
+            assert_eq!(code, Some(0), "{word}");
+            assert_eq!(lines_of(&out), grep_lines(word, file), "{word}:\n{out}");
+        }
+        // The title, the tags and the source are searched too.
+        let (_, out) = brief(&["search", "Glasgow", file]);
+        assert!(out.starts_with(&format!("{file}:8: source: ")), "{out}");
+        let (_, out) = brief(&["search", "Outer Space Treaty", file]);
+        assert!(out.contains(":13: tag: "), "{out}");
+    }
+
+    #[test]
+    fn a_phrase_a_folded_line_breaks_is_found_at_its_item() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f.yaml");
+        std::fs::write(
+            &file,
+            "format: brief/1\nid: f\ntitle: T\nsummary:\n  - >-\n    one two three\n    four five\n",
+        )
+        .unwrap();
+        let (code, out) = brief(&["search", "three four", file.to_str().unwrap()]);
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            out,
+            format!("{}:6: one two three four five\n", file.display())
+        );
+    }
+
+    #[test]
+    fn the_bundled_briefing_is_not_named_as_a_file_that_is_not_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["search", "Skynet"])
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .output()
+            .expect("run");
+        let out = String::from_utf8_lossy(&out.stdout);
+        assert!(out.starts_with("<bundled>:92: comment: "), "{out}");
     }
 
     #[test]

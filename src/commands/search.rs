@@ -1,11 +1,15 @@
 //! `brief search`: matches from the whole library as `file:line: context` lines,
-//! for grep-like use in scripts.
+//! for grep-like use in scripts. Lines are the file's own: every line whose
+//! text matches is printed, numbered as `grep -n` numbers it, from the title,
+//! tags and source to the last reply; a match a folded line breaks in two is
+//! printed at its item's first line, and a note at its item's.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::library::Entry;
+use crate::briefing::Briefing;
+use crate::library::{Entry, Origin};
 use crate::search::{self, Query, Spot};
 use crate::state::Note;
 
@@ -59,7 +63,11 @@ pub fn search(
     let query = query.map(Query::typed);
     let mut found = 0usize;
     for entry in entries {
-        let file = entry.origin.name();
+        // Paths as the user gave them; the bundled briefing is no file here.
+        let file = match &entry.origin {
+            Origin::File(path) => crate::briefing::clean(&path.display().to_string()).into_owned(),
+            Origin::Bundled => "<bundled>".to_owned(),
+        };
         let b = match &entry.loaded {
             Ok(b) => b,
             Err(diagnostics) => {
@@ -89,20 +97,15 @@ pub fn search(
             }
             continue;
         };
-        let order = b.quote_order();
-        let notes = notes_of(&b.id);
-        for hit in search::search(b, &order, &notes, query) {
-            let kind = match hit.spot {
-                Spot::Summary(_) | Spot::KeyPoint(_) => "",
-                Spot::Nation(_) => "nation: ",
-                Spot::Quote(_) => "quote: ",
-                Spot::Comment(_) => "comment: ",
-            };
+        let text = match &entry.origin {
+            Origin::File(path) => std::fs::read_to_string(path).unwrap_or_default(),
+            Origin::Bundled => crate::briefing::BUNDLED.to_owned(),
+        };
+        for (line, kind, context) in matches(b, &text, &notes_of(&b.id), query) {
             writeln!(
                 out,
-                "{file}:{}: {kind}{}",
-                hit.line,
-                crate::briefing::clean(&hit.context.replace('\n', " "))
+                "{file}:{line}: {kind}{}",
+                crate::briefing::clean(&context)
             )?;
             found += 1;
         }
@@ -112,4 +115,114 @@ pub fn search(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Every match of `query` in one briefing: `(line, kind, context)`, in file order.
+fn matches(
+    b: &Briefing,
+    text: &str,
+    notes: &[Note],
+    query: &Query,
+) -> Vec<(u32, &'static str, String)> {
+    let mut found: Vec<(u32, &'static str, String)> = Vec::new();
+    let mut block = "";
+    for (n, raw) in text.lines().enumerate() {
+        let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        if !raw.starts_with([' ', '-', '#']) && !raw.trim().is_empty() {
+            block = raw.split(':').next().unwrap_or_default();
+        }
+        let Some(kind) = kind_of(block) else { continue };
+        let Some(value) = value_of(raw) else { continue };
+        if query.matches(value) {
+            found.push((line, kind, search::context(value, query)));
+        }
+    }
+    // What no single line holds: a phrase a folded line breaks, and the notes.
+    let order = b.quote_order();
+    let starts = item_starts(b);
+    for hit in search::search(b, &order, notes, query) {
+        let end = starts
+            .iter()
+            .copied()
+            .find(|&s| s > hit.line)
+            .unwrap_or(u32::MAX);
+        let kind = match hit.spot {
+            Spot::Summary(_) => "",
+            Spot::KeyPoint(_) => "key point: ",
+            Spot::Nation(_) => "nation: ",
+            Spot::Quote(_) => "quote: ",
+            Spot::Comment(_) => "comment: ",
+        };
+        let in_lines = found.iter().any(|&(l, _, _)| (hit.line..end).contains(&l));
+        let in_item = hit
+            .spot
+            .item(b, &order)
+            .and_then(|item| crate::app::item_text(b, &item).filter(|t| query.matches(t)));
+        if !in_lines {
+            let kind = if in_item.is_some() { kind } else { "note: " };
+            found.push((hit.line, kind, hit.context.replace('\n', " ")));
+        }
+    }
+    found.sort_by_key(|&(line, _, _)| line);
+    found
+}
+
+/// What a top-level key's lines are, for the output; `None` for keys that hold
+/// no text to search (`format`, `id`, `comments_reported`).
+fn kind_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "summary" => "",
+        "title" => "title: ",
+        "subtitle" => "subtitle: ",
+        "location" => "location: ",
+        "tags" => "tag: ",
+        "source" => "source: ",
+        "key_points" => "key point: ",
+        "nations" => "nation: ",
+        "quotes" => "quote: ",
+        "comments" => "comment: ",
+        _ => return None,
+    })
+}
+
+/// A line's text without its YAML: indentation, `- `, a `key:`, quotes and block
+/// markers; `None` for a line with no text, or an id's.
+fn value_of(raw: &str) -> Option<&str> {
+    let mut rest = raw.trim_start();
+    if rest.starts_with('#') {
+        return None;
+    }
+    while let Some(r) = rest.strip_prefix("- ") {
+        rest = r.trim_start();
+    }
+    if let Some((key, value)) = rest.split_once(':')
+        && !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        && (value.is_empty() || value.starts_with(' '))
+    {
+        if key == "id" || key == "format" || key == "comments_reported" {
+            return None;
+        }
+        rest = value.trim_start();
+    }
+    let rest = rest.trim_end();
+    let rest = rest
+        .strip_prefix(['|', '>'])
+        .map_or(rest, |r| r.trim_start_matches(['-', '+']));
+    let rest = rest.trim_matches(['"', '\'']);
+    (!rest.trim().is_empty()).then_some(rest)
+}
+
+/// The first line of every item, sorted: where one item's lines end.
+fn item_starts(b: &Briefing) -> Vec<u32> {
+    let mut starts: Vec<u32> = [b.lines.title]
+        .into_iter()
+        .chain(b.lines.summary.iter().copied())
+        .chain(b.lines.key_points.iter().copied())
+        .chain(b.nations.iter().map(|n| n.line))
+        .chain(b.quotes.iter().map(|q| q.line))
+        .chain(b.comments.iter().map(|c| c.line))
+        .collect();
+    starts.sort_unstable();
+    starts
 }

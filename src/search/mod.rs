@@ -179,7 +179,7 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
 }
 
 /// The line of `text` holding the first match, cut to about 100 characters around it.
-fn context(text: &str, query: &Query) -> String {
+pub fn context(text: &str, query: &Query) -> String {
     let Some(first) = query.find(text).into_iter().next() else {
         return String::new();
     };
