@@ -10,7 +10,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::app::keymap::BINDINGS;
+use crate::app::keymap::{BINDINGS, KeyChoice};
 
 /// The configuration in force.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,8 +21,10 @@ pub struct Config {
     pub mouse: bool,
     /// Colours by role, named ANSI colours only.
     pub theme: Palette,
-    /// Extra keys: action name to key names.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// Keys for actions, each with where it was written; an empty list unbinds.
+    pub keys: Vec<KeyChoice>,
+    /// Keys taken away from whatever they do, each with where it was written.
+    pub unbind: Vec<(String, String)>,
     /// Speaker aliases: a variant to the name it stands for.
     pub aliases: BTreeMap<String, String>,
 }
@@ -62,7 +64,8 @@ struct File {
     library: Vec<String>,
     mouse: bool,
     theme: ThemeFile,
-    keys: BTreeMap<String, Vec<String>>,
+    keys: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    unbind: Vec<Spanned<String>>,
     speakers: BTreeMap<String, Vec<String>>,
 }
 
@@ -186,11 +189,31 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
             aliases.insert(variant.clone(), name.clone());
         }
     }
+    let at = |s: &serde_saphyr::Location| format!("{name}:{}:{}", s.line(), s.column());
+    let keys = file
+        .keys
+        .iter()
+        .map(|(action, list)| KeyChoice {
+            action: action.clone(),
+            at: at(&list.referenced),
+            keys: list
+                .value
+                .iter()
+                .map(|k| (k.value.clone(), at(&k.referenced)))
+                .collect(),
+        })
+        .collect();
+    let unbind = file
+        .unbind
+        .iter()
+        .map(|k| (k.value.clone(), at(&k.referenced)))
+        .collect();
     let config = Config {
         library: file.library.iter().map(|f| expand_home(f)).collect(),
         mouse: file.mouse,
         theme,
-        keys: file.keys,
+        keys,
+        unbind,
         aliases,
     };
     (config, problems)
@@ -221,10 +244,16 @@ pub fn default_text() -> String {
          # Speakers quoted under several names, joined in the speaker index.\n\
          speakers: {}\n\
          #  Air Chief Marshal Sir Richard Knighton: [ACM Sir Richard Knighton]\n\n\
-         # Extra keys: they add to the defaults below, never replace them.\n\
-         # Name keys as `brief snapshot --keys` does: j, C-n, Tab, PageDown, ...\n\
+         # Keys for actions, added to the defaults below; a key a default\n\
+         # already uses does what you say instead (`brief config` reports it).\n\
+         # An empty list takes the action's default keys away.\n\
+         # Keys are named as ? shows them: j, C-n, M-x, Tab, PageDown, ...\n\
          keys: {}\n\
          #  next_quote: [C-n]\n\
+         #  collapse_all: []\n\n\
+         # Keys to take away from whatever they do by default.\n\
+         unbind: []\n\
+         #  - C\n\
          #\n\
          # The actions and their default keys:\n",
     );
@@ -251,7 +280,7 @@ mod tests {
     #[test]
     fn a_full_config_is_read() {
         let (config, problems) = parse(
-            "library: [/tmp/briefings]\nmouse: true\ntheme: {accent: lightblue, found: Green}\nkeys: {next_quote: [C-n]}\nspeakers:\n  Air Chief Marshal Sir Richard Knighton: [ACM Sir Richard Knighton]\n",
+            "library: [/tmp/briefings]\nmouse: true\ntheme: {accent: lightblue, found: Green}\nkeys: {next_quote: [C-n]}\nunbind: [X]\nspeakers:\n  Air Chief Marshal Sir Richard Knighton: [ACM Sir Richard Knighton]\n",
             "config.yaml",
         );
         assert!(problems.is_empty(), "{problems:?}");
@@ -261,7 +290,15 @@ mod tests {
             (config.theme.accent, config.theme.found),
             (Color::LightBlue, Color::Green)
         );
-        assert_eq!(config.keys["next_quote"], ["C-n"]);
+        assert_eq!(
+            config.keys,
+            [KeyChoice {
+                action: "next_quote".into(),
+                at: "config.yaml:4:20".into(),
+                keys: vec![("C-n".into(), "config.yaml:4:21".into())],
+            }]
+        );
+        assert_eq!(config.unbind, [("X".into(), "config.yaml:5:10".into())]);
         assert_eq!(
             config.aliases["ACM Sir Richard Knighton"],
             "Air Chief Marshal Sir Richard Knighton"

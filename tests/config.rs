@@ -68,14 +68,45 @@ fn a_bad_config_is_located_and_named_by_action() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 3, "{err}");
     assert!(lines[0].ends_with("config.yaml:2:11: theme.accent: `#ff00ff` is not a named colour; use one of black, red, green, yellow, blue, magenta, cyan, gray, darkgray, lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white, default"), "{err}");
-    assert_eq!(
-        lines[1],
-        "keys.fly: no such action; `brief config --default` lists them"
+    assert!(
+        lines[1].ends_with(
+            "config.yaml:5:8: keys.fly: no such action; `brief config --default` lists them"
+        ),
+        "every message says where: {err}"
     );
-    assert_eq!(
-        lines[2],
-        "X is bound to both next_quote and export_notes (Panes); next_quote wins"
+    assert!(
+        lines[2].ends_with("config.yaml:4:16: keys.next_quote: X did export_notes (the panes); it now does next_quote"),
+        "{err}"
     );
+}
+
+#[test]
+fn a_key_taken_from_a_default_does_what_the_config_says_and_defaults_can_go() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        "keys:\n  quit: [j]\n  collapse_all: []\nunbind: [E]\n",
+    );
+    let (code, _, err) = brief(&["config"], dir.path());
+    assert_eq!(code, Some(1), "a clash is reported: {err}");
+    assert!(
+        err.contains("config.yaml:2:10: keys.quit: j did move_down"),
+        "{err}"
+    );
+    let mut s = Session::start_in(
+        &["briefings/cspo-florence.yaml"],
+        120,
+        40,
+        dir.path(),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    s.wait_for("CSpO partners meet in Florence");
+    s.keys(&["4", "C"]);
+    s.wait_for("C: no action here");
+    s.keys(&["E"]);
+    s.wait_for("E: no action here");
+    s.keys(&["j"]);
+    assert_eq!(s.wait_exit(), 0, "j quits, as the config says");
 }
 
 #[test]

@@ -22,63 +22,128 @@ impl Default for Keymap {
     }
 }
 
+/// The keys `config.yaml` gives one action, each with the place it was written
+/// (`file:line:col`) for messages; no keys at all unbinds the action.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyChoice {
+    /// The action's name, as `brief config --default` lists it.
+    pub action: String,
+    /// Where the list of keys was written.
+    pub at: String,
+    /// The keys, each with where it was written.
+    pub keys: Vec<(String, String)>,
+}
+
 impl Keymap {
-    /// The defaults plus `extra` (action name to key names, as the config file
-    /// gives them); each problem found, by action name, for the status line.
+    /// The defaults, with `unbind` (key names, each with where it was written)
+    /// taken away and the user's `choices` put in front; every problem and every
+    /// clash, each with the place in the file that caused it. A user's key wins
+    /// wherever it would clash with a default: in its own context and, for a key
+    /// that works everywhere, in every context.
     pub fn with_overrides(
-        extra: &std::collections::BTreeMap<String, Vec<String>>,
+        choices: &[KeyChoice],
+        unbind: &[(String, String)],
     ) -> (Keymap, Vec<String>) {
         let mut problems = Vec::new();
-        let mut added = Vec::new();
-        for (name, keys) in extra {
-            let defaults: Vec<&Binding> = BINDINGS
+        let mut defaults: Vec<Binding> = BINDINGS.to_vec();
+        for (name, at) in unbind {
+            match Key::parse(name) {
+                Ok(key) => defaults.retain(|b| b.key != key),
+                Err(e) => problems.push(format!("{at}: unbind: {e}")),
+            }
+        }
+        let mut added: Vec<(Binding, &str)> = Vec::new();
+        for choice in choices {
+            let name = choice.action.as_str();
+            let own: Vec<Binding> = BINDINGS
                 .iter()
-                .filter(|b| b.action.name() == Some(name.as_str()))
+                .filter(|b| b.action.name() == Some(name))
+                .cloned()
                 .collect();
-            if defaults.is_empty() {
+            let Some(action) = own.first().map(|b| b.action.clone()) else {
                 problems.push(format!(
-                    "keys.{name}: no such action; `brief config --default` lists them"
+                    "{}: keys.{name}: no such action; `brief config --default` lists them",
+                    choice.at
                 ));
                 continue;
+            };
+            if choice.keys.is_empty() {
+                defaults.retain(|b| b.action != action);
+                continue;
             }
-            for key_name in keys {
+            let mut contexts: Vec<Context> = own.iter().map(|b| b.context).collect();
+            contexts.dedup();
+            for (key_name, at) in &choice.keys {
                 let key = match Key::parse(key_name) {
                     Ok(key) => key,
                     Err(e) => {
-                        problems.push(format!("keys.{name}: {e}"));
+                        problems.push(format!("{at}: keys.{name}: {e}"));
                         continue;
                     }
                 };
-                let mut contexts: Vec<Context> = defaults.iter().map(|b| b.context).collect();
-                contexts.dedup();
-                for context in contexts {
-                    let help = defaults
+                for &context in &contexts {
+                    let help = own
                         .iter()
                         .find(|b| b.context == context)
                         .map_or("", |b| b.help);
-                    added.push(bind(context, key, defaults[0].action.clone(), help));
+                    added.push((bind(context, key, action.clone(), help), at));
                 }
             }
         }
-        // The user's keys come first, so they win where they clash with a default.
-        for b in &added {
-            let clash = added
+        for (b, at) in &added {
+            let name = b.action.name().unwrap_or_default();
+            // Taken over: a default this key would otherwise lose to, or beat.
+            let shadowed = |o: &Binding| {
+                o.key == b.key
+                    && o.action != b.action
+                    && (o.context == b.context || b.context == Global)
+            };
+            let mut lost: Vec<String> = defaults
                 .iter()
-                .chain(BINDINGS)
-                .find(|o| o.context == b.context && o.key == b.key && o.action != b.action);
-            if let Some(other) = clash {
+                .filter(|o| shadowed(o))
+                .map(|o| {
+                    format!(
+                        "{} ({})",
+                        o.action.name().unwrap_or_default(),
+                        where_(o.context)
+                    )
+                })
+                .collect();
+            lost.dedup();
+            if !lost.is_empty() {
                 problems.push(format!(
-                    "{} is bound to both {} and {} ({:?}); {} wins",
+                    "{at}: keys.{name}: {} did {}; it now does {name}",
                     b.key,
-                    b.action.name().unwrap_or_default(),
-                    other.action.name().unwrap_or_default(),
-                    b.context,
-                    b.action.name().unwrap_or_default()
+                    lost.join(", ")
                 ));
             }
+            defaults.retain(|o| !shadowed(o));
+            // Still in force elsewhere: a key everywhere else that this one hides here.
+            if let Some(o) = defaults.iter().find(|o| {
+                o.key == b.key && o.context == Global && b.context != Global && o.action != b.action
+            }) {
+                problems.push(format!(
+                    "{at}: keys.{name}: {} does {name} in {}, and {} everywhere else",
+                    b.key,
+                    where_(b.context),
+                    o.action.name().unwrap_or_default()
+                ));
+            }
+            for (o, _) in &added {
+                if o.key == b.key && o.context == b.context && o.action != b.action {
+                    problems.push(format!(
+                        "{at}: keys.{name}: {} is also given to {}; the first in the file wins",
+                        b.key,
+                        o.action.name().unwrap_or_default()
+                    ));
+                    break;
+                }
+            }
         }
-        added.extend(BINDINGS.iter().cloned());
-        (Keymap { bindings: added }, problems)
+        problems.dedup();
+        let mut bindings: Vec<Binding> = added.into_iter().map(|(b, _)| b).collect();
+        bindings.extend(defaults);
+        (Keymap { bindings }, problems)
     }
 
     /// Every binding in force.
@@ -146,6 +211,22 @@ pub struct HelpLine {
     pub action: &'static str,
 }
 
+/// A context as a sentence names it.
+fn where_(context: Context) -> &'static str {
+    match context {
+        Context::Global => "everywhere",
+        Context::Panes => "the panes",
+        Context::Help => "help",
+        Context::Read => "the full view",
+        Context::Edit => "the note editor",
+        Context::Notes => "the notes list",
+        Context::Confirm => "a question",
+        Context::Search => "a search",
+        Context::Library => "the library",
+        Context::Speakers => "the speaker index",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,33 +273,66 @@ mod tests {
     }
 
     #[test]
-    fn overrides_add_keys_and_report_clashes_by_action_name() {
-        let extra = std::collections::BTreeMap::from([
-            (
-                "next_quote".to_owned(),
-                vec!["C-n".to_owned(), "X".to_owned()],
-            ),
-            ("no_such_thing".to_owned(), vec!["z".to_owned()]),
-        ]);
-        let (keymap, problems) = Keymap::with_overrides(&extra);
+    fn overrides_add_keys_and_report_clashes_with_their_place() {
+        let choice = |action: &str, keys: &[&str]| KeyChoice {
+            action: action.to_owned(),
+            at: format!("c.yaml:{}:3", action.len()),
+            keys: keys
+                .iter()
+                .enumerate()
+                .map(|(n, k)| {
+                    (
+                        (*k).to_owned(),
+                        format!("c.yaml:{}:{}", action.len(), 10 + n),
+                    )
+                })
+                .collect(),
+        };
+        let (keymap, problems) = Keymap::with_overrides(
+            &[
+                choice("next_quote", &["C-n", "X"]),
+                choice("no_such_thing", &["z"]),
+                choice("quit", &["j"]),
+                choice("collapse_all", &[]),
+            ],
+            &[("E".to_owned(), "c.yaml:9:9".to_owned())],
+        );
+        let resolve = |context, key| keymap.resolve(context, key);
         assert_eq!(
-            keymap.resolve(Context::Panes, Key::ctrl('n')),
+            resolve(Context::Panes, Key::ctrl('n')),
             Some(Action::NextQuote)
         );
         assert_eq!(
-            keymap.resolve(Context::Panes, Key::ch(']')),
+            resolve(Context::Panes, Key::ch(']')),
             Some(Action::NextQuote),
             "defaults stay"
         );
         assert_eq!(
-            keymap.resolve(Context::Panes, Key::ch('X')),
+            resolve(Context::Panes, Key::ch('X')),
             Some(Action::NextQuote)
+        );
+        assert_eq!(
+            resolve(Context::Panes, Key::ch('j')),
+            Some(Action::Quit),
+            "the user's key wins"
+        );
+        assert_eq!(resolve(Context::Library, Key::ch('j')), Some(Action::Quit));
+        assert_eq!(
+            resolve(Context::Panes, Key::ch('C')),
+            None,
+            "collapse_all: [] unbinds it"
+        );
+        assert_eq!(resolve(Context::Panes, Key::ch('E')), None, "unbind: [E]");
+        assert_eq!(
+            keymap.key_for(Context::Panes, &Action::Quit),
+            Some(Key::ch('j'))
         );
         assert_eq!(
             problems,
             [
-                "keys.no_such_thing: no such action; `brief config --default` lists them",
-                "X is bound to both next_quote and export_notes (Panes); next_quote wins",
+                "c.yaml:13:3: keys.no_such_thing: no such action; `brief config --default` lists them",
+                "c.yaml:10:11: keys.next_quote: X did export_notes (the panes); it now does next_quote",
+                "c.yaml:4:10: keys.quit: j did move_down (the panes), move_down (the full view), move_down (the notes list), move_down (the library), move_down (the speaker index); it now does quit",
             ]
         );
     }

@@ -53,7 +53,7 @@ pub fn config_command(path: bool, default: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let (config, mut problems) = config::load(&file);
-    problems.extend(Keymap::with_overrides(&config.keys).1);
+    problems.extend(Keymap::with_overrides(&config.keys, &config.unbind).1);
     if problems.is_empty() {
         let state = if file.exists() {
             "is valid"

@@ -31,7 +31,7 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
         std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     );
     let (config, mut problems) = user_config();
-    let (keymap, key_problems) = Keymap::with_overrides(&config.keys);
+    let (keymap, key_problems) = Keymap::with_overrides(&config.keys, &config.unbind);
     problems.extend(key_problems);
     // Printed now, they stay on the screen after the reader closes; the status
     // line says so while it is open.
