@@ -163,7 +163,7 @@ fn ctrl_c_in_the_editor_keeps_the_note_then_quits() {
 }
 
 #[test]
-fn summary_notes_go_to_the_paragraph_at_the_top_of_the_pane() {
+fn summary_notes_go_to_the_selected_paragraph_or_key_point() {
     let mut root = Root::with_briefing(cspo());
     let metrics = brief::app::Metrics {
         summary: Some(layout(vec![0, 4, 9, 14, 19, 24, 30, 32, 34, 36], 50)),
@@ -171,10 +171,35 @@ fn summary_notes_go_to_the_paragraph_at_the_top_of_the_pane() {
         ..Default::default()
     };
     root.update(Action::Measured(metrics));
-    press(&mut root, "j j j j j a");
+    let paragraphs = app(&root).briefing().summary.len();
+    let key_points = app(&root).briefing().key_points.len();
+    assert_eq!(paragraphs + key_points, 10);
+    press(&mut root, "j a");
     type_text(&mut root, "on the second paragraph");
     press(&mut root, "C-s");
     assert_eq!(app(&root).notes()[0].item, ItemRef::Summary(2));
+    // The last key point is reached at a normal size, and shown whole.
+    press(&mut root, "G");
+    assert_eq!(app(&root).summary_item(), 9);
+    assert_eq!(app(&root).summary_scroll(), 36);
+    press(&mut root, "a");
+    type_text(&mut root, "on the last key point");
+    press(&mut root, "C-s");
+    assert_eq!(app(&root).notes()[1].item, ItemRef::KeyPoint(key_points));
+    // Paging scrolls, and the selection follows to the item on top.
+    press(&mut root, "PageUp");
+    assert_eq!(app(&root).summary_scroll(), 26);
+    assert_eq!(
+        app(&root).summary_item(),
+        6,
+        "the first item starting on screen"
+    );
+    // k above the top scrolls back to show the item selected.
+    press(&mut root, "k k");
+    assert_eq!(
+        (app(&root).summary_item(), app(&root).summary_scroll()),
+        (4, 19)
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ screens! {
     wide_full_view_of_a_comment: cspo(), "4 j v", (120, 40);
     narrow_summary: cspo(), "", (80, 24);
     narrow_summary_scrolled: cspo(), "j j j j j", (80, 24);
-    narrow_summary_end_key_points_tags_source: cspo(), "G", (80, 24);
+    narrow_summary_end_key_points_tags_source: cspo(), "G Space", (80, 24);
     narrow_nations: cspo(), "2 j", (80, 24);
     narrow_map: cspo(), "2 m", (80, 24);
     narrow_quotes: cspo(), "3", (80, 24);

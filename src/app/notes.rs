@@ -32,7 +32,7 @@ pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
     let b = &app.briefing;
     match pane {
         Pane::Summary => {
-            let at = app.summary_target.unwrap_or_else(|| summary_item_at(app));
+            let at = app.summary_item;
             Some(if at < b.summary.len() {
                 ItemRef::Summary(at + 1)
             } else {
@@ -53,14 +53,18 @@ pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
     }
 }
 
-/// The summary item (paragraphs, then key points) at the top of the Summary pane.
+/// The summary item (paragraphs, then key points) the top of the Summary pane
+/// shows: the first that starts on screen, else the one the top line is in.
 pub fn summary_item_at(app: &App) -> usize {
     let starts = app.metrics.summary_starts();
     let count = app.briefing.summary.len() + app.briefing.key_points.len();
-    let at = starts
-        .iter()
-        .rposition(|&s| s <= app.summary_scroll)
-        .unwrap_or(0);
+    let scroll = app.summary_scroll;
+    let page = app.metrics.page[Pane::Summary.index()].max(1);
+    let first = starts.partition_point(|&s| s < scroll);
+    let at = match starts.get(first) {
+        Some(&start) if start < scroll + page => first,
+        _ => starts.iter().rposition(|&s| s <= scroll).unwrap_or(0),
+    };
     at.min(count.saturating_sub(1))
 }
 

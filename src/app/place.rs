@@ -25,6 +25,7 @@ impl App {
             _ => Pane::Summary,
         };
         self.summary_scroll = saved.summary_scroll;
+        self.summary_place_pending = true;
         self.show_map = saved.show_map;
         if let Some(ItemRef::Nation(key)) = &saved.nation {
             self.nation = b
@@ -217,6 +218,8 @@ impl App {
                     .copied()
                     .unwrap_or(0);
                 self.summary_target = Some(index);
+                self.summary_item = index;
+                self.summary_place_pending = false;
             }
             Spot::Nation(i) => {
                 self.focus = Pane::Nations;

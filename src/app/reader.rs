@@ -52,6 +52,11 @@ pub struct App {
     pub(super) mode: Mode,
     /// Lines scrolled in Summary.
     pub(super) summary_scroll: usize,
+    /// The selected summary item: paragraphs, then key points.
+    pub(super) summary_item: usize,
+    /// Whether the selection is to be placed at the item on top once the pane
+    /// has been measured (after a saved place was restored).
+    pub(super) summary_place_pending: bool,
     /// A summary item to scroll to once the pane has been measured.
     pub(super) summary_target: Option<usize>,
     /// The selected nation.
@@ -116,6 +121,8 @@ impl App {
             mode: Mode::Panes,
             summary_scroll: 0,
             summary_target: None,
+            summary_item: 0,
+            summary_place_pending: false,
             nation: 0,
             show_map: false,
             quote: 0,
@@ -241,6 +248,11 @@ impl App {
     /// Lines scrolled in Summary.
     pub fn summary_scroll(&self) -> usize {
         self.summary_scroll
+    }
+
+    /// The selected summary item: a paragraph, or past them a key point.
+    pub fn summary_item(&self) -> usize {
+        self.summary_item
     }
 
     /// The selected nation.

@@ -22,6 +22,7 @@ pub struct Search {
 struct Origin {
     focus: Pane,
     summary_scroll: usize,
+    summary_item: usize,
     nation: usize,
     quote: usize,
     tree: Tree,
@@ -33,6 +34,7 @@ impl App {
         let origin = Origin {
             focus: self.focus,
             summary_scroll: self.summary_scroll,
+            summary_item: self.summary_item,
             nation: self.nation,
             quote: self.quote,
             tree: self.tree.clone(),
@@ -72,6 +74,8 @@ impl App {
         if let Some(origin) = self.search.take().and_then(|s| s.origin) {
             self.focus = origin.focus;
             self.summary_scroll = origin.summary_scroll;
+            self.summary_item = origin.summary_item;
+            self.summary_target = None;
             self.nation = origin.nation;
             self.quote = origin.quote;
             self.tree = origin.tree;

@@ -18,6 +18,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.summary_target = None;
             }
             clamp_scrolls(app);
+            if app.summary_place_pending && !app.metrics.summary_starts().is_empty() {
+                app.summary_item = notes::summary_item_at(app);
+                app.summary_place_pending = false;
+            }
             return Vec::new();
         }
         Action::Clock(now_ms) => {
@@ -298,9 +302,21 @@ fn panes(app: &mut App, action: Action) -> Vec<Effect> {
 fn move_by(app: &mut App, pane: Pane, delta: isize) {
     let step = |at: usize, len: usize| at.saturating_add_signed(delta).min(len.saturating_sub(1));
     match pane {
+        // j and k, g and G move the selected paragraph or key point, and the
+        // pane follows it; paging and the wheel scroll, and the selection
+        // follows to the item on top.
         Pane::Summary => {
-            app.summary_scroll = app.summary_scroll.saturating_add_signed(delta);
-            clamp_scrolls(app);
+            let count = app.briefing.summary.len() + app.briefing.key_points.len();
+            match delta {
+                isize::MIN => select_summary(app, 0),
+                isize::MAX => select_summary(app, count.saturating_sub(1)),
+                -1 | 1 => select_summary(app, step(app.summary_item, count)),
+                _ => {
+                    app.summary_scroll = app.summary_scroll.saturating_add_signed(delta);
+                    clamp_scrolls(app);
+                    app.summary_item = notes::summary_item_at(app);
+                }
+            }
         }
         Pane::Nations => app.nation = step(app.nation, app.briefing.nations.len()),
         Pane::Quotes => app.quote = step(app.quote, app.quote_order.len()),
@@ -310,6 +326,29 @@ fn move_by(app: &mut App, pane: Pane, delta: isize) {
             _ => app.tree.move_by(delta),
         },
     }
+}
+
+/// Selects summary item `index` and scrolls just enough to show it whole (or
+/// its start, when it is taller than the pane).
+fn select_summary(app: &mut App, index: usize) {
+    app.summary_item = index;
+    let starts = app.metrics.summary_starts();
+    let Some(&start) = starts.get(index) else {
+        // Not measured yet: scrolled to once it is.
+        app.summary_target = Some(index);
+        return;
+    };
+    let end = starts
+        .get(index + 1)
+        .copied()
+        .unwrap_or_else(|| app.metrics.summary_lines());
+    let page = app.metrics.page[Pane::Summary.index()].max(1);
+    if start < app.summary_scroll {
+        app.summary_scroll = start;
+    } else if end > app.summary_scroll + page {
+        app.summary_scroll = start.min(end.saturating_sub(page));
+    }
+    clamp_scrolls(app);
 }
 
 fn select(app: &mut App, pane: Pane, item: usize) {

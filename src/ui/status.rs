@@ -86,7 +86,7 @@ fn position(app: &App) -> String {
     let b = &app.briefing();
     match app.focus() {
         Pane::Summary => {
-            let at = crate::app::summary_item_at(app);
+            let at = app.summary_item();
             let paragraphs = b.summary.len();
             if at < paragraphs {
                 format!("Summary ¶{}/{paragraphs}", at + 1)

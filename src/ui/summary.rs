@@ -1,5 +1,6 @@
 //! The Summary pane: paragraphs reflowed to the width, then key points, tags and
-//! source. A paragraph or key point with a note carries `✎`.
+//! source. The selected paragraph or key point (what `a` and `y` take) is drawn
+//! in the selection's style; one with a note carries `✎`.
 //!
 //! The summary is a list of blocks (a paragraph, a heading, a key point...). Where
 //! each block starts is worked out once per width and handed back with the
@@ -264,20 +265,28 @@ pub fn draw(frame: &mut Frame, view: &PaneView, scroll: usize) -> (SummaryLayout
         _ => layout(view.app, width),
     };
     let height = usize::from(view.area.height);
-    let mut shown = lines_between(view.app, &layout, scroll, height, view.theme);
+    // Marked while the pane has the focus, where `a` and `y` act on it.
+    let selected = view
+        .focused
+        .then(|| (view.app.summary_item(), view.selected_style()));
+    let mut shown = lines_between(view.app, &layout, scroll, height, view.theme, selected);
     view.mark(&mut shown);
     frame.render_widget(Paragraph::new(shown), view.area);
     (layout, height)
 }
 
-/// The lines from `first` for `count`, wrapping only the blocks they touch.
+/// The lines from `first` for `count`, wrapping only the blocks they touch;
+/// with `selected`, that summary item (paragraphs, then key points) drawn in its
+/// style.
 fn lines_between(
     app: &App,
     layout: &SummaryLayout,
     first: usize,
     count: usize,
     theme: Theme,
+    selected: Option<(usize, Style)>,
 ) -> Vec<Line<'static>> {
+    let paragraphs = app.briefing().summary.len();
     let start = layout
         .blocks
         .partition_point(|&at| at <= first)
@@ -289,7 +298,20 @@ fn lines_between(
             break;
         }
         let take = count - out.len();
-        out.extend(block_lines(app, numbered, layout, theme, skip, take));
+        let item = match numbered.1 {
+            Block::Paragraph(i) => Some(i),
+            Block::KeyPoint(i) => Some(paragraphs + i),
+            _ => None,
+        };
+        let mut lines = block_lines(app, numbered, layout, theme, skip, take);
+        if let (Some(item), Some((at, style))) = (item, selected)
+            && item == at
+        {
+            for line in &mut lines {
+                *line = std::mem::take(line).patch_style(style);
+            }
+        }
+        out.extend(lines);
         skip = 0;
     }
     out
@@ -310,7 +332,7 @@ pub fn window(
         _ => layout(app, width),
     };
     (
-        lines_between(app, &layout, first, count, theme),
+        lines_between(app, &layout, first, count, theme, None),
         layout.total,
     )
 }
