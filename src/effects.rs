@@ -131,7 +131,11 @@ impl Runner {
                 Effect::Copy { text, what } => Some(self.copy(&text, &what)),
                 Effect::OpenUrl(url) => Some(self.open_url(&url)),
                 Effect::SaveSort(sort) => {
-                    self.save_sort(sort);
+                    self.save_global(|g| g.library_sort = Some(sort.name().to_owned()));
+                    None
+                }
+                Effect::SaveHistory(history) => {
+                    self.save_global(|g| g.search_history = history);
                     None
                 }
             };
@@ -189,12 +193,13 @@ impl Runner {
         })
     }
 
-    /// Keeps the library's order in the global state, for the next start; the
-    /// library works without it, so a failure is not worth a message.
-    fn save_sort(&self, sort: crate::app::Sort) {
+    /// Changes the global state (the library's order, the search history) for
+    /// the next start; the reader works without it, so a failure is not worth
+    /// a message.
+    fn save_global(&self, change: impl FnOnce(&mut crate::store::Global)) {
         if let (true, Some(store)) = (self.writes, &self.store) {
             let mut global = store.global();
-            global.library_sort = Some(sort.name().to_owned());
+            change(&mut global);
             let _ = store.save_global(&global);
         }
     }

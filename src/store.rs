@@ -46,6 +46,9 @@ pub struct Global {
     /// The library's order when it was last changed (`title`, `date`, `last opened`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub library_sort: Option<String>,
+    /// The searches made, the last one last (at most a hundred).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search_history: Vec<String>,
     /// Fields written by a newer `brief`.
     #[serde(flatten)]
     pub unknown: Map<String, Value>,

@@ -131,3 +131,24 @@ fn the_library_order_is_kept_between_starts() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_search_history_is_kept_between_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/cspo-florence.yaml");
+    let args = [file.to_str().unwrap()];
+    let mut s = Session::start_env(&args, 120, 40, &config, dir.path(), &[]);
+    s.wait_for("CSpO partners meet in Florence");
+    s.keys(&["/", "w", "a", "f", "f", "l", "e", "Enter"]);
+    s.wait_for("match 1/1 for waffle");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    let mut s = Session::start_env(&args, 120, 40, &config, dir.path(), &[]);
+    s.wait_for("CSpO partners meet in Florence");
+    s.keys(&["/", "Up"]);
+    s.wait_for("/waffle  1 match in 1 comment");
+    s.keys(&["Esc", "q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -59,6 +59,7 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::Copy { .. } => "copy",
             Effect::OpenUrl(_) => "open",
             Effect::SaveSort(_) => "sort",
+            Effect::SaveHistory(_) => "history",
         })
         .collect()
 }

@@ -396,3 +396,70 @@ mod cli {
         assert_eq!(code, Some(1), "the fixtures list no nations");
     }
 }
+
+#[test]
+fn the_prompt_counts_matches_and_the_items_they_are_in() {
+    let mut root = Root::with_briefing(cspo());
+    typed(&mut root, "/waffle");
+    assert_eq!(
+        app(&root).search_prompt().unwrap(),
+        "/waffle  1 match in 1 comment"
+    );
+    press(&mut root, "Esc");
+    typed(&mut root, "/space");
+    let search = app(&root).search().unwrap();
+    assert!(
+        search.matches > search.hits.len(),
+        "space is said more than once in an item"
+    );
+    let prompt = app(&root).search_prompt().unwrap();
+    assert!(
+        prompt.ends_with(&format!(
+            "  {} matches in {} items",
+            search.matches,
+            search.hits.len()
+        )),
+        "space is in paragraphs, quotes and comments: {prompt}"
+    );
+    press(&mut root, "Esc / Left Home");
+    assert_eq!(
+        app(&root).search_prompt().as_deref(),
+        Some("/"),
+        "keys that type nothing search nothing"
+    );
+}
+
+#[test]
+fn up_and_down_at_the_prompt_recall_earlier_searches_and_never_an_empty_one() {
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "/ Up");
+    assert_eq!(
+        app(&root).search_prompt().as_deref(),
+        Some("/"),
+        "no history: nothing"
+    );
+    press(&mut root, "Esc");
+    let mut saved = Vec::new();
+    for query in ["skynet", "waffle"] {
+        press(&mut root, "/");
+        typed(&mut root, query);
+        let effects = root.press(brief::app::Key::parse("Enter").unwrap());
+        saved = match effects.last() {
+            Some(brief::app::Effect::SaveHistory(h)) => h.clone(),
+            other => panic!("the history is kept: {other:?}"),
+        };
+        press(&mut root, "Esc");
+    }
+    assert_eq!(saved, ["skynet", "waffle"]);
+    press(&mut root, "/ Up");
+    assert!(app(&root).search_prompt().unwrap().starts_with("/waffle"));
+    press(&mut root, "Up");
+    assert!(app(&root).search_prompt().unwrap().starts_with("/skynet"));
+    press(&mut root, "Up");
+    assert!(
+        app(&root).search_prompt().unwrap().starts_with("/skynet"),
+        "stops at the oldest"
+    );
+    press(&mut root, "Down");
+    assert!(app(&root).search_prompt().unwrap().starts_with("/waffle"));
+}

@@ -115,6 +115,8 @@ pub enum Action {
     Paste(String),
     /// Replace the note being written with this text (`brief note`).
     WriteNote(String),
+    /// Replace the search being typed with this one (from the search history).
+    SetQuery(String),
     /// Open the list of this briefing's notes.
     ShowNotes,
     /// In the notes list: go to the item the selected note is about.
@@ -271,6 +273,7 @@ impl Action {
             | Action::Type(_)
             | Action::Paste(_)
             | Action::WriteNote(_)
+            | Action::SetQuery(_)
             | Action::Measured(_)
             | Action::Clock(_)
             | Action::Saved

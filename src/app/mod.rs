@@ -34,7 +34,7 @@ pub use listing::{Listing, Progress, Sort, keeps, order};
 pub use metrics::{LineMarks, Metrics, ReadLength, SummaryLayout};
 pub use notes::{Editor, item_text, label, listed, selected_item_in, summary_item_at};
 pub use reader::{App, Opening};
-pub use root::{Help, Root, Screen, Setup};
+pub use root::{HISTORY, Help, Root, Screen, Setup};
 pub use searching::Search;
 pub use speakers::{Speaker, index};
 pub use tree::Tree;
@@ -140,6 +140,8 @@ pub enum Effect {
     },
     /// Remember the library's order for the next start.
     SaveSort(Sort),
+    /// Remember the searches made, the last one last, for the next start.
+    SaveHistory(Vec<String>),
     /// Open an `http` or `https` address in the user's browser.
     OpenUrl(String),
     /// Leave.

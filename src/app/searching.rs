@@ -14,6 +14,8 @@ pub struct Search {
     pub hits: Vec<Spot>,
     /// The hit the reader is on.
     pub current: Option<usize>,
+    /// How many times the query matches in the hits' texts (at least once a hit).
+    pub matches: usize,
     /// Where the reader was when the search began, for Esc.
     origin: Option<Origin>,
 }
@@ -43,6 +45,7 @@ impl App {
             query: Query::typed(""),
             hits: Vec::new(),
             current: None,
+            matches: 0,
             origin: Some(origin),
         });
         self.mode = Mode::Search;
@@ -54,6 +57,13 @@ impl App {
         let mut text = search.query.label.clone();
         super::update::edit_text(&mut text, key);
         self.run_search(Query::typed(&text));
+    }
+
+    /// A query recalled from the history, in place of what was typed.
+    pub(super) fn set_query(&mut self, text: &str) {
+        if self.search.is_some() {
+            self.run_search(Query::typed(text));
+        }
     }
 
     /// Enter: keep the search and its place.
@@ -125,15 +135,18 @@ impl App {
         }
         let words: Vec<&str> = nation.code.as_deref().into_iter().collect();
         let query = Query::any_of(&nation.name, &phrases, &words);
-        let hits = search::search(&self.briefing, &self.quote_order, &self.notes, &query)
-            .into_iter()
-            .map(|f| f.spot)
-            .filter(|spot| !matches!(spot, Spot::Nation(_)))
-            .collect();
+        let hits: Vec<Spot> =
+            search::search(&self.briefing, &self.quote_order, &self.notes, &query)
+                .into_iter()
+                .map(|f| f.spot)
+                .filter(|spot| !matches!(spot, Spot::Nation(_)))
+                .collect();
+        let matches = self.occurrences(&query, &hits);
         self.search = Some(Search {
             query,
             hits,
             current: None,
+            matches,
             origin: None,
         });
         self.step_match(true);
@@ -155,10 +168,12 @@ impl App {
         if let Some(o) = &origin {
             self.tree = o.tree.clone();
         }
+        let matches = self.occurrences(&query, &hits);
         self.search = Some(Search {
             query,
             hits,
             current: None,
+            matches,
             origin,
         });
         if let Some(first) = first {
@@ -169,6 +184,9 @@ impl App {
     /// The items `query` matches, in the briefing's order: from the folded index
     /// where it can answer, notes added; else by looking at every item.
     fn hits(&mut self, query: &Query) -> Vec<Spot> {
+        if query.is_empty() {
+            return Vec::new();
+        }
         let index = self.search_index.get_or_insert_with(|| {
             std::sync::Arc::new(search::Index::build(&self.briefing, &self.quote_order))
         });
@@ -190,6 +208,21 @@ impl App {
             hits.dedup();
         }
         hits
+    }
+
+    /// How many times `query` matches in the texts of `hits` and their notes; a
+    /// hit found only in a name (a speaker, an author) counts once.
+    fn occurrences(&self, query: &Query, hits: &[Spot]) -> usize {
+        hits.iter()
+            .map(|spot| {
+                let Some(item) = spot.item(&self.briefing, &self.quote_order) else {
+                    return 1;
+                };
+                let text = notes::item_text(&self.briefing, &item).unwrap_or_default();
+                let note = self.note_on(&item).map_or(0, |n| query.find(&n.text).len());
+                (query.find(&text).len() + note).max(1)
+            })
+            .sum()
     }
 
     /// Where the search began, as a place in the briefing's order.
@@ -223,15 +256,42 @@ impl App {
         })
     }
 
-    /// The prompt line while typing: the query and how many items match.
+    /// The prompt line while typing: the query, how many matches and in how
+    /// many items (`3 matches in 2 comments`).
     pub fn search_prompt(&self) -> Option<String> {
         let search = self.search.as_ref()?;
         let count = match search.hits.len() {
             0 if search.query.is_empty() => String::new(),
             0 => "  no match".into(),
-            1 => "  1 match".into(),
-            n => format!("  {n} matches"),
+            items => format!(
+                "  {} in {}",
+                plural(search.matches, "match", "matches"),
+                self.kinds(&search.hits, items)
+            ),
         };
         Some(format!("/{}{count}", search.query.label))
     }
+
+    /// `2 comments` when every hit is of one kind, else `5 items`.
+    fn kinds(&self, hits: &[Spot], items: usize) -> String {
+        let kind = |spot: &Spot| match spot {
+            Spot::Summary(_) => ("paragraph", "paragraphs"),
+            Spot::KeyPoint(_) => ("key point", "key points"),
+            Spot::Nation(_) => ("nation", "nations"),
+            Spot::Quote(_) => ("quote", "quotes"),
+            Spot::Comment(_) => ("comment", "comments"),
+        };
+        let first = kind(&hits[0]);
+        let (one, many) = if hits.iter().all(|h| kind(h) == first) {
+            first
+        } else {
+            ("item", "items")
+        };
+        plural(items, one, many)
+    }
+}
+
+/// `1 match`, `3 matches`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -90,6 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Search => {
             match action {
                 Action::Type(key) => app.type_search(key),
+                Action::SetQuery(text) => app.set_query(&text),
                 Action::ConfirmSearch => app.confirm_search(),
                 Action::CancelSearch => app.cancel_search(),
                 _ => {}

@@ -36,16 +36,20 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
     // Printed now, they stay on the screen after the reader closes; the status
     // line says so while it is open.
     problems.iter().for_each(say);
-    let sort = runner
-        .store()
-        .and_then(|s| s.global().library_sort)
+    let global = runner.store().map(Store::global).unwrap_or_default();
+    let sort = global
+        .library_sort
         .and_then(|name| Sort::from_name(&name))
         .unwrap_or_default();
+    let mut history = global.search_history;
+    let over = history.len().saturating_sub(crate::app::HISTORY);
+    history.drain(..over);
     let setup = Setup {
         keymap,
         mouse: config.mouse,
         aliases: config.aliases.clone(),
         sort,
+        history,
     };
     let mut incoming = Incoming::default();
     let mut root = match paths {

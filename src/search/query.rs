@@ -39,9 +39,16 @@ impl Query {
     /// A query as typed: case matters only when it holds a capital letter (smart case).
     pub fn typed(text: &str) -> Query {
         let case_sensitive = text.chars().any(char::is_uppercase);
+        // Nothing typed (or only spaces) looks for nothing, rather than matching
+        // everything.
+        let patterns = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![Pattern::new(text, case_sensitive, Bounds::Anywhere)]
+        };
         Query {
             label: text.to_owned(),
-            patterns: vec![Pattern::new(text, case_sensitive, Bounds::Anywhere)],
+            patterns,
         }
     }
 

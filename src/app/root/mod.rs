@@ -15,12 +15,17 @@ use super::keymap::{Context, Keymap};
 use super::listing::{Listing, Progress, Sort, order};
 use super::speakers::{Speaker, index};
 use super::update::edit_text;
-use super::{Action, App, Effect, Key, Opening, list};
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Action, App, Effect, Key, Mode, Opening, list};
 use crate::briefing::Briefing;
 use crate::library::Origin;
 
 /// Rows a page key moves in the library and the speaker index.
 const LIST_PAGE: usize = 10;
+
+/// How many searches the history keeps.
+pub const HISTORY: usize = 100;
 
 /// What is on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +59,8 @@ pub struct Setup {
     pub aliases: BTreeMap<String, String>,
     /// The library's order, as it was last left.
     pub sort: Sort,
+    /// The searches made before, the last one last.
+    pub history: Vec<String>,
 }
 
 /// The open briefing and the library row it came from.
@@ -96,6 +103,10 @@ pub struct Root {
     expected: usize,
     /// The time now, as the edge last said: for "opened 2 days ago".
     now_ms: u64,
+    /// The searches made, the last one last, at most `HISTORY` of them.
+    history: Vec<String>,
+    /// Which of them `Up` has recalled into the prompt, while it is open.
+    recalled: Option<usize>,
     aliases: BTreeMap<String, String>,
 }
 
@@ -114,6 +125,8 @@ impl Root {
             screen: Screen::Library,
             sort: setup.sort,
             now_ms: 0,
+            history: setup.history,
+            recalled: None,
             filter: String::new(),
             filtering: false,
             selected,
@@ -314,7 +327,51 @@ impl Root {
                 self.show_speakers();
                 Vec::new()
             }
+            Action::Type(key) if self.searching() => match key.code {
+                KeyCode::Up | KeyCode::Down => self.recall(key.code == KeyCode::Up),
+                _ => {
+                    self.recalled = None;
+                    self.forward(action)
+                }
+            },
+            Action::ConfirmSearch if self.searching() => {
+                let mut effects = self.forward(action);
+                self.recalled = None;
+                let query = self
+                    .reader()
+                    .and_then(App::search)
+                    .map(|s| s.query.label.clone())
+                    .filter(|q| !q.trim().is_empty());
+                if let Some(query) = query {
+                    self.history.retain(|q| *q != query);
+                    self.history.push(query);
+                    let over = self.history.len().saturating_sub(HISTORY);
+                    self.history.drain(..over);
+                    effects.push(Effect::SaveHistory(self.history.clone()));
+                }
+                effects
+            }
             action => self.forward(action),
         }
+    }
+
+    /// Whether the open briefing's search prompt is open.
+    fn searching(&self) -> bool {
+        self.on_screen().is_some_and(|a| a.mode() == Mode::Search)
+    }
+
+    /// `Up` (older) or `Down` (newer) at the search prompt: a query from the
+    /// history; nothing at either end, and never an empty search.
+    fn recall(&mut self, older: bool) -> Vec<Effect> {
+        let last = self.history.len();
+        let at = match (self.recalled, older) {
+            (None, true) if last > 0 => last - 1,
+            (Some(at), true) if at > 0 => at - 1,
+            (Some(at), false) if at + 1 < last => at + 1,
+            _ => return Vec::new(),
+        };
+        self.recalled = Some(at);
+        let query = self.history[at].clone();
+        self.forward(Action::SetQuery(query))
     }
 }
