@@ -14,8 +14,9 @@ pub struct Search {
     pub hits: Vec<Spot>,
     /// The hit the reader is on.
     pub current: Option<usize>,
-    /// How many times the query matches in the hits' texts (at least once a hit).
-    pub matches: usize,
+    /// How many times the query matches in the hits' texts (at least once a
+    /// hit), when that was counted.
+    pub matches: Option<usize>,
     /// Where the reader was when the search began, for Esc.
     origin: Option<Origin>,
 }
@@ -45,7 +46,7 @@ impl App {
             query: Query::typed(""),
             hits: Vec::new(),
             current: None,
-            matches: 0,
+            matches: Some(0),
             origin: Some(origin),
         });
         self.mode = Mode::Search;
@@ -210,19 +211,38 @@ impl App {
         hits
     }
 
-    /// How many times `query` matches in the texts of `hits` and their notes; a
-    /// hit found only in a name (a speaker, an author) counts once.
-    fn occurrences(&self, query: &Query, hits: &[Spot]) -> usize {
-        hits.iter()
-            .map(|spot| {
-                let Some(item) = spot.item(&self.briefing, &self.quote_order) else {
-                    return 1;
-                };
-                let text = notes::item_text(&self.briefing, &item).unwrap_or_default();
-                let note = self.note_on(&item).map_or(0, |n| query.find(&n.text).len());
-                (query.find(&text).len() + note).max(1)
-            })
-            .sum()
+    /// How many times `query` matches in the texts of `hits` and their notes (a
+    /// hit found only in a name, a speaker's or an author's, counts once);
+    /// `None` past `COUNT_BUDGET` bytes of matching text, where counting would
+    /// cost more than the search itself, and the prompt counts items alone.
+    fn occurrences(&self, query: &Query, hits: &[Spot]) -> Option<usize> {
+        let b = &self.briefing;
+        let text = |spot: &Spot| -> &str {
+            match *spot {
+                Spot::Summary(i) => &b.summary[i],
+                Spot::KeyPoint(i) => &b.key_points[i],
+                Spot::Nation(i) => &b.nations[i].name,
+                Spot::Quote(place) => &b.quotes[self.quote_order[place]].text,
+                Spot::Comment(i) => &b.comments[i].text,
+            }
+        };
+        let bytes: usize = hits.iter().map(|h| text(h).len()).sum();
+        if bytes > COUNT_BUDGET {
+            return None;
+        }
+        let noted = |spot: &Spot| {
+            if self.notes.is_empty() {
+                return 0;
+            }
+            spot.item(b, &self.quote_order)
+                .and_then(|item| self.note_on(&item))
+                .map_or(0, |n| query.find(&n.text).len())
+        };
+        Some(
+            hits.iter()
+                .map(|h| (query.find(text(h)).len() + noted(h)).max(1))
+                .sum(),
+        )
     }
 
     /// Where the search began, as a place in the briefing's order.
@@ -263,11 +283,14 @@ impl App {
         let count = match search.hits.len() {
             0 if search.query.is_empty() => String::new(),
             0 => "  no match".into(),
-            items => format!(
-                "  {} in {}",
-                plural(search.matches, "match", "matches"),
-                self.kinds(&search.hits, items)
-            ),
+            items => match search.matches {
+                Some(n) => format!(
+                    "  {} in {}",
+                    plural(n, "match", "matches"),
+                    self.kinds(&search.hits, items)
+                ),
+                None => format!("  in {}", self.kinds(&search.hits, items)),
+            },
         };
         Some(format!("/{}{count}", search.query.label))
     }
@@ -290,6 +313,10 @@ impl App {
         plural(items, one, many)
     }
 }
+
+/// The most text the prompt counts matches in, per keystroke: a megabyte, about
+/// what the search itself reads in a couple of milliseconds.
+const COUNT_BUDGET: usize = 1 << 20;
 
 /// `1 match`, `3 matches`.
 fn plural(n: usize, one: &str, many: &str) -> String {
