@@ -465,16 +465,32 @@ fn up_and_down_at_the_prompt_recall_earlier_searches_and_never_an_empty_one() {
 }
 
 #[test]
-fn past_a_megabyte_of_matching_text_the_prompt_counts_items_alone() {
-    let long = "orbit ".repeat(200_000);
-    let mut root = Root::with_briefing(briefing(&format!(
-        "format: brief/1\nid: big\ntitle: T\nsummary: [s]\ncomments:\n  - text: \"{long}\"\n"
-    )));
+fn matches_are_counted_in_the_scan_and_past_the_caps_the_prompt_counts_items() {
+    let text = |n: usize| {
+        briefing(&format!(
+            "format: brief/1\nid: big\ntitle: T\nsummary: [s]\ncomments:\n  - text: \"{}\"\n",
+            "Orbit ".repeat(n)
+        ))
+    };
+    let mut root = Root::with_briefing(text(500));
     typed(&mut root, "/orbit");
-    assert_eq!(app(&root).search().unwrap().matches, None);
+    assert_eq!(
+        app(&root).search_prompt().unwrap(),
+        "/orbit  500 matches in 1 comment"
+    );
+    let mut root = Root::with_briefing(text(50_000));
+    typed(&mut root, "/orbit");
     assert_eq!(
         app(&root).search_prompt().unwrap(),
         "/orbit  in 1 comment",
-        "counting 200,000 matches would cost more than the search"
+        "past a thousand matches in one item, counting stops"
+    );
+    press(&mut root, "Esc");
+    typed(&mut root, "/Orbit");
+    assert_eq!(app(&root).search().unwrap().matches, None);
+    assert_eq!(
+        app(&root).search_prompt().unwrap(),
+        "/Orbit  in 1 comment",
+        "folding 300 KB for a cased count would cost more than the search"
     );
 }

@@ -158,7 +158,7 @@ impl App {
     }
 
     fn run_search(&mut self, query: Query) {
-        let hits = self.hits(&query);
+        let (hits, matches) = self.hits(&query);
         let origin = self.search.take().and_then(|s| s.origin);
         // As you type, the view goes to the first match at or after where the search began.
         let start = origin.as_ref().map(|o| self.origin_spot(o));
@@ -169,7 +169,6 @@ impl App {
         if let Some(o) = &origin {
             self.tree = o.tree.clone();
         }
-        let matches = self.occurrences(&query, &hits);
         self.search = Some(Search {
             query,
             hits,
@@ -184,19 +183,31 @@ impl App {
 
     /// The items `query` matches, in the briefing's order: from the folded index
     /// where it can answer, notes added; else by looking at every item.
-    fn hits(&mut self, query: &Query) -> Vec<Spot> {
+    ///
+    /// With them, how many times the query matches there (see `occurrences`).
+    fn hits(&mut self, query: &Query) -> (Vec<Spot>, Option<usize>) {
         if query.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Some(0));
         }
         let index = self.search_index.get_or_insert_with(|| {
             std::sync::Arc::new(search::Index::build(&self.briefing, &self.quote_order))
         });
-        let Some(mut hits) = index.find(query) else {
-            return search::search(&self.briefing, &self.quote_order, &self.notes, query)
-                .into_iter()
-                .map(|f| f.spot)
-                .collect();
+        let Some((mut hits, count)) = index.find_counting(query) else {
+            let hits: Vec<Spot> =
+                search::search(&self.briefing, &self.quote_order, &self.notes, query)
+                    .into_iter()
+                    .map(|f| f.spot)
+                    .collect();
+            let count = self.occurrences(query, &hits);
+            return (hits, count);
         };
+        let in_notes: usize = self
+            .notes
+            .iter()
+            .filter(|n| !n.deleted)
+            .map(|n| query.find(&n.text).len())
+            .sum();
+        let count = count.map(|c| c + in_notes);
         let noted: Vec<Spot> = self
             .notes
             .iter()
@@ -208,13 +219,14 @@ impl App {
             hits.sort_unstable();
             hits.dedup();
         }
-        hits
+        (hits, count)
     }
 
     /// How many times `query` matches in the texts of `hits` and their notes (a
-    /// hit found only in a name, a speaker's or an author's, counts once);
-    /// `None` past `COUNT_BUDGET` bytes of matching text, where counting would
-    /// cost more than the search itself, and the prompt counts items alone.
+    /// hit found only in a name, a speaker's or an author's, counts once), where
+    /// the folded index cannot count them in its scan (a cased query, the
+    /// nation lens): by folding the texts, which past `COUNT_BUDGET` bytes
+    /// would cost more than the search, so `None`, and the prompt counts items.
     fn occurrences(&self, query: &Query, hits: &[Spot]) -> Option<usize> {
         let b = &self.briefing;
         let text = |spot: &Spot| -> &str {
@@ -314,9 +326,10 @@ impl App {
     }
 }
 
-/// The most text the prompt counts matches in, per keystroke: a megabyte, about
-/// what the search itself reads in a couple of milliseconds.
-const COUNT_BUDGET: usize = 1 << 20;
+/// The most text the prompt counts matches in, per keystroke: 256 KB, a
+/// fraction of a millisecond, and a few megabytes at most for the folded copy
+/// counting needs.
+const COUNT_BUDGET: usize = 256 << 10;
 
 /// `1 match`, `3 matches`.
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -5,6 +5,9 @@ use super::query::{Bounds, fold_into};
 use super::{Query, Spot, each_item};
 use crate::briefing::Briefing;
 
+/// The most matches counted in one item: past it, the prompt counts items.
+const MAX_COUNT: usize = 1000;
+
 /// Every item's text folded to lower case once, end to end, so a keystroke of a
 /// case-insensitive search is one `memmem` scan instead of folding the briefing
 /// again. Items are not listed: the `n`th start is the `n`th item in the
@@ -50,6 +53,13 @@ impl Index {
     /// The matching items in order, or `None` for a query this index cannot answer
     /// (case-sensitive, or with word bounds): use `search` for those.
     pub fn find(&self, query: &Query) -> Option<Vec<Spot>> {
+        self.find_counting(query).map(|(hits, _)| hits)
+    }
+
+    /// `find`, and how many times the query matches in the items found
+    /// (speakers and authors included), counted in the same pass; the count is
+    /// `None` where one item holds more than `MAX_COUNT` matches.
+    pub fn find_counting(&self, query: &Query) -> Option<(Vec<Spot>, Option<usize>)> {
         let [pattern] = query.patterns.as_slice() else {
             return None;
         };
@@ -57,17 +67,26 @@ impl Index {
             return None;
         }
         let mut hits: Vec<Spot> = Vec::new();
+        let mut count = Some(0usize);
         let finder = memchr::memmem::Finder::new(pattern.text.as_bytes());
         let folded = self.folded.as_bytes();
         let mut from = 0;
-        // One hit per item: after a match, the scan goes on from the next item,
-        // so a comment of five million `a`s costs one match, not five million.
+        // One hit per item: after a match the rest of the item is only counted,
+        // up to `MAX_COUNT`, and the scan goes on from the next item, so a
+        // comment of five million `a`s costs a thousand matches, not five million.
         while let Some(found) = folded.get(from..).and_then(|rest| finder.find(rest)) {
-            let item = self.starts.partition_point(|&s| s <= from + found) - 1;
+            let at = from + found;
+            let item = self.starts.partition_point(|&s| s <= at) - 1;
             hits.extend(Spot::nth(self.counts, item));
-            from = self.starts.get(item + 1).copied().unwrap_or(folded.len());
+            let end = self.starts.get(item + 1).copied().unwrap_or(folded.len());
+            let more = finder
+                .find_iter(&folded[at + pattern.text.len()..end])
+                .take(MAX_COUNT)
+                .count();
+            count = count.filter(|_| more < MAX_COUNT).map(|c| c + 1 + more);
+            from = end;
         }
-        Some(hits)
+        Some((hits, count))
     }
 }
 
