@@ -8,6 +8,11 @@ use crate::briefing::Briefing;
 /// The most matches counted in one item: past it, the prompt counts items.
 const MAX_COUNT: usize = 1000;
 
+/// The most matching text a keystroke counts matches in: about a millisecond
+/// of scanning, so a common word in a 20 MB briefing costs what it did before
+/// there was a count.
+const COUNT_BYTES: usize = 1 << 20;
+
 /// Every item's text folded to lower case once, end to end, so a keystroke of a
 /// case-insensitive search is one `memmem` scan instead of folding the briefing
 /// again. Items are not listed: the `n`th start is the `n`th item in the
@@ -58,7 +63,8 @@ impl Index {
 
     /// `find`, and how many times the query matches in the items found
     /// (speakers and authors included), counted in the same pass; the count is
-    /// `None` where one item holds more than `MAX_COUNT` matches.
+    /// `None` where one item holds more than `MAX_COUNT` matches or the items
+    /// found hold more than `COUNT_BYTES`.
     pub fn find_counting(&self, query: &Query) -> Option<(Vec<Spot>, Option<usize>)> {
         let [pattern] = query.patterns.as_slice() else {
             return None;
@@ -68,6 +74,7 @@ impl Index {
         }
         let mut hits: Vec<Spot> = Vec::new();
         let mut count = Some(0usize);
+        let mut counted = 0usize;
         let finder = memchr::memmem::Finder::new(pattern.text.as_bytes());
         let folded = self.folded.as_bytes();
         let mut from = 0;
@@ -79,11 +86,16 @@ impl Index {
             let item = self.starts.partition_point(|&s| s <= at) - 1;
             hits.extend(Spot::nth(self.counts, item));
             let end = self.starts.get(item + 1).copied().unwrap_or(folded.len());
-            let more = finder
-                .find_iter(&folded[at + pattern.text.len()..end])
-                .take(MAX_COUNT)
-                .count();
-            count = count.filter(|_| more < MAX_COUNT).map(|c| c + 1 + more);
+            if let Some(c) = count {
+                // Counting reads the rest of each item found; past `COUNT_BYTES`
+                // of it the scan goes back to skipping, and counts no more.
+                counted += end - at;
+                let more = finder
+                    .find_iter(&folded[at + pattern.text.len()..end])
+                    .take(MAX_COUNT)
+                    .count();
+                count = (more < MAX_COUNT && counted <= COUNT_BYTES).then_some(c + 1 + more);
+            }
             from = end;
         }
         Some((hits, count))
