@@ -424,3 +424,25 @@ fn a_narrow_library_cuts_the_title_not_the_date() {
         .unwrap_or_else(|| panic!("the date is cut off:\n{screen}"));
     assert!(row.contains('…'), "the title is cut instead: {row}");
 }
+
+#[test]
+fn the_speaker_index_filters_as_you_type() {
+    let mut root = library();
+    press(&mut root, "S / j o l");
+    assert_eq!(root.speaker_list().len(), 1);
+    assert_eq!(
+        root.speakers()[root.speaker_rows().0].name,
+        "Avril Jolliffe"
+    );
+    assert!(text(&mut root, (90, 20)).contains("Speakers · 1 of 2 · filter: jol"));
+    press(&mut root, "Enter Enter");
+    assert_eq!(
+        root.screen(),
+        Screen::Speakers(Some(1)),
+        "Enter opens the one left"
+    );
+    press(&mut root, "Esc Esc");
+    assert_eq!(root.speaker_list().len(), 2, "Esc clears the filter");
+    press(&mut root, "/ c a s Enter");
+    assert_eq!(root.speaker_list().len(), 1, "a role matches too");
+}

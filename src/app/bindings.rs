@@ -213,6 +213,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Speakers, Key::ch('b'), Action::Back, "back"),
     bind(Speakers, k(Backspace), Action::Back, "back"),
     bind(Speakers, Key::ch('S'), Action::ShowSpeakers, "back"),
+    bind(Speakers, Key::ch('/'), Action::StartSearch, "filter speakers as you type (a name or a role)"),
     bind(Confirm, Key::ch('y'), Action::Confirm, "yes"),
     bind(Confirm, Key::ch('n'), Action::Deny, "no"),
     bind(Confirm, k(Esc), Action::Deny, "no"),

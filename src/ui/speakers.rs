@@ -17,6 +17,12 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
             s.name,
             s.quotes.len()
         ),
+        None if !root.speaker_filter().is_empty() => format!(
+            " Speakers · {} of {} · filter: {} ",
+            root.speaker_list().len(),
+            root.speakers().len(),
+            root.speaker_filter()
+        ),
         None => format!(
             " Speakers · {} across the library · Enter lists their quotes ",
             root.speakers().len()
@@ -32,13 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
     let mut lines = Vec::new();
     match open.and_then(|s| root.speakers().get(s)) {
         None => {
-            let at = root.speaker_rows().0;
-            let first = window::first_item(at, root.speakers().len(), height, |_| 2);
-            for (i, s) in root.speakers().iter().enumerate().skip(first) {
+            let rows = root.speaker_list();
+            let selected = root.speaker_rows().0;
+            let at = rows.iter().position(|&r| r == selected).unwrap_or(0);
+            let first = window::first_item(at, rows.len(), height, |_| 2);
+            for (k, &i) in rows.iter().enumerate().skip(first) {
                 if lines.len() >= height {
                     break;
                 }
-                let style = if i == at {
+                let s = &root.speakers()[i];
+                let style = if k == at {
                     theme.selected()
                 } else {
                     theme.heading()

@@ -5,7 +5,7 @@
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::{App, Context, Keymap, Mode, Pane, Root};
+use crate::app::{App, Context, Keymap, Mode, Pane, Root, Screen};
 use crate::briefing::clean;
 
 /// The library's and the speaker index's status line: the filter being typed,
@@ -15,7 +15,13 @@ pub(super) fn library_status(root: &Root, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     if context == Context::Search {
         spans.push(Span::styled(
-            format!(" /{}▏ ", clean(root.filter())),
+            format!(
+                " /{}▏ ",
+                clean(match root.screen() {
+                    Screen::Speakers(_) => root.speaker_filter(),
+                    _ => root.filter(),
+                })
+            ),
             theme.message(),
         ));
         spans.push(Span::styled(hints(root.keymap(), context), theme.status()));

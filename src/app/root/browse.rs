@@ -58,16 +58,50 @@ impl Root {
     }
 
     pub(super) fn speakers_update(&mut self, action: Action, open: Option<usize>) -> Vec<Effect> {
+        if open.is_none() {
+            let rows = self.speaker_list();
+            let at = rows.iter().position(|&r| r == self.speaker).unwrap_or(0);
+            if !self.speaker_filtering
+                && let Some(to) = list::moved(&action, at, rows.len(), LIST_PAGE)
+            {
+                self.speaker = rows.get(to).copied().unwrap_or(self.speaker);
+                return Vec::new();
+            }
+            match action {
+                Action::StartSearch => {
+                    self.speaker_filtering = true;
+                    return Vec::new();
+                }
+                Action::Type(key) => {
+                    edit_text(&mut self.speaker_filter, key);
+                    self.speaker = self.speaker_list().first().copied().unwrap_or(0);
+                    return Vec::new();
+                }
+                Action::ConfirmSearch => {
+                    self.speaker_filtering = false;
+                    return Vec::new();
+                }
+                Action::CancelSearch | Action::Close
+                    if self.speaker_filtering || !self.speaker_filter.is_empty() =>
+                {
+                    self.speaker_filtering = false;
+                    self.speaker_filter.clear();
+                    return Vec::new();
+                }
+                Action::Open | Action::ToggleCollapse if !rows.contains(&self.speaker) => {
+                    return Vec::new();
+                }
+                _ => {}
+            }
+        }
         let len = match open {
             None => self.speakers.len(),
             Some(s) => self.speakers.get(s).map_or(0, |sp| sp.quotes.len()),
         };
-        let row = match open {
-            None => &mut self.speaker,
-            Some(_) => &mut self.speaker_quote,
-        };
-        if let Some(to) = list::moved(&action, *row, len, LIST_PAGE) {
-            *row = to;
+        if open.is_some()
+            && let Some(to) = list::moved(&action, self.speaker_quote, len, LIST_PAGE)
+        {
+            self.speaker_quote = to;
             return Vec::new();
         }
         match action {

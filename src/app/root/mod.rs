@@ -86,6 +86,9 @@ pub struct Root {
     speaker: usize,
     /// The selected quote in a speaker's list.
     speaker_quote: usize,
+    /// The speaker index's filter, as typed, and whether keys go into it.
+    speaker_filter: String,
+    speaker_filtering: bool,
     /// Where `b` goes from the open briefing: the library, or the speaker's
     /// quotes it was opened from.
     back_to: Screen,
@@ -133,6 +136,8 @@ impl Root {
             speakers,
             speaker: 0,
             speaker_quote: 0,
+            speaker_filter: String::new(),
+            speaker_filtering: false,
             back_to: Screen::Library,
             help: None,
             help_size: (0, 0),
@@ -181,6 +186,7 @@ impl Root {
         match (&self.help, self.on_screen(), self.screen) {
             (Some(_), _, _) => Context::Help,
             (None, Some(app), _) => app.context(),
+            (None, None, Screen::Speakers(None)) if self.speaker_filtering => Context::Search,
             (None, None, Screen::Speakers(_)) => Context::Speakers,
             (None, None, _) if self.filtering => Context::Search,
             _ => Context::Library,

@@ -67,6 +67,25 @@ impl Root {
         &self.speakers
     }
 
+    /// The speakers the index shows, as indexes into `speakers`: those whose
+    /// name or a role holds the filter.
+    pub fn speaker_list(&self) -> Vec<usize> {
+        let query = crate::search::Query::typed(&self.speaker_filter);
+        (0..self.speakers.len())
+            .filter(|&i| {
+                let s = &self.speakers[i];
+                query.is_empty()
+                    || query.matches(&s.name)
+                    || s.roles.iter().any(|r| query.matches(r))
+            })
+            .collect()
+    }
+
+    /// The speaker index's filter, as typed.
+    pub fn speaker_filter(&self) -> &str {
+        &self.speaker_filter
+    }
+
     /// The selected speaker in the index, and the selected quote in their list.
     pub fn speaker_rows(&self) -> (usize, usize) {
         (self.speaker, self.speaker_quote)
