@@ -140,12 +140,20 @@ fn matches(
     // What no single line holds: a phrase a folded line breaks, and the notes.
     let order = b.quote_order();
     let starts = item_starts(b);
+    // The lines found so far are in file order: each item's are found by halving.
+    let by_line = found.len();
     for hit in search::search(b, &order, notes, query) {
         let end = starts
-            .iter()
+            .get(starts.partition_point(|&s| s <= hit.line))
             .copied()
-            .find(|&s| s > hit.line)
             .unwrap_or(u32::MAX);
+        let first = found[..by_line].partition_point(|&(l, _, _)| l < hit.line);
+        if found[..by_line]
+            .get(first)
+            .is_some_and(|&(l, _, _)| l < end)
+        {
+            continue;
+        }
         let kind = match hit.spot {
             Spot::Summary(_) => "",
             Spot::KeyPoint(_) => "key point: ",
@@ -153,15 +161,14 @@ fn matches(
             Spot::Quote(_) => "quote: ",
             Spot::Comment(_) => "comment: ",
         };
-        let in_lines = found.iter().any(|&(l, _, _)| (hit.line..end).contains(&l));
+        // Neither on a line nor across lines of the item: in its note.
         let in_item = hit
             .spot
             .item(b, &order)
-            .and_then(|item| crate::app::item_text(b, &item).filter(|t| query.matches(t)));
-        if !in_lines {
-            let kind = if in_item.is_some() { kind } else { "note: " };
-            found.push((hit.line, kind, hit.context.replace('\n', " ")));
-        }
+            .and_then(|item| crate::app::item_text(b, &item))
+            .is_some_and(|t| query.matches(&t));
+        let kind = if in_item { kind } else { "note: " };
+        found.push((hit.line, kind, hit.context.replace('\n', " ")));
     }
     found.sort_by_key(|&(line, _, _)| line);
     found
