@@ -51,6 +51,8 @@ screens! {
     narrow_summary_end_key_points_tags_source: cspo(), "G Space", (80, 24);
     narrow_nations: cspo(), "2 j", (80, 24);
     narrow_map: cspo(), "2 m", (80, 24);
+    wide_full_map: cspo(), "2 m j j v", (120, 40);
+    narrow_full_map_picks_a_nation: cspo(), "2 m v j j j j", (80, 24);
     narrow_quotes: cspo(), "3", (80, 24);
     narrow_comments_expanded: cspo(), "4 j", (80, 24);
     narrow_comments_collapsed: cspo(), "4 Enter", (80, 24);
@@ -98,9 +100,85 @@ fn deep_nesting_keeps_forty_columns_of_text_and_shows_the_depth() {
     );
 }
 
+/// Every nation of the briefing on a map screen: its code as a word of its own on
+/// the map, or its name beside a marker in the legend; and no label runs into
+/// another (`GBIT`).
+fn assert_every_nation_is_on_the_map(text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    let legend = lines
+        .iter()
+        .rev()
+        .find(|l| l.contains(" · ") || l.contains("(AU)") || l.contains('('))
+        .copied()
+        .unwrap_or_default();
+    for n in &cspo().nations {
+        let code = n.code.as_deref().unwrap();
+        let on_map = lines.iter().any(|l| {
+            l.match_indices(code).any(|(at, _)| {
+                let before = l[..at].chars().next_back();
+                let after = l[at + code.len()..].chars().next();
+                // A label stands alone: never a letter on either side.
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        });
+        let marked = legend.split(" · ").any(|part| {
+            part.trim_start_matches('│')
+                .split_once(' ')
+                .is_some_and(|(mark, name)| {
+                    mark.chars().count() == 1
+                        && (name.starts_with(&n.name) || name.starts_with(code))
+                })
+        });
+        assert!(
+            on_map || marked,
+            "{} is neither labelled nor marked:\n{text}",
+            n.name
+        );
+    }
+    for pair in [
+        "GBIT", "GBFR", "FRDE", "DEIT", "ITFR", "USCA", "CAUS", "FRGB", "DEGB",
+    ] {
+        assert!(!text.contains(pair), "{pair} runs together:\n{text}");
+    }
+}
+
+#[test]
+fn every_nation_is_labelled_or_numbered_on_the_map_at_every_common_size() {
+    for size in [(120, 40), (100, 30), (80, 24), (200, 60)] {
+        for keys in ["2 m", "2 m v", "2 m G", "2 m j j j v"] {
+            let text = screen(cspo(), keys, size);
+            assert_every_nation_is_on_the_map(&text);
+        }
+    }
+}
+
+#[test]
+fn the_selected_nation_is_always_labelled_in_the_selected_style() {
+    for at in 0..10 {
+        let keys = format!("2 m {}v", "j ".repeat(at));
+        let buffer = screen_buffer(cspo(), &keys, (120, 40), COLOR);
+        let code = cspo().nations[at].code.clone().unwrap();
+        let area = buffer.area;
+        let selected = (area.top()..area.bottom()).any(|y| {
+            (area.left()..area.right() - 1).any(|x| {
+                let first = &buffer[(x, y)];
+                let second = &buffer[(x + 1, y)];
+                format!("{}{}", first.symbol(), second.symbol()) == code
+                    && first.modifier.contains(Modifier::REVERSED)
+            })
+        });
+        assert!(
+            selected,
+            "{code} is not drawn selected:\n{}",
+            to_text(&buffer)
+        );
+    }
+}
+
 #[test]
 fn every_size_from_one_by_one_is_safe() {
-    let keys = "? j Esc 2 m j 3 ] v j Esc 4 j h l C E v G Esc";
+    let keys = "? j Esc 2 m j v j m m Esc 3 ] v j Esc 4 j h l C E v G Esc";
     for (w, h) in [
         (1, 1),
         (2, 3),

@@ -182,6 +182,43 @@ fn map_toggles_only_in_nations() {
 }
 
 #[test]
+fn the_full_map_picks_nations_with_the_moving_keys_and_m_turns_it_to_the_entry() {
+    let mut root = Root::with_briefing(cspo());
+    press(&mut root, "2 m v");
+    assert_eq!(
+        app(&root).mode(),
+        Mode::Read {
+            pane: Pane::Nations,
+            scroll: 0
+        }
+    );
+    press(&mut root, "j j");
+    assert_eq!(app(&root).nation(), 2, "j picks the next nation");
+    press(&mut root, "G");
+    assert_eq!(app(&root).nation(), 9);
+    press(&mut root, "k");
+    assert_eq!(app(&root).nation(), 8);
+    press(&mut root, "m");
+    assert!(!app(&root).show_map(), "m shows the nation's entry instead");
+    assert_eq!(
+        app(&root).mode(),
+        Mode::Read {
+            pane: Pane::Nations,
+            scroll: 0
+        }
+    );
+    press(&mut root, "j");
+    assert_eq!(
+        app(&root).nation(),
+        8,
+        "in the entry j scrolls, it does not pick"
+    );
+    press(&mut root, "m Esc");
+    assert!(app(&root).show_map());
+    assert_eq!(app(&root).mode(), Mode::Panes);
+}
+
+#[test]
 fn next_quote_focuses_quotes_and_wraps_with_a_message() {
     let mut root = Root::with_briefing(cspo());
     press(&mut root, "]");

@@ -162,6 +162,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Read, Key::ctrl('f'), Action::PageDown, "a page down"),
     bind(Read, Key::ctrl('b'), Action::PageUp, "a page up"),
     bind(Read, Key::ch('y'), Action::Copy, "copy the item"),
+    bind(Read, Key::ch('m'), Action::ToggleMap, "in Nations: the list's entry or the whole map; j/k pick the nation on the map"),
     bind(Edit, Key::ctrl('s'), Action::SaveNote, "keep the note"),
     bind(Edit, k(Esc), Action::SaveNote, "keep the note"),
     bind(Edit, Key::ctrl('g'), Action::CancelNote, "cancel: drop what was typed"),

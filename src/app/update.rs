@@ -116,6 +116,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             } else if action == Action::Close {
                 app.mode = Mode::Panes;
+            } else if pane == Pane::Nations && action == Action::ToggleMap {
+                app.show_map = !app.show_map;
+                app.mode = Mode::Read { pane, scroll: 0 };
+            } else if pane == Pane::Nations && app.show_map {
+                // The whole map is on screen: moving picks the nation instead.
+                let count = app.briefing.nations.len();
+                if let Some(to) = list::moved(&action, app.nation, count, count) {
+                    app.nation = to;
+                }
             } else if let Some(scroll) = list::scrolled(&action, scroll, len, height) {
                 app.mode = Mode::Read { pane, scroll };
             }

@@ -5,6 +5,7 @@ mod comments;
 mod editor;
 mod help;
 mod library;
+mod map;
 mod nations;
 mod notes;
 mod quotes;

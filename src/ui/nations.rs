@@ -1,12 +1,9 @@
-//! The Nations pane: a list of names and codes, or a world map marking each capital.
+//! The Nations pane: a list of names and codes, or the world map (`map.rs`).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Color;
-use ratatui::symbols::Marker;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 
 use super::{Hit, PaneView, text::truncate, window};
 use crate::app::Pane;
@@ -23,7 +20,8 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         return 1;
     }
     if view.app.show_map() {
-        map(frame, view);
+        let selected = view.selected_style();
+        super::map::draw(frame, view.area, view.app, view.theme, selected, false);
         return 1;
     }
     let area = view.area;
@@ -69,67 +67,4 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         frame.render_widget(line, line_area);
     }
     height
-}
-
-fn map(frame: &mut Frame, view: &PaneView) {
-    let app = view.app;
-    let theme = view.theme;
-    let [canvas_area, legend] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(view.area);
-    let nations = &app.briefing().nations;
-    let placed: Vec<(usize, &str, f64, f64)> = nations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| {
-            let code = n.code.as_deref()?;
-            let (lat, lon) = crate::nations::by_code(code)?.capital;
-            Some((i, code, lat, lon))
-        })
-        .collect();
-    let canvas = Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([-180.0, 180.0])
-        .y_bounds([-90.0, 90.0])
-        .paint(|ctx| {
-            ctx.draw(&Map {
-                resolution: MapResolution::High,
-                color: if theme.color {
-                    Color::DarkGray
-                } else {
-                    Color::Reset
-                },
-            });
-            ctx.layer();
-            // The selected nation last, so a neighbour's label never hides it.
-            let (selected, others): (Vec<_>, Vec<_>) =
-                placed.iter().partition(|p| p.0 == app.nation());
-            for &(i, code, lat, lon) in others.into_iter().chain(selected) {
-                let style = if i == app.nation() {
-                    view.selected_style()
-                } else {
-                    theme.accent()
-                };
-                ctx.print(lon, lat, Line::styled(code.to_owned(), style));
-            }
-        });
-    frame.render_widget(canvas, canvas_area);
-    let selected = &nations[app.nation().min(nations.len() - 1)];
-    let mut text = format!(
-        "{} ({})",
-        selected.name,
-        selected.code.as_deref().unwrap_or("no code")
-    );
-    let missing: Vec<&str> = nations
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !placed.iter().any(|p| p.0 == *i))
-        .map(|(_, n)| n.name.as_str())
-        .collect();
-    if !missing.is_empty() {
-        text.push_str(&format!(" · not on the map: {}", missing.join(", ")));
-    }
-    frame.render_widget(
-        Paragraph::new(truncate(&text, usize::from(legend.width))).style(theme.heading()),
-        legend,
-    );
 }

@@ -80,6 +80,21 @@ pub fn draw(
     let width = usize::from(body.width.saturating_sub(2)).max(1);
     let inner_height = usize::from(body.height.saturating_sub(2));
     let item = ReadLength::item_of(app, pane);
+    if pane == Pane::Nations && app.show_map() {
+        let title = format!(
+            " Map · nation {} of {} · j/k select · Esc returns ",
+            app.nation() + 1,
+            app.briefing().nations.len()
+        );
+        let inner = overlay_box(frame, body, title, theme);
+        super::map::draw(frame, inner, app, theme, theme.selected(), true);
+        return ReadLength {
+            item: Some(item),
+            width,
+            height: usize::from(inner.height),
+            ..ReadLength::default()
+        };
+    }
     let (title, mut shown, total, measured) = if pane == Pane::Summary {
         let (lines, total) = summary::window(app, width, scroll, inner_height, theme);
         ("Summary".to_owned(), lines, total, Arc::default())

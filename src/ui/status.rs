@@ -46,6 +46,7 @@ pub(super) fn library_status(root: &Root, theme: Theme) -> Line<'static> {
 pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'static> {
     let position = match app.mode() {
         _ if root.help().is_some() => "Help".to_owned(),
+        Mode::Read { pane, .. } if is_full_map(app, pane) => "Nations · map".to_owned(),
         Mode::Read { pane, .. } => format!("{} · full view", pane.title()),
         Mode::Edit => "Note".to_owned(),
         Mode::Notes { .. } => "Notes".to_owned(),
@@ -80,10 +81,15 @@ pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'stati
             format!(" notes are NOT saved ({}); X exports them", clean(reason)),
             theme.warning(),
         )),
-        (None, None) => spans.push(Span::styled(
-            format!(" {}", hints(root.keymap(), root.context())),
-            theme.status(),
-        )),
+        (None, None) => {
+            let keys = match app.mode() {
+                Mode::Read { pane, .. } if is_full_map(app, pane) => {
+                    keys(root.keymap(), Context::Read, FULL_MAP)
+                }
+                _ => hints(root.keymap(), root.context()),
+            };
+            spans.push(Span::styled(format!(" {keys}"), theme.status()));
+        }
     }
     Line::from(spans)
 }
@@ -114,6 +120,20 @@ fn position(app: &App) -> String {
         },
     }
 }
+
+/// The full view is the whole map, where moving picks the nation.
+fn is_full_map(app: &App, pane: Pane) -> bool {
+    pane == Pane::Nations && app.show_map()
+}
+
+/// The keys of the full map.
+const FULL_MAP: &[(crate::app::Action, &str)] = &[
+    (crate::app::Action::Close, "back"),
+    (crate::app::Action::MoveDown, "next nation"),
+    (crate::app::Action::MoveUp, "previous"),
+    (crate::app::Action::ToggleMap, "list"),
+    (crate::app::Action::Quit, "quit"),
+];
 
 /// The most useful keys for a context, read from the keymap so they never drift.
 fn hints(keymap: &Keymap, context: Context) -> String {
@@ -152,6 +172,11 @@ fn hints(keymap: &Keymap, context: Context) -> String {
         ],
         Context::Speakers => &[(A::Open, "open"), (A::Close, "back"), (A::Quit, "quit")],
     };
+    keys(keymap, context, wanted)
+}
+
+/// `wanted` as the keymap binds them in `context`: `j next nation  k previous`.
+fn keys(keymap: &Keymap, context: Context, wanted: &[(crate::app::Action, &str)]) -> String {
     wanted
         .iter()
         .filter_map(|(action, word)| {
