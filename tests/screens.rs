@@ -292,3 +292,107 @@ fn stepping_through_many_quotes_keeps_the_selected_one_whole_on_screen() {
         keys = "]".to_owned();
     }
 }
+
+/// A screen's text with box borders taken off and whitespace made single, so
+/// wrapped text reads as one run.
+fn running_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            l.trim_start_matches(['│', '┌', '└'])
+                .trim_end_matches(['│', '┐', '┘'])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn help_at_the_smallest_width_shows_every_description_whole() {
+    let root = Root::with_briefing(cspo());
+    // Tall enough to hold all of help at once, at the narrowest width drawn.
+    let shown = running_text(&screen(cspo(), "?", (40, 400)));
+    let unwrapped = brief::ui::help_text(root.keymap(), "");
+    let mut checked = 0;
+    for line in unwrapped.lines().filter(|l| l.starts_with("  ")) {
+        let description = line.get(18..).unwrap_or_default().trim();
+        let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            shown.contains(&description),
+            "“{description}” is not whole in help at 40 columns"
+        );
+        checked += 1;
+    }
+    assert!(checked > 60, "only {checked} descriptions read");
+}
+
+#[test]
+fn a_line_too_long_for_the_screen_ends_in_a_mark() {
+    let text = screen(cspo(), "", (40, 10));
+    let header = text.lines().next().unwrap();
+    assert_eq!(header, "CSpO partners meet in Florence on space…");
+    // A title between a box's corners.
+    let map = screen(cspo(), "2 m v", (40, 10));
+    let border = map.lines().nth(1).unwrap();
+    assert!(
+        border.starts_with("┌ Map · nation 1 of 10") && border.ends_with("…┐"),
+        "{border}"
+    );
+    // A message on the status line.
+    let mut root = Root::with_briefing(cspo());
+    root.update(brief::app::Action::Report(
+        "config.yaml:3:7: keys.quit: j did move_down in every list; it now quits".into(),
+    ));
+    let status = to_text(&screen_of(&mut root, "", (40, 10), COLOR));
+    let status = status.lines().last().unwrap();
+    assert!(status.ends_with('…'), "{status}");
+    assert!(status.contains("config.yaml:3:7"), "{status}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(status), 40);
+}
+
+#[test]
+fn a_long_search_keeps_its_end_and_cursor_in_sight() {
+    let typed = "collaboration in space security warning of competitors";
+    let keys = format!(
+        "/ {}",
+        typed
+            .chars()
+            .map(|c| if c == ' ' {
+                "Space".to_owned()
+            } else {
+                c.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let text = screen(cspo(), &keys, (40, 10));
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("…"), "{status}");
+    assert!(
+        status.contains("of competitors") && status.trim_end().ends_with('▏'),
+        "the end and the cursor: {status}"
+    );
+}
+
+#[test]
+fn hints_that_do_not_fit_are_left_out_whole() {
+    for keys in ["", "4", "2 m v", "?"] {
+        let wide = screen(cspo(), keys, (120, 40));
+        let wide = wide.lines().last().unwrap().trim_end();
+        for width in [40u16, 50, 60, 70] {
+            let narrow = screen(cspo(), keys, (width, 24));
+            let narrow = narrow.lines().last().unwrap().trim_end();
+            assert!(!narrow.ends_with('…'), "a hint cut: {narrow}");
+            assert!(
+                wide.starts_with(narrow),
+                "{narrow:?} is not the start of {wide:?}"
+            );
+            let rest = &wide[narrow.len()..];
+            assert!(
+                rest.is_empty() || rest.starts_with("  "),
+                "cut inside a hint: {narrow:?}"
+            );
+        }
+    }
+}

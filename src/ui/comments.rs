@@ -159,7 +159,7 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
         };
         header.push(Span::styled(label, theme.accent()));
     }
-    let mut lines = vec![Line::from(header)];
+    let mut lines = vec![text::fit(Line::from(header), width)];
     let room = max.saturating_sub(1);
     for line in text::wrap_window(&c.text, text_width, "", "", 0, room) {
         lines.push(Line::from(vec![

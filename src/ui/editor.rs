@@ -29,9 +29,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, keymap: &Keymap, theme: Th
         Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(inner);
     let excerpt = app::item_text(app.briefing(), &editor.item).unwrap_or_default();
     let width = usize::from(about.width);
-    let about_lines: Vec<Line> = text::wrap(&excerpt, width, "", "")
+    let wrapped = text::wrap(&excerpt, width, "", "");
+    let about_lines: Vec<Line> = text::first_lines(wrapped, usize::from(about.height), width)
         .into_iter()
-        .take(3)
         .map(|l| Line::styled(l, theme.dim()))
         .collect();
     frame.render_widget(Paragraph::new(about_lines), about);

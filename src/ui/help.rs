@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
+use super::text::wrap;
 use super::{Theme, centered, overlay_box};
 use crate::app::keymap::{Context, Keymap};
 
@@ -39,9 +42,13 @@ const NOTES: [(&str, &[&str]); 2] = [
     ),
 ];
 
-/// The lines of help, keeping only what mentions `filter` (keys, what they do,
-/// the action's config name or the section), case-insensitively.
-pub fn lines(keymap: &Keymap, theme: Theme, filter: &str) -> Vec<Line<'static>> {
+/// Where descriptions start, after the keys.
+const KEYS_WIDTH: usize = 18;
+
+/// The lines of help at `width`, keeping only what mentions `filter` (keys, what
+/// they do, the action's config name or the section), case-insensitively. A
+/// description too long for the line wraps under itself, never cut.
+pub fn lines(keymap: &Keymap, theme: Theme, filter: &str, width: usize) -> Vec<Line<'static>> {
     let filter = filter.to_lowercase();
     let wanted = |texts: &[&str]| {
         filter.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(&filter))
@@ -62,17 +69,30 @@ pub fn lines(keymap: &Keymap, theme: Theme, filter: &str) -> Vec<Line<'static>> 
         }
         out.push(Line::styled(heading, theme.heading()));
         for line in rows {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", line.keys), theme.accent()),
-                Span::raw(line.help),
-            ]));
+            let keys = format!("  {:<16}", line.keys);
+            // Keys longer than their column push the description on.
+            let indent = keys.width().max(KEYS_WIDTH);
+            let wrapped = wrap(line.help, width.saturating_sub(indent).max(10), "", "");
+            for (i, part) in wrapped.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    Span::styled(keys.clone(), theme.accent())
+                } else {
+                    Span::raw(" ".repeat(indent))
+                };
+                out.push(Line::from(vec![lead, Span::raw(part)]));
+            }
         }
     }
     for (heading, text) in NOTES {
         if wanted(&[heading]) || text.iter().any(|t| wanted(&[t])) {
             out.push(Line::default());
             out.push(Line::styled(heading, theme.heading()));
-            out.extend(text.iter().map(|t| Line::raw(format!("  {t}"))));
+            let paragraph = text.join(" ");
+            out.extend(
+                wrap(&paragraph, width.max(12), "  ", "  ")
+                    .into_iter()
+                    .map(Line::raw),
+            );
         }
     }
     if out.is_empty() {
@@ -93,13 +113,18 @@ pub fn draw(
     scroll: usize,
     theme: Theme,
 ) -> (usize, usize) {
-    let lines = lines(keymap, theme, filter);
     // Centred over the panes where there is room; the whole body where there is not.
     let area = if body.width >= 90 {
         centered(body, 76, body.height)
     } else {
         body
     };
+    let lines = lines(
+        keymap,
+        theme,
+        filter,
+        usize::from(area.width.saturating_sub(2)),
+    );
     let total = lines.len();
     let title = if filter.is_empty() {
         " Keys · type to filter · Esc closes ".to_owned()

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, text, window};
 use crate::app::{Listing, Root};
@@ -42,9 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
             format!(" · filter: {}", root.filter())
         }
     );
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused());
+    let block = super::bordered(title, area).border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {

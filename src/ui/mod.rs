@@ -33,9 +33,9 @@ pub const MIN_SIZE: (u16, u16) = (40, 10);
 /// From about this width, all four panes show at once.
 pub const WIDE: u16 = 120;
 
-/// The help overlay's text for `filter`, as plain lines (for tests and tools).
+/// The help overlay's text for `filter`, as plain lines, unwrapped (for tests and tools).
 pub fn help_text(keymap: &Keymap, filter: &str) -> String {
-    help::lines(keymap, Theme::plain(), filter)
+    help::lines(keymap, Theme::plain(), filter, usize::MAX)
         .iter()
         .map(|l| {
             l.spans
@@ -129,8 +129,8 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
         drawn.metrics.help = help::draw(frame, body, root.keymap(), &h.filter, h.scroll, theme);
     }
     let line = match shown {
-        Some(app) => status::reader_status(app, root, theme),
-        None => status::library_status(root, theme),
+        Some(app) => status::reader_status(app, root, theme, status.width),
+        None => status::library_status(root, theme, status.width),
     };
     frame.render_widget(Paragraph::new(line).style(theme.status()), status);
     drawn
@@ -203,7 +203,7 @@ fn pane_view(
         Pane::Nations if app.show_map() => " 2 Nations · map ".to_owned(),
         _ => format!(" {} {} ", pane.index() + 1, pane.title()),
     };
-    let block = Block::bordered().title(title).border_style(if focused {
+    let block = bordered(title, area).border_style(if focused {
         theme.border_focused()
     } else {
         theme.border()
@@ -257,10 +257,18 @@ impl PaneView<'_> {
 }
 
 fn tab_row(frame: &mut Frame, area: Rect, app: &App, theme: Theme, drawn: &mut Drawn) {
+    // Padded tabs where they fit (47 columns), else closer together (39).
+    let label = |pane: Pane, pad: &str| format!("{pad}{} {}{pad}", pane.index() + 1, pane.title());
+    let roomy: usize = Pane::ALL.iter().map(|&p| label(p, " ").len() + 1).sum();
+    let pad = if roomy <= usize::from(area.width) {
+        " "
+    } else {
+        ""
+    };
     let mut spans = Vec::new();
     let mut x = area.x;
     for pane in Pane::ALL {
-        let label = format!(" {} {} ", pane.index() + 1, pane.title());
+        let label = label(pane, pad);
         let width = u16::try_from(label.len()).unwrap_or(u16::MAX);
         let area = Rect::new(x, area.y, width.min(area.right().saturating_sub(x)), 1);
         drawn.hits.push(Hit {
@@ -279,7 +287,7 @@ fn tab_row(frame: &mut Frame, area: Rect, app: &App, theme: Theme, drawn: &mut D
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Line::from(spans), area);
+    frame.render_widget(text::fit(Line::from(spans), usize::from(area.width)), area);
 }
 
 fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -288,7 +296,8 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let source = [b.source.publication.as_deref(), b.source.author.as_deref()];
     parts.extend(source.iter().flatten().map(|s| s.to_string()));
     parts.extend(b.location.clone());
-    frame.render_widget(Paragraph::new(parts.join(" · ")).style(theme.title()), area);
+    let line = text::truncate(&parts.join(" · "), usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.title()), area);
 }
 
 /// A centred rectangle of the given size inside `area`.
@@ -303,11 +312,17 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// A bordered block for `area`, its title cut with `…` to fit between the corners.
+fn bordered(title: String, area: Rect) -> Block<'static> {
+    Block::bordered().title(text::truncate(
+        &title,
+        usize::from(area.width.saturating_sub(2)),
+    ))
+}
+
 /// Clears `area` and draws a bordered box titled `title`; returns the inside.
 fn overlay_box(frame: &mut Frame, area: Rect, title: String, theme: Theme) -> Rect {
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused());
+    let block = bordered(title, area).border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

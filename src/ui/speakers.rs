@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, text, window};
 use crate::app::Root;
@@ -28,9 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
             root.speakers().len()
         ),
     };
-    let block = Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused());
+    let block = super::bordered(title, area).border_style(theme.border_focused());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -59,10 +57,11 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
                     s.briefings,
                     if s.briefings == 1 { "" } else { "s" }
                 );
-                lines.push(Line::from(vec![
+                let head = Line::from(vec![
                     Span::styled(s.name.clone(), style),
                     Span::styled(counts, theme.dim()),
-                ]));
+                ]);
+                lines.push(text::fit(head, width));
                 let roles = if s.roles.is_empty() {
                     "no role given".to_owned()
                 } else {

@@ -4,27 +4,31 @@
 
 use ratatui::text::{Line, Span};
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 use super::Theme;
+use super::text::fit;
 use crate::app::{App, Context, Keymap, Mode, Pane, Root, Screen};
 use crate::briefing::clean;
 
 /// The library's and the speaker index's status line: the filter being typed,
 /// a message, or the keys.
-pub(super) fn library_status(root: &Root, theme: Theme) -> Line<'static> {
+pub(super) fn library_status(root: &Root, theme: Theme, width: u16) -> Line<'static> {
     let context = root.context();
     let mut spans = Vec::new();
     if context == Context::Search {
-        spans.push(Span::styled(
-            format!(
-                " /{}▏ ",
-                clean(match root.screen() {
-                    Screen::Speakers(_) => root.speaker_filter(),
-                    _ => root.filter(),
-                })
-            ),
-            theme.message(),
+        let typed = clean(match root.screen() {
+            Screen::Speakers(_) => root.speaker_filter(),
+            _ => root.filter(),
+        });
+        spans.push(prompt_span(&[], &format!("/{typed}"), width, theme));
+        spans.push(hints_span(
+            &spans,
+            hints(root.keymap(), context),
+            width,
+            theme,
         ));
-        spans.push(Span::styled(hints(root.keymap(), context), theme.status()));
     } else if let Some(message) = root.status() {
         // Messages carry file names, arguments and config values: cleaned here,
         // at the edge, whatever made them.
@@ -33,17 +37,19 @@ pub(super) fn library_status(root: &Root, theme: Theme) -> Line<'static> {
             theme.message(),
         ));
     } else {
-        spans.push(Span::styled(
-            format!(" {}", hints(root.keymap(), context)),
-            theme.status(),
+        spans.push(hints_span(
+            &spans,
+            hints(root.keymap(), context),
+            width,
+            theme,
         ));
     }
-    Line::from(spans)
+    fit(Line::from(spans), usize::from(width))
 }
 
 /// The open briefing's status line: where the reader is, then the search being
 /// typed, a message, the warning that notes are not saved, or the keys.
-pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'static> {
+pub(super) fn reader_status(app: &App, root: &Root, theme: Theme, width: u16) -> Line<'static> {
     let position = match app.mode() {
         _ if root.help().is_some() => "Help".to_owned(),
         Mode::Read { pane, .. } if is_full_map(app, pane) => "Nations · map".to_owned(),
@@ -60,15 +66,10 @@ pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'stati
     }
     if app.mode() == Mode::Search {
         let prompt = app.search_prompt().unwrap_or_default();
-        spans.push(Span::styled(
-            format!(" {}▏ ", clean(&prompt)),
-            theme.message(),
-        ));
-        spans.push(Span::styled(
-            hints(root.keymap(), Context::Search),
-            theme.status(),
-        ));
-        return Line::from(spans);
+        spans.push(prompt_span(&spans, &clean(&prompt), width, theme));
+        let keys = hints(root.keymap(), Context::Search);
+        spans.push(hints_span(&spans, keys, width, theme));
+        return fit(Line::from(spans), usize::from(width));
     }
     match (app.status(), app.unsaved()) {
         // Messages carry file names, arguments and config values: cleaned here,
@@ -88,10 +89,50 @@ pub(super) fn reader_status(app: &App, root: &Root, theme: Theme) -> Line<'stati
                 }
                 _ => hints(root.keymap(), root.context()),
             };
-            spans.push(Span::styled(format!(" {keys}"), theme.status()));
+            spans.push(hints_span(&spans, keys, width, theme));
         }
     }
-    Line::from(spans)
+    fit(Line::from(spans), usize::from(width))
+}
+
+/// What is being typed, with the cursor: its end when it is longer than the
+/// line, so the cursor stays in sight (`…d of a long query▏`).
+fn prompt_span(before: &[Span], typed: &str, width: u16, theme: Theme) -> Span<'static> {
+    let room = usize::from(width)
+        .saturating_sub(before.iter().map(Span::width).sum())
+        .saturating_sub(3);
+    if typed.width() <= room {
+        return Span::styled(format!(" {typed}▏ "), theme.message());
+    }
+    // The mark takes a column; the end of what is typed has the rest.
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for grapheme in typed.graphemes(true).rev() {
+        if used + grapheme.width() + 1 > room {
+            break;
+        }
+        used += grapheme.width();
+        tail.push(grapheme);
+    }
+    tail.reverse();
+    Span::styled(format!(" …{}▏ ", tail.concat()), theme.message())
+}
+
+/// As many whole hints as fit after `before` on a line of `width`: a hint is
+/// left out rather than cut.
+fn hints_span(before: &[Span], hints: Vec<String>, width: u16, theme: Theme) -> Span<'static> {
+    let mut room = usize::from(width).saturating_sub(before.iter().map(Span::width).sum());
+    let mut text = String::new();
+    for hint in hints {
+        let needed = hint.width() + if text.is_empty() { 1 } else { 2 };
+        if needed > room {
+            break;
+        }
+        room -= needed;
+        text.push_str(if text.is_empty() { " " } else { "  " });
+        text.push_str(&hint);
+    }
+    Span::styled(text, theme.status())
 }
 
 fn position(app: &App) -> String {
@@ -136,7 +177,7 @@ const FULL_MAP: &[(crate::app::Action, &str)] = &[
 ];
 
 /// The most useful keys for a context, read from the keymap so they never drift.
-fn hints(keymap: &Keymap, context: Context) -> String {
+fn hints(keymap: &Keymap, context: Context) -> Vec<String> {
     use crate::app::Action as A;
     let wanted: &[(A, &str)] = match context {
         Context::Panes | Context::Global => &[
@@ -176,7 +217,7 @@ fn hints(keymap: &Keymap, context: Context) -> String {
 }
 
 /// `wanted` as the keymap binds them in `context`: `j next nation  k previous`.
-fn keys(keymap: &Keymap, context: Context, wanted: &[(crate::app::Action, &str)]) -> String {
+fn keys(keymap: &Keymap, context: Context, wanted: &[(crate::app::Action, &str)]) -> Vec<String> {
     wanted
         .iter()
         .filter_map(|(action, word)| {
@@ -184,6 +225,5 @@ fn keys(keymap: &Keymap, context: Context, wanted: &[(crate::app::Action, &str)]
                 .key_for(context, action)
                 .map(|k| format!("{k} {word}"))
         })
-        .collect::<Vec<_>>()
-        .join("  ")
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! Fitting text to cells: wrapping and truncating by display width, so double-width
 //! and combining characters never split or spill past a pane's edge.
 
-pub use super::truncate::{truncate, truncate_parts};
+pub use super::truncate::{first_lines, fit, truncate, truncate_parts};
 use crate::app::LineMarks;
 use crate::search::Query;
 use ratatui::style::Style;

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 
 use super::Theme;
-use super::text::{truncate, wrap};
+use super::text::{first_lines, truncate, wrap};
 use crate::app::App;
 use place::{Shown, Spot, capital_cell, place};
 
@@ -84,33 +84,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: Theme, selected: St
         };
         write_shown(buf, map_area, spot, how, style);
     }
-    let shown_lines = fitted(lines, usize::from(legend_height), width);
-    let styled: Vec<Line> = shown_lines
+    let texts = lines.iter().map(|(text, _)| text.clone()).collect();
+    let kept = first_lines(texts, usize::from(legend_height), width);
+    let styled: Vec<Line> = kept
         .into_iter()
-        .map(|(text, is_note)| {
-            Line::styled(
-                text,
-                if is_note {
-                    theme.dim()
-                } else {
-                    theme.heading()
-                },
-            )
+        .zip(&lines)
+        .map(|(text, (_, is_note))| {
+            let style = if *is_note {
+                theme.dim()
+            } else {
+                theme.heading()
+            };
+            Line::styled(text, style)
         })
         .collect();
     frame.render_widget(Paragraph::new(styled), legend_area);
-}
-
-/// The first `count` lines, the last ending in `…` when lines are left out.
-fn fitted(mut lines: Vec<(String, bool)>, count: usize, width: usize) -> Vec<(String, bool)> {
-    if lines.len() > count {
-        lines.truncate(count);
-        if let Some((last, _)) = lines.last_mut() {
-            // One more character than fits forces the mark.
-            *last = truncate(&format!("{last} …"), width.min(last.chars().count() + 1));
-        }
-    }
-    lines
 }
 
 fn write_shown(buf: &mut Buffer, area: Rect, spot: &Spot, how: &Shown, style: Style) {
