@@ -90,6 +90,10 @@ pub enum Command {
         /// Only briefings that list this nation (an ISO code such as `JP`).
         #[arg(long, value_name = "CODE")]
         nation: Option<String>,
+        /// The best briefings first (ranked by the catalog), each with the item
+        /// that matched and its address for `--at`, instead of every line.
+        #[arg(long, conflicts_with = "nation")]
+        ranked: bool,
     },
     /// Check the config file, or show where it is or a commented default.
     Config {

@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod briefing;
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -55,7 +55,8 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             query,
             paths,
             nation,
-        }) => Ok(search_command(query, paths, nation)?),
+            ranked,
+        }) => Ok(search_command(query, paths, nation, ranked)?),
         Some(Command::Config { path, default }) => Ok(config_command(path, default)),
         Some(Command::Note { path, item, text }) => Ok(write_note(&path, &item, &text)),
         Some(Command::Import {

@@ -625,6 +625,7 @@ fn generated_briefings_load_and_have_the_shape_asked_for() {
         speakers: 4,
         comments: 120,
         max_depth: 12,
+        rare_words: false,
     };
     let b = ok(&common::generate::briefing(shape));
     assert_eq!(

@@ -254,6 +254,7 @@ mod cli {
     use std::process::Command;
 
     fn brief(args: &[&str]) -> (Option<i32>, String) {
+        let cache = tempfile::tempdir().expect("tempdir");
         let out = Command::new(env!("CARGO_BIN_EXE_brief"))
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -261,12 +262,100 @@ mod cli {
                 "XDG_CONFIG_HOME",
                 std::env::temp_dir().join("brief-search-test-none"),
             )
+            .env("XDG_CACHE_HOME", cache.path())
             .output()
             .expect("run");
         (
             out.status.code(),
             String::from_utf8_lossy(&out.stdout).into_owned(),
         )
+    }
+
+    /// `brief search` run in `dir` with the cache in `cache`.
+    fn search_in(
+        dir: &std::path::Path,
+        cache: &std::path::Path,
+        args: &[&str],
+    ) -> (Option<i32>, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .arg("search")
+            .args(args)
+            .current_dir(dir)
+            .env("XDG_CONFIG_HOME", dir.join("config"))
+            .env("XDG_CACHE_HOME", cache)
+            .output()
+            .expect("run");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn the_catalog_changes_what_is_read_never_what_is_printed() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = dir.path().join("lib");
+        crate::common::generate::library_of(&lib, 30, crate::common::generate::Shape::archive)
+            .unwrap();
+        std::fs::write(lib.join("broken.yaml"), "format: brief/1\nid: x\n").unwrap();
+        // A cache directory that is a file: no catalog can be made, every file is read.
+        let no_cache = dir.path().join("not-a-folder");
+        std::fs::write(&no_cache, "").unwrap();
+        let cache = dir.path().join("cache");
+        for typed in [
+            "kalo",
+            "ordinat",
+            "Speaker 3",
+            "2026-03",
+            "—",
+            "reader4",
+            "no such words",
+        ] {
+            let scanned = search_in(dir.path(), &no_cache, &[typed, "lib"]);
+            let indexed = search_in(dir.path(), &cache, &[typed, "lib"]);
+            assert_eq!(indexed, scanned, "{typed}");
+            assert!(
+                indexed.2.contains("broken.yaml"),
+                "a refused file is still named: {}",
+                indexed.2
+            );
+        }
+        assert!(
+            cache.join("brief/catalog/meta.json").exists(),
+            "the catalog was built"
+        );
+    }
+
+    #[test]
+    fn ranked_prints_the_best_briefings_first_with_the_item_and_its_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, body: &str| {
+            std::fs::write(dir.path().join(name), format!("format: brief/1\n{body}")).unwrap();
+        };
+        write(
+            "a.yaml",
+            "id: a\ntitle: Orbital debris summit\nsummary: [Delegates met.]\n",
+        );
+        write(
+            "b.yaml",
+            "id: b\ntitle: Budget talks\nsummary: [Money.]\nquotes:\n  - { id: warning, speaker: Richard Knighton, text: Debris is a threat to all of us. }\n",
+        );
+        write(
+            "c.yaml",
+            "id: c\ntitle: Launch schedule\nsummary: [Nothing new.]\ncomments:\n  - { id: q1, text: what about the debris?, author: orbitwatcher }\n",
+        );
+        let cache = dir.path().join("cache");
+        let (code, out, _) = search_in(dir.path(), &cache, &["--ranked", "debris", "."]);
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            out,
+            "./a.yaml: Orbital debris summit · a\n\
+             ./b.yaml: Budget talks · b#warning · quote by Richard Knighton: Debris is a threat to all of us.\n\
+             ./c.yaml: Launch schedule · c#q1 · comment by orbitwatcher: what about the debris?\n"
+        );
+        let (code, out, _) = search_in(dir.path(), &cache, &["--ranked", "nothing-like-it", "."]);
+        assert_eq!((code, out.as_str()), (Some(1), ""));
     }
 
     #[test]
@@ -378,6 +467,7 @@ mod cli {
             .args(["search", "Skynet"])
             .current_dir(dir.path())
             .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .output()
             .expect("run");
         let out = String::from_utf8_lossy(&out.stdout);

@@ -8,18 +8,24 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::collections::HashSet;
+
 use crate::briefing::Briefing;
+use crate::catalog::Catalog;
 use crate::library::{Entry, Origin};
 use crate::search::{self, Query, Spot};
 use crate::state::Note;
 
-/// `brief search [QUERY] [PATH...] [--nation CODE]`: the library of `paths`
-/// (by default `./briefings/` and the config's folders) searched, with the
-/// notes kept for each briefing.
+/// `brief search [QUERY] [PATH...] [--nation CODE] [--ranked]`: the library of
+/// `paths` (by default `./briefings/` and the config's folders) searched, with
+/// the notes kept for each briefing. The catalog names the files that may
+/// match, so only those are read; without one (no cache directory, or another
+/// `brief` is bringing it up to date) every file is.
 pub fn search_command(
     mut query: Option<String>,
     mut paths: Vec<PathBuf>,
     nation: Option<String>,
+    ranked: bool,
 ) -> std::io::Result<ExitCode> {
     // `brief search --nation JP briefings/`: with --nation, a first word that
     // names a file or folder is a path, not a query.
@@ -31,8 +37,29 @@ pub fn search_command(
     } else {
         paths
     };
-    let entries = crate::library::load(&paths, true);
     let store = crate::store::Store::from_env();
+    let (files, mut entries) = crate::library::files(&paths);
+    let bundled = files.is_empty() && entries.is_empty();
+    let catalog = catalog_of(&files, store.as_ref());
+    if ranked {
+        return print_ranked(
+            catalog.as_ref(),
+            &files,
+            query.as_deref().unwrap_or_default(),
+            store.as_ref(),
+        );
+    }
+    let wanted = query.as_deref().or(nation.as_deref()).unwrap_or_default();
+    let candidates = catalog.as_ref().and_then(|c| c.candidates(wanted, &files));
+    entries.extend(
+        files
+            .into_iter()
+            .filter(|f| candidates.as_ref().is_none_or(|set| set.contains(f)))
+            .map(crate::library::entry),
+    );
+    if bundled {
+        entries.push(crate::library::bundled());
+    }
     let notes_of = |id: &str| {
         store
             .as_ref()
@@ -49,6 +76,99 @@ pub fn search_command(
         &mut std::io::stderr(),
     )
 }
+
+/// The catalog brought up to date with `files`, or `None` when there is none to
+/// be had or it cannot be brought up to date (then every file is read).
+fn catalog_of(files: &[PathBuf], store: Option<&crate::store::Store>) -> Option<Library> {
+    let catalog = Catalog::open(&Catalog::from_env()?).ok()?;
+    let absolute: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| std::path::absolute(f).ok())
+        .collect();
+    catalog.sync(&absolute, store, &mut |_| {}).ok()?;
+    Some(Library { catalog, absolute })
+}
+
+/// The catalog and the files of this library as it keys them (absolute).
+struct Library {
+    catalog: Catalog,
+    absolute: Vec<PathBuf>,
+}
+
+impl Library {
+    /// The files of `files` (as given) that may hold `typed`, and every refused
+    /// file (so its error is still printed); `None` when all must be read.
+    fn candidates(&self, typed: &str, files: &[PathBuf]) -> Option<HashSet<PathBuf>> {
+        let found: HashSet<PathBuf> = self.catalog.candidates(typed).ok()??.into_iter().collect();
+        let refused: HashSet<PathBuf> = self.catalog.refused().ok()?.into_iter().collect();
+        Some(
+            files
+                .iter()
+                .zip(&self.absolute)
+                .filter(|(_, abs)| found.contains(*abs) || refused.contains(*abs))
+                .map(|(given, _)| given.clone())
+                .collect(),
+        )
+    }
+}
+
+/// `--ranked`: the best briefings for `typed`, best first, each with the item
+/// that matched, its address and what it says.
+fn print_ranked(
+    library: Option<&Library>,
+    files: &[PathBuf],
+    typed: &str,
+    store: Option<&crate::store::Store>,
+) -> std::io::Result<ExitCode> {
+    let Some(library) = library else {
+        eprintln!(
+            "brief: --ranked needs the catalog in the cache directory, and none could be opened or brought up to date; search without --ranked reads every file"
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let given: std::collections::HashMap<&PathBuf, &PathBuf> =
+        library.absolute.iter().zip(files).collect();
+    let found = library.catalog.search(typed, RANKED).unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    let mut printed = 0;
+    for hit in found {
+        // Only this library's files: the catalog may hold others'.
+        let Some(file) = given.get(&hit.path) else {
+            continue;
+        };
+        let Ok(loaded) = crate::briefing::load(file) else {
+            continue;
+        };
+        let b = loaded.briefing;
+        let notes = store
+            .and_then(|s| s.peek(&b.id))
+            .map(|s| s.notes)
+            .unwrap_or_default();
+        let (address, what) =
+            match search::best_item(&b, &notes, &crate::catalog::looked_for(typed)) {
+                Some((item, kind, context)) => (
+                    format!("{}#{}", b.id, item.anchor()),
+                    format!("{kind}: {context}"),
+                ),
+                None => (b.id.clone(), String::new()),
+            };
+        let line = format!("{}: {} · {address} · {what}", file.display(), b.title);
+        writeln!(
+            out,
+            "{}",
+            crate::briefing::clean(line.trim_end_matches([' ', '·']))
+        )?;
+        printed += 1;
+    }
+    Ok(if printed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// How many briefings `--ranked` prints.
+const RANKED: usize = 20;
 
 /// Prints every match of `query` (or, with only `nation`, every briefing listing
 /// that nation); exit 0 when something was found, 1 when nothing was.

@@ -178,6 +178,65 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
     found
 }
 
+/// The item of `b` that best shows what a ranked search found: for the first of
+/// `looked_for` (all the words, then each, longest first) that any item holds,
+/// a quote before the summary, before a comment, before a nation. With what kind
+/// of item it is (`quote by Richard Knighton`) and the text around the match.
+pub fn best_item(
+    b: &Briefing,
+    notes: &[Note],
+    looked_for: &[String],
+) -> Option<(ItemRef, String, String)> {
+    let order = b.quote_order();
+    let rank = |spot: &Spot| match spot {
+        Spot::Quote(_) => 0,
+        Spot::Summary(_) | Spot::KeyPoint(_) => 1,
+        Spot::Comment(_) => 2,
+        Spot::Nation(_) => 3,
+    };
+    let (query, found) = looked_for.iter().find_map(|text| {
+        let query = Query::typed(text);
+        let best = search(b, &order, notes, &query)
+            .into_iter()
+            .min_by_key(|f| rank(&f.spot))?;
+        Some((query, best))
+    })?;
+    let item = found.spot.item(b, &order)?;
+    // Matched in its own words (its text, speaker, role or author), or only in
+    // the note on it.
+    let own = match found.spot {
+        Spot::Quote(p) => {
+            let q = &b.quotes[order[p]];
+            [
+                Some(&q.text),
+                Some(&q.speaker),
+                q.role.as_ref(),
+                q.context.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|t| query.matches(t))
+        }
+        Spot::Comment(c) => [Some(&b.comments[c].text), b.comments[c].author.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|t| query.matches(t)),
+        _ => crate::app::item_text(b, &item).is_some_and(|t| query.matches(&t)),
+    };
+    let kind = match found.spot {
+        _ if !own => "your note".to_owned(),
+        Spot::Quote(p) => format!("quote by {}", b.quotes[order[p]].speaker),
+        Spot::Comment(c) => format!(
+            "comment by {}",
+            b.comments[c].author.as_deref().unwrap_or("anonymous")
+        ),
+        Spot::Summary(_) => "summary".to_owned(),
+        Spot::KeyPoint(_) => "key point".to_owned(),
+        Spot::Nation(_) => "nation".to_owned(),
+    };
+    Some((item, kind, found.context.replace('\n', " ")))
+}
+
 /// The line of `text` holding the first match, cut to about 100 characters around it.
 pub fn context(text: &str, query: &Query) -> String {
     let Some(first) = query.find(text).into_iter().next() else {

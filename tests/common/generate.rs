@@ -22,6 +22,9 @@ pub struct Shape {
     pub comments: usize,
     /// The deepest reply chain.
     pub max_depth: usize,
+    /// Words beyond the small common vocabulary, made from syllables, so a
+    /// phrase can tell one briefing of an archive from the rest.
+    pub rare_words: bool,
 }
 
 impl Shape {
@@ -36,6 +39,7 @@ impl Shape {
             speakers: 300,
             comments: 100_000,
             max_depth: 60,
+            rare_words: false,
         }
     }
 
@@ -49,6 +53,22 @@ impl Shape {
             speakers: 12,
             comments: 40,
             max_depth: 8,
+            rare_words: false,
+        }
+    }
+
+    /// One briefing of a big archive: about 20 KB, with words rare enough that
+    /// a phrase from it finds it among a hundred thousand.
+    pub fn archive(seed: u64) -> Shape {
+        Shape {
+            seed,
+            paragraphs: 8,
+            nations: 4,
+            quotes: 14,
+            speakers: 400,
+            comments: 70,
+            max_depth: 8,
+            rare_words: true,
         }
     }
 }
@@ -108,7 +128,13 @@ const NATIONS: &[(&str, &str)] = &[
     ("Brazil", "BR"),
 ];
 
-struct Rng(u64);
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mer", "vin", "tas", "dre", "qui", "sol", "bar", "nev", "ost", "ule", "pra", "gim",
+    "tor", "ash", "wel", "fen", "cor", "zan", "ity", "ova", "rum", "pel", "dax", "hor", "jun",
+    "lis", "mab", "sek",
+];
+
+struct Rng(u64, bool);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -129,7 +155,13 @@ impl Rng {
             if i > 0 {
                 out.push(' ');
             }
-            out.push_str(WORDS[self.below(WORDS.len())]);
+            if self.1 && self.below(3) == 0 {
+                for _ in 0..3 {
+                    out.push_str(SYLLABLES[self.below(SYLLABLES.len())]);
+                }
+            } else {
+                out.push_str(WORDS[self.below(WORDS.len())]);
+            }
         }
         out.push('.');
         out
@@ -143,7 +175,10 @@ fn quoted(text: &str) -> String {
 
 /// A briefing of `shape` as YAML text.
 pub fn briefing(shape: Shape) -> String {
-    let mut rng = Rng(shape.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut rng = Rng(
+        shape.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1,
+        shape.rare_words,
+    );
     let mut y = String::new();
     let n = shape.seed;
     let _ = writeln!(
@@ -227,11 +262,20 @@ pub fn briefing(shape: Shape) -> String {
 
 /// Writes `count` small briefings into `dir` as `briefing-NNN.yaml`.
 pub fn library(dir: &std::path::Path, count: usize) -> std::io::Result<()> {
+    library_of(dir, count, Shape::small)
+}
+
+/// Writes `count` briefings of `shape(seed)` into `dir` as `briefing-NNN.yaml`.
+pub fn library_of(
+    dir: &std::path::Path,
+    count: usize,
+    shape: impl Fn(u64) -> Shape,
+) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for i in 0..count {
         std::fs::write(
             dir.join(format!("briefing-{i:03}.yaml")),
-            briefing(Shape::small(i as u64 + 1)),
+            briefing(shape(i as u64 + 1)),
         )?;
     }
     Ok(())

@@ -1,0 +1,199 @@
+//! What the catalog keeps of one briefing: the schema's fields, and the document
+//! one briefing file makes. Everything a line of the file can say is in some
+//! field, so a file the catalog does not find for a word is a file `brief
+//! search` would not find either.
+
+use tantivy::TantivyDocument;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+
+use crate::briefing::Briefing;
+use crate::state::Note;
+
+/// The tokenizer of every text field: words (runs of letters and digits),
+/// lower-cased, however long, so a word of any length is found.
+pub const TOKENIZER: &str = "brief";
+
+/// The analyzer registered as [`TOKENIZER`].
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .build()
+}
+
+/// The fields, by name, with the weight a match in each carries when ranking.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The file, as found (the key a document is replaced or dropped by).
+    pub path: Field,
+    /// The file's size, modification time (ns) and notes' time when indexed.
+    pub size: Field,
+    /// See `size`.
+    pub modified: Field,
+    /// See `size`.
+    pub notes_modified: Field,
+    /// The briefing's id (empty for a refused file).
+    pub id: Field,
+    /// Title and subtitle.
+    pub title: Field,
+    /// Who is quoted, with their roles.
+    pub speakers: Field,
+    /// What they said, with the context.
+    pub quotes: Field,
+    /// Summary paragraphs and key points.
+    pub summary: Field,
+    /// Readers' comments.
+    pub comments: Field,
+    /// Comment authors and the article's author.
+    pub authors: Field,
+    /// Nation codes and names.
+    pub nations: Field,
+    /// Tags.
+    pub tags: Field,
+    /// Publication, URL, location, dates, the author's bio, nation notes.
+    pub source: Field,
+    /// The user's notes.
+    pub notes: Field,
+}
+
+impl Fields {
+    /// The searchable text fields, each with its ranking weight: the title,
+    /// speakers and quotes above the summary, above comments.
+    pub fn weighted(&self) -> [(Field, f32); 10] {
+        [
+            (self.title, 3.0),
+            (self.speakers, 2.5),
+            (self.quotes, 2.0),
+            (self.summary, 1.5),
+            (self.notes, 1.5),
+            (self.nations, 1.2),
+            (self.tags, 1.2),
+            (self.authors, 1.0),
+            (self.comments, 1.0),
+            (self.source, 0.8),
+        ]
+    }
+
+    /// The field a query's `name:` prefix names (`speaker:knighton`).
+    pub fn named(&self, name: &str) -> Option<Field> {
+        Some(match name {
+            "title" => self.title,
+            "speaker" | "speakers" => self.speakers,
+            "quote" | "quotes" => self.quotes,
+            "summary" => self.summary,
+            "comment" | "comments" => self.comments,
+            "author" | "authors" => self.authors,
+            "nation" | "nations" => self.nations,
+            "tag" | "tags" => self.tags,
+            "source" => self.source,
+            "note" | "notes" => self.notes,
+            _ => return None,
+        })
+    }
+}
+
+/// The catalog's schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let stored_text = text.clone().set_stored();
+    let fields = Fields {
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        size: b.add_u64_field("size", STORED | FAST | INDEXED),
+        modified: b.add_u64_field("modified", STORED | FAST),
+        notes_modified: b.add_u64_field("notes_modified", STORED | FAST),
+        id: b.add_text_field("id", STRING | STORED | FAST),
+        title: b.add_text_field("title", stored_text),
+        speakers: b.add_text_field("speakers", text.clone()),
+        quotes: b.add_text_field("quotes", text.clone()),
+        summary: b.add_text_field("summary", text.clone()),
+        comments: b.add_text_field("comments", text.clone()),
+        authors: b.add_text_field("authors", text.clone()),
+        nations: b.add_text_field("nations", text.clone()),
+        tags: b.add_text_field("tags", text.clone()),
+        source: b.add_text_field("source", text.clone()),
+        notes: b.add_text_field("notes", text),
+    };
+    (b.build(), fields)
+}
+
+/// When a file was indexed: its size and modification time, and its notes'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    /// Bytes.
+    pub size: u64,
+    /// Nanoseconds since the epoch, as far as u64 holds.
+    pub modified: u64,
+    /// The notes file's modification time, 0 when there is none.
+    pub notes_modified: u64,
+}
+
+/// The document for one file: `briefing` when it loaded (a refused file is kept
+/// by its path and stamp only, so it is not read again until it changes).
+pub fn document(
+    f: &Fields,
+    path: &str,
+    stamp: Stamp,
+    briefing: Option<&Briefing>,
+    notes: &[Note],
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.path, path);
+    doc.add_u64(f.size, stamp.size);
+    doc.add_u64(f.modified, stamp.modified);
+    doc.add_u64(f.notes_modified, stamp.notes_modified);
+    let Some(b) = briefing else {
+        return doc;
+    };
+    doc.add_text(f.id, &b.id);
+    doc.add_text(f.title, &b.title);
+    let mut add = |field: Field, text: Option<&str>| {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            doc.add_text(field, text);
+        }
+    };
+    add(f.title, b.subtitle.as_deref());
+    for q in &b.quotes {
+        add(f.speakers, Some(&q.speaker));
+        add(f.speakers, q.role.as_deref());
+        add(f.quotes, Some(&q.text));
+        add(f.quotes, q.context.as_deref());
+    }
+    for text in b.summary.iter().chain(&b.key_points) {
+        add(f.summary, Some(text));
+    }
+    for c in &b.comments {
+        add(f.comments, Some(&c.text));
+        add(f.authors, c.author.as_deref());
+        add(f.source, c.posted.as_deref());
+    }
+    add(f.authors, b.source.author.as_deref());
+    for n in &b.nations {
+        add(f.nations, n.code.as_deref());
+        add(f.nations, Some(&n.name));
+        add(f.source, n.note.as_deref());
+    }
+    for tag in &b.tags {
+        add(f.tags, Some(tag));
+    }
+    let s = &b.source;
+    for text in [
+        &s.publication,
+        &s.url,
+        &s.published,
+        &s.author_bio,
+        &b.location,
+    ] {
+        add(f.source, text.as_deref());
+    }
+    for note in notes.iter().filter(|n| !n.deleted) {
+        add(f.notes, Some(&note.text));
+    }
+    doc
+}

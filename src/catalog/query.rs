@@ -1,0 +1,244 @@
+//! What a user types, as a tantivy query. The syntax is the one search boxes
+//! teach: words (all must match), `"a phrase"`, `-word` to leave out, and
+//! `speaker:knighton`, `nation:JP` or `nation:Japan`, `author:`, `tag:`,
+//! `title:`, `quote:`, `comment:`, `note:` for one field. The last word may be
+//! unfinished (`knigh` finds Knighton), so results follow the typing.
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TokenStream;
+
+use super::fields::{Fields, analyzer};
+
+/// One part of what was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Part {
+    /// Left out (`-word`).
+    negated: bool,
+    /// The field it names (`speaker:`), if any.
+    field: Option<String>,
+    /// The words, lower-cased.
+    words: Vec<String>,
+    /// Quoted: the words in this order, and the last one whole.
+    phrase: bool,
+}
+
+/// `typed` split into its parts.
+fn parts(typed: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut rest = typed.trim_start();
+    while !rest.is_empty() {
+        let negated = rest.starts_with('-');
+        if negated {
+            rest = &rest[1..];
+        }
+        let mut field = None;
+        if let Some((name, after)) = rest.split_once(':')
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphabetic())
+            && !after.starts_with(' ')
+        {
+            field = Some(name.to_ascii_lowercase());
+            rest = after;
+        }
+        let (value, phrase, next) = match rest.strip_prefix('"') {
+            Some(quoted) => match quoted.split_once('"') {
+                Some((inside, after)) => (inside, true, after),
+                None => (quoted, true, ""),
+            },
+            None => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..end], false, &rest[end..])
+            }
+        };
+        let words = words(value);
+        if !words.is_empty() {
+            out.push(Part {
+                negated,
+                field,
+                words,
+                phrase,
+            });
+        }
+        rest = next.trim_start();
+    }
+    out
+}
+
+/// The words of `text` as the catalog's tokenizer makes them.
+fn words(text: &str) -> Vec<String> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// What `typed` looks for in the text, for finding the matching item in a
+/// briefing the catalog found: its phrases and words that are not left out,
+/// all of them together first, then each, longest first.
+pub fn looked_for(typed: &str) -> Vec<String> {
+    let mut each: Vec<String> = parts(typed)
+        .into_iter()
+        .filter(|p| !p.negated)
+        .map(|p| p.words.join(" "))
+        .collect();
+    let all = each.join(" ");
+    each.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    std::iter::once(all)
+        .chain(each)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The ranked query for `typed`; `None` when nothing was typed to look for.
+pub fn ranked(f: &Fields, typed: &str) -> Option<Box<dyn Query>> {
+    let parts = parts(typed);
+    if parts.is_empty() {
+        return None;
+    }
+    let last_open = !typed.ends_with([' ', '"']);
+    let count = parts.len();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        // The word being typed is a prefix until a space ends it.
+        let prefix = last_open && i + 1 == count && !part.phrase && !part.negated;
+        let fields: Vec<(Field, f32)> = match part.field.as_deref().map(|n| f.named(n)) {
+            Some(Some(field)) => vec![(field, 1.0)],
+            // An unknown `name:` is searched as text.
+            Some(None) | None => f.weighted().to_vec(),
+        };
+        let words = match part.field.as_deref() {
+            Some("nation" | "nations") => nation_words(&part.words),
+            _ => part.words,
+        };
+        let each: Vec<(Occur, Box<dyn Query>)> = fields
+            .iter()
+            .map(|&(field, weight)| {
+                let q = words_query(field, &words, prefix);
+                let boosted: Box<dyn Query> = Box::new(BoostQuery::new(q, weight));
+                (Occur::Should, boosted)
+            })
+            .collect();
+        let occur = if part.negated {
+            Occur::MustNot
+        } else {
+            Occur::Must
+        };
+        clauses.push((occur, Box::new(BooleanQuery::new(each))));
+    }
+    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+        // Only exclusions: everything else.
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// `nation:Japan` as the code the catalog holds (`jp`), so a name, a code or a
+/// demonym finds the same briefings.
+fn nation_words(words: &[String]) -> Vec<String> {
+    let joined = words.join(" ");
+    crate::nations::by_name(&joined)
+        .or_else(|| crate::nations::by_code(&joined.to_uppercase()))
+        .map_or_else(|| words.to_vec(), |n| vec![n.code.to_lowercase()])
+}
+
+/// The words in `field`: one term, a phrase of several, the last a prefix when asked.
+fn words_query(field: Field, words: &[String], prefix: bool) -> Box<dyn Query> {
+    let term = |w: &str| Term::from_field_text(field, w);
+    match words {
+        [one] if prefix => match RegexQuery::from_pattern(&format!("{}.*", escape(one)), field) {
+            Ok(q) => Box::new(q),
+            Err(_) => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
+        },
+        [one] => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
+        many => Box::new(PhraseQuery::new(many.iter().map(|w| term(w)).collect())),
+    }
+}
+
+/// Every file that may hold `typed` anywhere, even inside a word, as `brief
+/// search` matches: each of its words inside some indexed word of some field.
+/// `None` when it has no word (only punctuation), so every file must be read.
+pub fn substrings(f: &Fields, typed: &str) -> tantivy::Result<Option<Box<dyn Query>>> {
+    let words: Vec<String> = typed
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, _) in f.weighted() {
+            let q = RegexQuery::from_pattern(&format!(".*{}.*", escape(&word)), field)?;
+            any.push((Occur::Should, Box::new(q)));
+        }
+        all.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    Ok(Some(Box::new(BooleanQuery::new(all))))
+}
+
+/// `word` with the regex syntax's special characters escaped.
+fn escape(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !c.is_alphanumeric() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(negated: bool, field: Option<&str>, words: &[&str], phrase: bool) -> Part {
+        Part {
+            negated,
+            field: field.map(str::to_owned),
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            phrase,
+        }
+    }
+
+    #[test]
+    fn typing_splits_into_words_phrases_exclusions_and_fields() {
+        assert_eq!(
+            parts(r#"Space "shared Interests" -russia speaker:Knighton nation:"New Zealand""#),
+            [
+                part(false, None, &["space"], false),
+                part(false, None, &["shared", "interests"], true),
+                part(true, None, &["russia"], false),
+                part(false, Some("speaker"), &["knighton"], false),
+                part(false, Some("nation"), &["new", "zealand"], true),
+            ]
+        );
+        assert_eq!(parts("   "), []);
+        assert_eq!(
+            parts("\"unclosed phrase"),
+            [part(false, None, &["unclosed", "phrase"], true)]
+        );
+        // A colon inside a word is no field.
+        assert_eq!(parts("10:30"), [part(false, None, &["10", "30"], false)]);
+    }
+
+    #[test]
+    fn a_nation_is_looked_up_by_name_code_or_demonym() {
+        let code = |w: &str| nation_words(&words(w));
+        assert_eq!(code("Japan"), ["jp"]);
+        assert_eq!(code("JP"), ["jp"]);
+        assert_eq!(code("japanese"), ["jp"]);
+        assert_eq!(code("new zealand"), ["nz"]);
+        assert_eq!(code("atlantis"), ["atlantis"]);
+    }
+}

@@ -1,0 +1,213 @@
+//! Keeping the catalog in step with the files: a file added, changed (its size
+//! or modification time, or its notes') or gone is indexed again or dropped;
+//! an unchanged one costs one `stat`. Files are read and parsed on every core
+//! while tantivy's own threads index what they make.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use tantivy::{DocId, Term};
+
+use super::Catalog;
+use super::fields::{self, Stamp};
+use crate::store::Store;
+
+/// How far a sync has come, for the library's title (`indexing 40,312 of 100,000…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Files indexed so far.
+    pub done: usize,
+    /// Files to index in all.
+    pub total: usize,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Synced {
+    /// Files indexed, new or changed.
+    pub indexed: usize,
+    /// Files dropped, gone from disk.
+    pub removed: usize,
+    /// Files unchanged.
+    pub kept: usize,
+}
+
+/// What the catalog holds for one file.
+struct Known {
+    stamp: Stamp,
+    id: String,
+}
+
+/// How often progress is reported, in files.
+const REPORT_EVERY: usize = 500;
+
+impl Catalog {
+    /// Brings the catalog in step with `files`, notes read from `store`;
+    /// `progress` hears how far it has come. Fails when another process holds
+    /// the writer (it is bringing the catalog up to date itself).
+    pub fn sync(
+        &self,
+        files: &[PathBuf],
+        store: Option<&Store>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> tantivy::Result<Synced> {
+        let mut writer = self.writer()?;
+        let known = self.known()?;
+        let mut synced = Synced::default();
+        let mut todo: Vec<&Path> = Vec::new();
+        let mut present: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for file in files {
+            let name = file.to_string_lossy();
+            let entry = known.get(name.as_ref());
+            let notes_id = entry.map(|k| k.id.as_str()).filter(|id| !id.is_empty());
+            let unchanged = entry.is_some_and(|k| Some(k.stamp) == stamp(file, store, notes_id));
+            if let Some(kept) = known.get_key_value(name.as_ref()) {
+                present.insert(kept.0.as_str());
+            }
+            if unchanged {
+                synced.kept += 1;
+            } else {
+                todo.push(file);
+            }
+        }
+        // Files of other libraries stay while they exist: one catalog serves every
+        // folder the user reads.
+        let gone = known
+            .keys()
+            .filter(|p| !present.contains(p.as_str()) && !Path::new(p.as_str()).exists());
+        for path in gone {
+            writer.delete_term(Term::from_field_text(self.fields.path, path));
+            synced.removed += 1;
+        }
+        let total = todo.len();
+        progress(Progress { done: 0, total });
+        let next = AtomicUsize::new(0);
+        let (send, receive) = mpsc::sync_channel(256);
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        std::thread::scope(|scope| -> tantivy::Result<()> {
+            for _ in 0..workers {
+                let send = send.clone();
+                let (todo, next, fields) = (&todo, &next, &self.fields);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = todo.get(i) else { return };
+                        if send.send(document(fields, file, store)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(send);
+            for (done, (path, doc)) in receive.into_iter().enumerate() {
+                writer.delete_term(Term::from_field_text(self.fields.path, &path));
+                writer.add_document(doc)?;
+                synced.indexed += 1;
+                if (done + 1) % REPORT_EVERY == 0 {
+                    progress(Progress {
+                        done: done + 1,
+                        total,
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        if synced.indexed > 0 || synced.removed > 0 {
+            writer.commit()?;
+            writer.wait_merging_threads()?;
+            self.reader.reload()?;
+        }
+        progress(Progress { done: total, total });
+        Ok(synced)
+    }
+
+    /// Every file the catalog holds, with its stamp and id, read from the
+    /// columns (no stored document is opened).
+    fn known(&self) -> tantivy::Result<HashMap<String, Known>> {
+        let searcher = self.reader.searcher();
+        let mut known = HashMap::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let (size, modified, notes) = (
+                fast.u64("size")?,
+                fast.u64("modified")?,
+                fast.u64("notes_modified")?,
+            );
+            let (Some(paths), Some(ids)) = (fast.str("path")?, fast.str("id")?) else {
+                continue;
+            };
+            let text = |column: &tantivy::columnar::StrColumn, doc: DocId| {
+                let mut out = String::new();
+                if let Some(ord) = column.term_ords(doc).next() {
+                    let _ = column.ord_to_str(ord, &mut out);
+                }
+                out
+            };
+            for doc in segment.doc_ids_alive() {
+                let stamp = Stamp {
+                    size: size.first(doc).unwrap_or_default(),
+                    modified: modified.first(doc).unwrap_or_default(),
+                    notes_modified: notes.first(doc).unwrap_or_default(),
+                };
+                let id = text(&ids, doc);
+                known.insert(text(&paths, doc), Known { stamp, id });
+            }
+        }
+        Ok(known)
+    }
+}
+
+/// The stamp of `file` and of the notes of briefing `id`; `None` when the file
+/// cannot be read.
+fn stamp(file: &Path, store: Option<&Store>, id: Option<&str>) -> Option<Stamp> {
+    let (size, modified) = size_and_time(file)?;
+    let notes_modified = match (store, id) {
+        (Some(store), Some(id)) => size_and_time(&store.path(id)).map_or(0, |(_, m)| m),
+        _ => 0,
+    };
+    Some(Stamp {
+        size,
+        modified,
+        notes_modified,
+    })
+}
+
+fn size_and_time(file: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(file).ok()?;
+    let since = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((
+        meta.len(),
+        u64::try_from(since.as_nanos()).unwrap_or(u64::MAX),
+    ))
+}
+
+/// The document for `file`, read and parsed, with its path as the catalog keys it.
+fn document(
+    fields: &fields::Fields,
+    file: &Path,
+    store: Option<&Store>,
+) -> (String, tantivy::TantivyDocument) {
+    let path = file.to_string_lossy().into_owned();
+    // Stamped before it is read: a change while reading is seen next time.
+    let (size, modified) = size_and_time(file).unwrap_or_default();
+    let loaded = crate::briefing::load(file).ok().map(|l| l.briefing);
+    let id = loaded.as_ref().map(|b| b.id.as_str());
+    let notes_modified = stamp(file, store, id).map_or(0, |s| s.notes_modified);
+    let stamp = Stamp {
+        size,
+        modified,
+        notes_modified,
+    };
+    let notes = match (store, id) {
+        (Some(store), Some(id)) => store.peek(id).map(|s| s.notes).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let doc = fields::document(fields, &path, stamp, loaded.as_ref(), &notes);
+    (path, doc)
+}

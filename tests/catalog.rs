@@ -1,0 +1,277 @@
+//! The library's catalog: built from files, kept in step as they change,
+//! ranked search with the query syntax, candidates for `brief search` that
+//! never miss a file, and an index that cannot be trusted rebuilt.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test fails loudly"
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use brief::catalog::{Catalog, Progress, Synced};
+use common::generate::{Shape, library_of};
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    brief::library::files(&[dir.to_path_buf()]).0
+}
+
+fn sync(catalog: &Catalog, dir: &Path) -> Synced {
+    catalog.sync(&files(dir), None, &mut |_| {}).expect("sync")
+}
+
+fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("format: brief/1\n{body}")).unwrap();
+    path
+}
+
+/// Three briefings where one word sits in a title, a quote and a comment.
+fn three(dir: &Path) {
+    write(
+        dir,
+        "a.yaml",
+        "id: a\ntitle: Orbital debris summit\nsummary: [Delegates met.]\ncomments:\n  - text: nothing to add\n",
+    );
+    write(
+        dir,
+        "b.yaml",
+        "id: b\ntitle: Budget talks\nsummary: [Money was discussed.]\nquotes:\n  - { speaker: Richard Knighton, role: Chief of the Air Staff, text: Debris is a threat to all of us. }\nnations: [{ name: Japan, code: JP }]\n",
+    );
+    write(
+        dir,
+        "c.yaml",
+        "id: c\ntitle: Launch schedule\nsummary: [Nothing new.]\ntags: [launch]\ncomments:\n  - { text: what about the debris?, author: orbitwatcher }\n",
+    );
+}
+
+fn titles(catalog: &Catalog, typed: &str) -> Vec<String> {
+    catalog
+        .search(typed, 10)
+        .expect("search")
+        .into_iter()
+        .map(|f| f.title)
+        .collect()
+}
+
+#[test]
+fn a_title_outranks_a_quote_which_outranks_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    let synced = sync(&catalog, dir.path());
+    assert_eq!((synced.indexed, synced.removed, synced.kept), (3, 0, 0));
+    assert_eq!(
+        titles(&catalog, "debris "),
+        ["Orbital debris summit", "Budget talks", "Launch schedule"]
+    );
+}
+
+#[test]
+fn the_query_syntax_users_know() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    sync(&catalog, dir.path());
+    assert_eq!(titles(&catalog, "speaker:knighton"), ["Budget talks"]);
+    assert_eq!(titles(&catalog, "nation:Japan"), ["Budget talks"]);
+    assert_eq!(titles(&catalog, "nation:JP"), ["Budget talks"]);
+    assert_eq!(titles(&catalog, "author:orbitwatcher"), ["Launch schedule"]);
+    assert_eq!(titles(&catalog, "tag:launch"), ["Launch schedule"]);
+    assert_eq!(titles(&catalog, "\"threat to all\""), ["Budget talks"]);
+    assert_eq!(titles(&catalog, "\"all to threat\""), Vec::<String>::new());
+    assert_eq!(
+        titles(&catalog, "debris -knighton -orbital"),
+        ["Launch schedule"]
+    );
+    // The word being typed is a prefix: results follow the typing.
+    assert_eq!(titles(&catalog, "knigh"), ["Budget talks"]);
+    assert_eq!(
+        titles(&catalog, "knigh "),
+        Vec::<String>::new(),
+        "a finished word is whole"
+    );
+    assert_eq!(titles(&catalog, ""), Vec::<String>::new());
+}
+
+#[test]
+fn only_what_changed_is_indexed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    library_of(dir.path(), 30, Shape::small).unwrap();
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    let mut heard = Vec::new();
+    let first = catalog
+        .sync(&files(dir.path()), None, &mut |p| heard.push(p))
+        .unwrap();
+    assert_eq!(first.indexed, 30);
+    assert_eq!(
+        heard.last(),
+        Some(&Progress {
+            done: 30,
+            total: 30
+        })
+    );
+    assert_eq!(
+        sync(&catalog, dir.path()),
+        Synced {
+            indexed: 0,
+            removed: 0,
+            kept: 30
+        }
+    );
+    // One changed, one gone, one new.
+    write(
+        dir.path(),
+        "briefing-004.yaml",
+        "id: generated-5\ntitle: Quasar diplomacy\nsummary: [s]\n",
+    );
+    std::fs::remove_file(dir.path().join("briefing-007.yaml")).unwrap();
+    write(
+        dir.path(),
+        "new.yaml",
+        "id: new\ntitle: Zeppelin logistics\nsummary: [s]\n",
+    );
+    assert_eq!(
+        sync(&catalog, dir.path()),
+        Synced {
+            indexed: 2,
+            removed: 1,
+            kept: 28
+        }
+    );
+    assert_eq!(titles(&catalog, "quasar"), ["Quasar diplomacy"]);
+    assert_eq!(titles(&catalog, "zeppelin"), ["Zeppelin logistics"]);
+    assert_eq!(catalog.len(), 30);
+    // A reopened catalog remembers everything.
+    drop(catalog);
+    let again = Catalog::open(&dir.path().join("catalog")).unwrap();
+    assert_eq!(sync(&again, dir.path()).kept, 30);
+}
+
+#[test]
+fn a_note_is_searchable_once_written() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let store = brief::store::Store::at(dir.path().join("state"));
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    catalog
+        .sync(&files(dir.path()), Some(&store), &mut |_| {})
+        .unwrap();
+    assert_eq!(titles(&catalog, "follow"), Vec::<String>::new());
+    let mut saved = brief::state::Saved {
+        id: "c".into(),
+        ..brief::state::Saved::default()
+    };
+    saved.notes.push(brief::state::Note {
+        id: "n1".into(),
+        item: brief::state::ItemRef::Summary(1),
+        text: "follow up with the launch office".into(),
+        excerpt: String::new(),
+        created_ms: 1,
+        updated_ms: 1,
+        deleted: false,
+        unknown: serde_json::Map::new(),
+    });
+    store.save(&saved, 1).unwrap();
+    let synced = catalog
+        .sync(&files(dir.path()), Some(&store), &mut |_| {})
+        .unwrap();
+    assert_eq!(synced.indexed, 1, "only the briefing whose notes changed");
+    assert_eq!(titles(&catalog, "follow"), ["Launch schedule"]);
+}
+
+#[test]
+fn a_catalog_that_cannot_be_trusted_is_built_again() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let at = dir.path().join("catalog");
+    sync(&Catalog::open(&at).unwrap(), dir.path());
+    // Another version wrote it.
+    std::fs::write(at.join("brief-version"), "brief-catalog 0").unwrap();
+    let catalog = Catalog::open(&at).unwrap();
+    assert!(catalog.is_empty(), "another version's index is not read");
+    assert_eq!(sync(&catalog, dir.path()).indexed, 3);
+    drop(catalog);
+    // Its files are damaged.
+    std::fs::write(at.join("meta.json"), "{ not json").unwrap();
+    let catalog = Catalog::open(&at).unwrap();
+    assert!(catalog.is_empty());
+    assert_eq!(sync(&catalog, dir.path()).indexed, 3);
+    assert_eq!(titles(&catalog, "budget"), ["Budget talks"]);
+}
+
+#[test]
+fn two_processes_share_it_with_one_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let at = dir.path().join("catalog");
+    let first = Catalog::open(&at).unwrap();
+    sync(&first, dir.path());
+    let second = Catalog::open(&at).unwrap();
+    assert_eq!(
+        titles(&second, "budget"),
+        ["Budget talks"],
+        "the second reads"
+    );
+    // While the first writes, the second cannot, and says so.
+    let hold: tantivy::IndexWriter = tantivy::Index::open_in_dir(&at)
+        .unwrap()
+        .writer(15_000_000)
+        .unwrap();
+    let refused = second.sync(&files(dir.path()), None, &mut |_| {});
+    assert!(refused.is_err(), "one writer at a time");
+    drop(hold);
+    assert!(second.sync(&files(dir.path()), None, &mut |_| {}).is_ok());
+}
+
+#[test]
+fn candidates_hold_every_file_brief_search_would_match_even_inside_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    library_of(dir.path(), 40, Shape::archive).unwrap();
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    sync(&catalog, dir.path());
+    let all = files(dir.path());
+    for typed in [
+        "ordinat",
+        "KALO",
+        "kalo",
+        "café",
+        "satellite debris",
+        "宇宙",
+        "reader12",
+        "2026-03",
+    ] {
+        let query = brief::search::Query::typed(typed);
+        let holding: Vec<PathBuf> = all
+            .iter()
+            .filter(|f| {
+                let b = brief::briefing::load(f).unwrap().briefing;
+                !brief::search::search(&b, &b.quote_order(), &[], &query).is_empty()
+            })
+            .cloned()
+            .collect();
+        let candidates = catalog
+            .candidates(typed)
+            .unwrap()
+            .expect("words to look up");
+        for f in &holding {
+            assert!(
+                candidates.contains(f),
+                "{typed}: {} is missing",
+                f.display()
+            );
+        }
+        if ["kalo", "reader12"].contains(&typed) {
+            assert!(candidates.len() < all.len(), "{typed}: a rare word narrows");
+            assert!(!holding.is_empty(), "{typed}: and is somewhere");
+        }
+    }
+    assert_eq!(
+        catalog.candidates("—").unwrap(),
+        None,
+        "no word: read everything"
+    );
+}
