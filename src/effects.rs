@@ -16,7 +16,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, Built, Effect, Key, Opening, Root};
+use crate::app::{Action, Built, Cataloging, Effect, Key, LibraryHit, Opening, Root};
+use crate::catalog::Library;
 use crate::export::{self, Refused};
 use crate::search::Index;
 use crate::state::Saved;
@@ -40,6 +41,13 @@ fn opener() -> (String, Vec<String>) {
     }
 }
 
+/// How many times a catalog another `brief` is writing is waited for, a second
+/// each, before searches settle for scanning.
+const CATALOG_TRIES: usize = 120;
+
+/// How many briefings a search of the library's text shows, each read for its item.
+const CATALOG_HITS: usize = 50;
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> u64 {
     SystemTime::now()
@@ -59,6 +67,8 @@ pub struct Runner {
     /// Whether effects may start threads (the reader's loop takes their answers).
     threads: bool,
     answers: (Sender<Action>, Receiver<Action>),
+    /// The library's catalog, when the library has one.
+    library: Option<Arc<Library>>,
 }
 
 impl Runner {
@@ -71,6 +81,7 @@ impl Runner {
             writes: true,
             threads: true,
             answers: channel(),
+            library: None,
         }
     }
 
@@ -89,6 +100,37 @@ impl Runner {
             writes: false,
             ..Runner::once(None, PathBuf::from("."))
         }
+    }
+
+    /// Gives the library's searches to `library`'s catalog, brought in step with
+    /// its files on a thread of its own; until it is, searches scan (the
+    /// answers say how far it has come). Another `brief` bringing it up to date
+    /// is waited for.
+    pub fn catalog(&mut self, library: Library) {
+        let library = Arc::new(library);
+        self.library = Some(Arc::clone(&library));
+        let (answer, store) = (self.answers.0.clone(), self.store.clone());
+        let _ = std::thread::Builder::new()
+            .name("brief-catalog".into())
+            .spawn(move || {
+                let mut progress = |p: crate::catalog::Progress| {
+                    let _ = answer.send(Action::Cataloged(Cataloging::Building {
+                        done: p.done,
+                        total: p.total,
+                    }));
+                };
+                for _ in 0..CATALOG_TRIES {
+                    match library.sync(store.as_ref(), &mut progress) {
+                        Ok(_) => {
+                            let _ = answer.send(Action::Cataloged(Cataloging::Ready));
+                            return;
+                        }
+                        // Most likely another `brief` holds the writer: wait for it.
+                        Err(_) => std::thread::sleep(std::time::Duration::from_secs(1)),
+                    }
+                }
+                let _ = answer.send(Action::Cataloged(Cataloging::None));
+            });
     }
 
     /// Where reading state and notes are kept.
@@ -138,6 +180,7 @@ impl Runner {
                     self.save_global(|g| g.search_history = history);
                     None
                 }
+                Effect::SearchLibrary { query, asked } => Some(self.search_library(&query, asked)),
             };
             if let Some(action) = answer {
                 queue.extend(root.update(action));
@@ -292,6 +335,47 @@ impl Runner {
                 "could not run {program} ({e}); set $BROWSER to your browser"
             )),
         }
+    }
+
+    /// The catalog's best briefings for `query`, each read to find the item that
+    /// shows why (what the snippet and `Enter` use).
+    fn search_library(&self, query: &str, asked: u64) -> Action {
+        let Some(library) = &self.library else {
+            return Action::LibraryFound {
+                asked,
+                hits: Vec::new(),
+                total: 0,
+            };
+        };
+        let looked_for = crate::catalog::looked_for(query);
+        let (found, total) = library.search(query, CATALOG_HITS).unwrap_or_default();
+        let hits = found
+            .into_iter()
+            .map(|(path, found)| {
+                let item = crate::briefing::load(&path).ok().and_then(|loaded| {
+                    let b = loaded.briefing;
+                    let notes = self
+                        .store
+                        .as_ref()
+                        .and_then(|s| s.peek(&b.id))
+                        .map(|s| s.notes)
+                        .unwrap_or_default();
+                    crate::search::best_item(&b, &notes, &looked_for)
+                });
+                let (at, kind, snippet) = match item {
+                    Some((item, kind, snippet)) => (Some(item.anchor()), kind, snippet),
+                    None => (None, "title".to_owned(), String::new()),
+                };
+                LibraryHit {
+                    origin: crate::library::Origin::File(path),
+                    title: found.title,
+                    at,
+                    kind,
+                    snippet,
+                }
+            })
+            .collect();
+        Action::LibraryFound { asked, hits, total }
     }
 
     /// Builds a briefing's search index on a thread of its own (50 ms for

@@ -52,6 +52,7 @@ fn titles(catalog: &Catalog, typed: &str) -> Vec<String> {
     catalog
         .search(typed, 10)
         .expect("search")
+        .0
         .into_iter()
         .map(|f| f.title)
         .collect()

@@ -355,3 +355,39 @@ fn a_storm_of_resizes_leaves_a_whole_screen() {
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_library_search_finds_a_phrase_by_the_catalog_and_opens_at_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::generate::library_of(dir.path(), 40, common::generate::Shape::archive)
+        .expect("generate");
+    std::fs::write(
+        dir.path().join("zz-airship.yaml"),
+        "format: brief/1\nid: airship\ntitle: Airship logistics\nsummary: [Nothing new.]\nquotes:\n  - { id: fleet, speaker: Ada Quill, text: The zeppelin fleet flies at dawn. }\n",
+    )
+    .expect("write");
+    let config = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::start_in(
+        &[dir.path().to_str().unwrap()],
+        100,
+        30,
+        config.path(),
+        dir.path(),
+    );
+    s.wait_for("Library · 41 of 41");
+    s.keys(&["F", "zeppelin", "Space", "flee"]);
+    // Ranked by the catalog once it has been built (scanned until then).
+    s.wait_for("1 briefing for “zeppelin flee” · best first");
+    s.wait_for("quote by Ada Quill: The zeppelin fleet flies at dawn.");
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Quotes 1/1");
+    s.wait_for("Airship logistics");
+    s.keys(&["b"]);
+    s.wait_for("best first");
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(
+        config.path().join("cache/brief/catalog/meta.json").exists(),
+        "the catalog is in the cache directory"
+    );
+}

@@ -9,6 +9,8 @@
 
 mod common;
 
+use common::listing;
+
 use std::collections::BTreeMap;
 
 use brief::app::{Action, Effect, Key, Listing, Progress, Root, Screen, Setup, Sort};
@@ -16,17 +18,6 @@ use brief::briefing;
 use brief::effects::Runner;
 use brief::library::Origin;
 use brief::state::Saved;
-
-fn listing(yaml: &str, name: &str, last_opened_ms: u64) -> Listing {
-    let b = briefing::parse(yaml, name).expect("loads").briefing;
-    let mut progress = Progress::of(&b, None);
-    progress.last_opened_ms = last_opened_ms;
-    Listing {
-        origin: Origin::File(name.into()),
-        briefing: Ok(std::sync::Arc::new(b)),
-        progress,
-    }
-}
 
 fn yaml(id: &str, title: &str, date: &str, nations: &str, quotes: &str) -> String {
     let published = if date.is_empty() {

@@ -60,6 +60,7 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::OpenUrl(_) => "open",
             Effect::SaveSort(_) => "sort",
             Effect::SaveHistory(_) => "history",
+            Effect::SearchLibrary { .. } => "search library",
         })
         .collect()
 }

@@ -167,6 +167,19 @@ pub enum Action {
     SavePlace,
     /// A signal asked `brief` to stop: keep a note being typed, save, leave.
     Stop,
+    /// Search the text of every briefing in the library, ranked.
+    SearchLibrary,
+    /// The catalog answered library search number `asked`.
+    LibraryFound {
+        /// Which question this answers.
+        asked: u64,
+        /// The best briefings found, best first.
+        hits: Vec<super::LibraryHit>,
+        /// How many match in all.
+        total: usize,
+    },
+    /// How far the library's catalog has come.
+    Cataloged(super::Cataloging),
 }
 
 /// A search index built off the loop, and the briefing it was built for.
@@ -204,6 +217,8 @@ impl Action {
                 | Action::Indexed(_)
                 | Action::SavePlace
                 | Action::Stop
+                | Action::LibraryFound { .. }
+                | Action::Cataloged(_)
         )
     }
 
@@ -247,6 +262,7 @@ impl Action {
             Action::Open => "open",
             Action::CycleSort => "cycle_sort",
             Action::ShowSpeakers => "show_speakers",
+            Action::SearchLibrary => "search_library",
             Action::NextUnread => "next_unread",
             Action::StartSearch => "start_search",
             Action::ConfirmSearch => "confirm_search",
@@ -287,7 +303,9 @@ impl Action {
             | Action::ReloadFailed(_)
             | Action::Indexed(_)
             | Action::SavePlace
-            | Action::Stop => return None,
+            | Action::Stop
+            | Action::LibraryFound { .. }
+            | Action::Cataloged(_) => return None,
         })
     }
 }

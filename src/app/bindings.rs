@@ -29,6 +29,8 @@ pub enum Context {
     Library,
     /// The speaker index.
     Speakers,
+    /// The hits of a search of the library's text (`F`).
+    Found,
 }
 
 impl Context {
@@ -65,7 +67,7 @@ pub(super) const fn bind(
     }
 }
 
-use Context::{Confirm, Edit, Global, Help, Library, Notes, Panes, Read, Search, Speakers};
+use Context::{Confirm, Edit, Found, Global, Help, Library, Notes, Panes, Read, Search, Speakers};
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -197,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Library, Key::ch('s'), Action::CycleSort, "sort by title, date or last opened"),
     bind(Library, Key::ch('/'), Action::StartSearch, "filter as you type (nation:JP for a nation)"),
     bind(Library, Key::ch('S'), Action::ShowSpeakers, "speakers across the library"),
+    bind(Library, Key::ch('F'), Action::SearchLibrary, "search the text of every briefing, best first"),
     bind(Library, k(Esc), Action::Close, "clear the filter"),
     bind(Speakers, k(Enter), Action::Open, "a speaker's quotes; on a quote, open its briefing there"),
     bind(Speakers, Key::ch('j'), Action::MoveDown, "next"),
@@ -214,6 +217,25 @@ pub const BINDINGS: &[Binding] = &[
     bind(Speakers, Key::ch('b'), Action::Back, "back"),
     bind(Speakers, k(Backspace), Action::Back, "back"),
     bind(Speakers, Key::ch('S'), Action::ShowSpeakers, "back"),
+    bind(Found, k(Enter), Action::Open, "open the briefing at the item found"),
+    bind(Found, Key::ch('j'), Action::MoveDown, "next"),
+    bind(Found, k(Down), Action::MoveDown, "next"),
+    bind(Found, Key::ch('k'), Action::MoveUp, "previous"),
+    bind(Found, k(Up), Action::MoveUp, "previous"),
+    bind(Found, Key::ch('g'), Action::First, "first"),
+    bind(Found, k(Home), Action::First, "first"),
+    bind(Found, Key::ch('G'), Action::Last, "last"),
+    bind(Found, k(End), Action::Last, "last"),
+    bind(Found, k(PageDown), Action::PageDown, "ten down"),
+    bind(Found, k(PageUp), Action::PageUp, "ten up"),
+    bind(Found, Key::ch(' '), Action::PageDown, "ten down"),
+    bind(Found, Key::ctrl('f'), Action::PageDown, "ten down"),
+    bind(Found, Key::ctrl('b'), Action::PageUp, "ten up"),
+    bind(Found, Key::ch('/'), Action::StartSearch, "change the search"),
+    bind(Found, Key::ch('F'), Action::StartSearch, "change the search"),
+    bind(Found, k(Esc), Action::Close, "back to the library"),
+    bind(Found, Key::ch('b'), Action::Back, "back to the library"),
+    bind(Found, k(Backspace), Action::Back, "back to the library"),
     bind(Speakers, Key::ch('/'), Action::StartSearch, "filter speakers as you type (a name or a role)"),
     bind(Confirm, Key::ch('y'), Action::Confirm, "yes"),
     bind(Confirm, Key::ch('n'), Action::Deny, "no"),

@@ -224,6 +224,7 @@ fn where_(context: Context) -> &'static str {
         Context::Search => "a search",
         Context::Library => "the library",
         Context::Speakers => "the speaker index",
+        Context::Found => "the library search",
     }
 }
 
@@ -332,7 +333,7 @@ mod tests {
             [
                 "c.yaml:13:3: keys.no_such_thing: no such action; `brief config --default` lists them",
                 "c.yaml:10:11: keys.next_quote: X did export_notes (the panes); it now does next_quote",
-                "c.yaml:4:10: keys.quit: j did move_down (the panes), move_down (the full view), move_down (the notes list), move_down (the library), move_down (the speaker index); it now does quit",
+                "c.yaml:4:10: keys.quit: j did move_down (the panes), move_down (the full view), move_down (the notes list), move_down (the library), move_down (the speaker index), move_down (the library search); it now does quit",
             ]
         );
     }

@@ -11,6 +11,7 @@
 mod action;
 mod bindings;
 mod copy;
+mod finding;
 mod jumps;
 mod key;
 pub mod keymap;
@@ -28,6 +29,7 @@ mod update;
 
 pub use crate::state::nation_key;
 pub use action::{Action, Built};
+pub use finding::{Cataloging, Finding, LibraryHit, MOST_HITS, scan};
 pub use key::Key;
 pub use keymap::{Context, Keymap};
 pub use listing::{Listing, Progress, Sort, keeps, order};
@@ -144,6 +146,14 @@ pub enum Effect {
     SaveHistory(Vec<String>),
     /// Open an `http` or `https` address in the user's browser.
     OpenUrl(String),
+    /// Ask the library's catalog for `query`, to come back as
+    /// `Action::LibraryFound` numbered `asked`.
+    SearchLibrary {
+        /// As typed.
+        query: String,
+        /// The question's number.
+        asked: u64,
+    },
     /// Leave.
     Quit,
 }

@@ -15,7 +15,7 @@ mod sync;
 
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
@@ -141,14 +141,16 @@ impl Catalog {
     }
 
     /// The best `limit` briefings for what the user typed, ranked (BM25, the
-    /// fields weighted as `Fields::weighted` says).
-    pub fn search(&self, typed: &str, limit: usize) -> tantivy::Result<Vec<Found>> {
+    /// fields weighted as `Fields::weighted` says), and how many match in all.
+    pub fn search(&self, typed: &str, limit: usize) -> tantivy::Result<(Vec<Found>, usize)> {
         let Some(query) = query::ranked(&self.fields, typed) else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), 0));
         };
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        top.into_iter()
+        let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
+        let (top, count) = searcher.search(&query, &collector)?;
+        let found = top
+            .into_iter()
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 Ok(Found {
@@ -157,7 +159,8 @@ impl Catalog {
                     score,
                 })
             })
-            .collect()
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok((found, count))
     }
 
     /// Every file that may hold `typed` as `brief search` matches it (anywhere,
@@ -203,6 +206,98 @@ impl Catalog {
             }
         }
         Ok(out)
+    }
+}
+
+/// A catalog and the files of one library, as the user named them: what is
+/// found is told by the names the user gave, and only this library's files
+/// are found (one catalog serves every folder).
+pub struct Library {
+    catalog: Catalog,
+    /// The files as named, and as the catalog keys them (absolute).
+    files: Vec<(PathBuf, PathBuf)>,
+    /// From the catalog's key to the index in `files`.
+    by_key: std::collections::HashMap<PathBuf, usize>,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("catalog", &self.catalog.dir)
+            .field("files", &self.files.len())
+            .finish()
+    }
+}
+
+impl Library {
+    /// The library of `files` in `catalog`.
+    pub fn new(catalog: Catalog, files: &[PathBuf]) -> Library {
+        let files: Vec<(PathBuf, PathBuf)> = files
+            .iter()
+            .map(|f| {
+                (
+                    f.clone(),
+                    std::path::absolute(f).unwrap_or_else(|_| f.clone()),
+                )
+            })
+            .collect();
+        let by_key = files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, key))| (key.clone(), i))
+            .collect();
+        Library {
+            catalog,
+            files,
+            by_key,
+        }
+    }
+
+    /// Brings the catalog in step with this library's files.
+    pub fn sync(
+        &self,
+        store: Option<&crate::store::Store>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> tantivy::Result<Synced> {
+        let keys: Vec<PathBuf> = self.files.iter().map(|(_, key)| key.clone()).collect();
+        self.catalog.sync(&keys, store, progress)
+    }
+
+    /// The files of this library that may hold `typed` (see `Catalog::candidates`),
+    /// and every refused one, as named; `None` when every file must be read.
+    pub fn candidates(&self, typed: &str) -> Option<std::collections::HashSet<PathBuf>> {
+        let found = self.catalog.candidates(typed).ok()??;
+        let refused = self.catalog.refused().ok()?;
+        Some(
+            found
+                .iter()
+                .chain(&refused)
+                .filter_map(|key| self.named(key))
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// The best `limit` briefings of this library for `typed`, as named, best
+    /// first, and how many briefings the catalog holds that match.
+    pub fn search(
+        &self,
+        typed: &str,
+        limit: usize,
+    ) -> tantivy::Result<(Vec<(PathBuf, Found)>, usize)> {
+        // Other libraries' files are skipped: ask for more than are kept.
+        let (found, count) = self.catalog.search(typed, limit.saturating_mul(4))?;
+        let kept = found
+            .into_iter()
+            .filter_map(|f| Some((self.named(&f.path)?.clone(), f)))
+            .take(limit)
+            .collect();
+        Ok((kept, count))
+    }
+
+    /// The file the catalog keys as `key`, as the user named it.
+    fn named(&self, key: &Path) -> Option<&PathBuf> {
+        self.by_key.get(key).map(|&i| &self.files[i].0)
     }
 }
 

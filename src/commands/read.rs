@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use super::{listings, user_config};
 use crate::app::{Action, App, Keymap, Listing, Root, Setup, Sort};
 use crate::briefing;
+use crate::catalog::{Catalog, Library};
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
 use crate::effects::Runner;
 use crate::library;
@@ -111,6 +112,11 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
                 entries.push(library::bundled());
+            }
+            // The catalog is brought in step on a thread of its own; searches
+            // scan the briefings in memory until it is ready.
+            if let Some(catalog) = Catalog::from_env().and_then(|dir| Catalog::open(&dir).ok()) {
+                runner.catalog(Library::new(catalog, &files));
             }
             let expected = entries.len() + files.len();
             let root = Root::library(listings(entries, runner.store()), expected, setup);

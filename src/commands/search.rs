@@ -8,10 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use std::collections::HashSet;
-
 use crate::briefing::Briefing;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Library};
 use crate::library::{Entry, Origin};
 use crate::search::{self, Query, Spot};
 use crate::state::Note;
@@ -44,13 +42,12 @@ pub fn search_command(
     if ranked {
         return print_ranked(
             catalog.as_ref(),
-            &files,
             query.as_deref().unwrap_or_default(),
             store.as_ref(),
         );
     }
     let wanted = query.as_deref().or(nation.as_deref()).unwrap_or_default();
-    let candidates = catalog.as_ref().and_then(|c| c.candidates(wanted, &files));
+    let candidates = catalog.as_ref().and_then(|c| c.candidates(wanted));
     entries.extend(
         files
             .into_iter()
@@ -81,42 +78,15 @@ pub fn search_command(
 /// be had or it cannot be brought up to date (then every file is read).
 fn catalog_of(files: &[PathBuf], store: Option<&crate::store::Store>) -> Option<Library> {
     let catalog = Catalog::open(&Catalog::from_env()?).ok()?;
-    let absolute: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| std::path::absolute(f).ok())
-        .collect();
-    catalog.sync(&absolute, store, &mut |_| {}).ok()?;
-    Some(Library { catalog, absolute })
-}
-
-/// The catalog and the files of this library as it keys them (absolute).
-struct Library {
-    catalog: Catalog,
-    absolute: Vec<PathBuf>,
-}
-
-impl Library {
-    /// The files of `files` (as given) that may hold `typed`, and every refused
-    /// file (so its error is still printed); `None` when all must be read.
-    fn candidates(&self, typed: &str, files: &[PathBuf]) -> Option<HashSet<PathBuf>> {
-        let found: HashSet<PathBuf> = self.catalog.candidates(typed).ok()??.into_iter().collect();
-        let refused: HashSet<PathBuf> = self.catalog.refused().ok()?.into_iter().collect();
-        Some(
-            files
-                .iter()
-                .zip(&self.absolute)
-                .filter(|(_, abs)| found.contains(*abs) || refused.contains(*abs))
-                .map(|(given, _)| given.clone())
-                .collect(),
-        )
-    }
+    let library = Library::new(catalog, files);
+    library.sync(store, &mut |_| {}).ok()?;
+    Some(library)
 }
 
 /// `--ranked`: the best briefings for `typed`, best first, each with the item
 /// that matched, its address and what it says.
 fn print_ranked(
     library: Option<&Library>,
-    files: &[PathBuf],
     typed: &str,
     store: Option<&crate::store::Store>,
 ) -> std::io::Result<ExitCode> {
@@ -126,16 +96,10 @@ fn print_ranked(
         );
         return Ok(ExitCode::from(1));
     };
-    let given: std::collections::HashMap<&PathBuf, &PathBuf> =
-        library.absolute.iter().zip(files).collect();
-    let found = library.catalog.search(typed, RANKED).unwrap_or_default();
+    let (found, _) = library.search(typed, RANKED).unwrap_or_default();
     let mut out = std::io::stdout().lock();
     let mut printed = 0;
-    for hit in found {
-        // Only this library's files: the catalog may hold others'.
-        let Some(file) = given.get(&hit.path) else {
-            continue;
-        };
+    for (file, _) in &found {
         let Ok(loaded) = crate::briefing::load(file) else {
             continue;
         };

@@ -12,7 +12,7 @@ use super::text::wrap;
 use super::{Theme, centered, overlay_box};
 use crate::app::keymap::{Context, Keymap};
 
-const SECTIONS: [(Context, &str); 10] = [
+const SECTIONS: [(Context, &str); 11] = [
     (Context::Global, "Anywhere"),
     (Context::Panes, "Reading the panes"),
     (Context::Help, "In this help (type to filter)"),
@@ -23,6 +23,10 @@ const SECTIONS: [(Context, &str); 10] = [
     (Context::Confirm, "When asked yes or no"),
     (Context::Library, "In the library"),
     (Context::Speakers, "In the speaker index (S)"),
+    (
+        Context::Found,
+        "In the library search's hits (F); typing: Enter keeps, Esc stops",
+    ),
 ];
 
 const NOTES: [(&str, &[&str]); 2] = [

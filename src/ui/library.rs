@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, text, window};
-use crate::app::{Listing, Root};
+use crate::app::{Cataloging, Listing, Root};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the library list into `area`.
@@ -21,6 +21,16 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
         )
     } else {
         String::new()
+    };
+    let loading = match root.cataloging() {
+        Cataloging::Building { done, total } if total > 0 => {
+            format!(
+                "{loading} · indexing {} of {}…",
+                thousands(done),
+                thousands(total)
+            )
+        }
+        _ => loading,
     };
     let refused = root
         .listings()
@@ -182,6 +192,19 @@ fn opened(last_ms: u64, now_ms: u64) -> String {
         "opened {}",
         plural(usize::try_from(n).unwrap_or(usize::MAX), unit)
     ) + " ago"
+}
+
+/// `40312` as `40,312`.
+pub(super) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod comments;
 mod editor;
+mod found;
 mod help;
 mod library;
 mod map;
@@ -121,6 +122,7 @@ pub fn draw(frame: &mut Frame, root: &Root, theme: Theme) -> Drawn {
             frame.render_widget(Paragraph::new(heading).style(theme.title()), title);
             match root.screen() {
                 Screen::Speakers(open) => speakers::draw(frame, body, root, open, theme),
+                Screen::Found => found::draw(frame, body, root, theme),
                 _ => library::draw(frame, body, root, theme),
             }
         }

@@ -18,11 +18,13 @@ pub(super) fn library_status(root: &Root, theme: Theme, width: u16) -> Line<'sta
     let context = root.context();
     let mut spans = Vec::new();
     if context == Context::Search {
-        let typed = clean(match root.screen() {
-            Screen::Speakers(_) => root.speaker_filter(),
-            _ => root.filter(),
-        });
-        spans.push(prompt_span(&[], &format!("/{typed}"), width, theme));
+        let (mark, typed) = match root.screen() {
+            Screen::Speakers(_) => ("/", root.speaker_filter()),
+            Screen::Found => ("search: ", root.finding().query.as_str()),
+            _ => ("/", root.filter()),
+        };
+        let typed = format!("{mark}{}", clean(typed));
+        spans.push(prompt_span(&[], &typed, width, theme));
         spans.push(hints_span(
             &spans,
             hints(root.keymap(), context),
@@ -208,10 +210,17 @@ fn hints(keymap: &Keymap, context: Context) -> Vec<String> {
             (A::StartSearch, "filter"),
             (A::CycleSort, "sort"),
             (A::ShowSpeakers, "speakers"),
+            (A::SearchLibrary, "search all"),
             (A::ToggleHelp, "help"),
             (A::Quit, "quit"),
         ],
         Context::Speakers => &[(A::Open, "open"), (A::Close, "back"), (A::Quit, "quit")],
+        Context::Found => &[
+            (A::Open, "open"),
+            (A::StartSearch, "change"),
+            (A::Close, "back"),
+            (A::Quit, "quit"),
+        ],
     };
     keys(keymap, context, wanted)
 }

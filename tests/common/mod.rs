@@ -116,3 +116,16 @@ pub fn reply_chain(depth: usize, flow: bool) -> String {
     }
     text
 }
+
+/// A library row for `yaml`, as if read from the file `name`, last opened at
+/// `last_opened_ms`.
+pub fn listing(yaml: &str, name: &str, last_opened_ms: u64) -> brief::app::Listing {
+    let b = briefing::parse(yaml, name).expect("loads").briefing;
+    let mut progress = brief::app::Progress::of(&b, None);
+    progress.last_opened_ms = last_opened_ms;
+    brief::app::Listing {
+        origin: brief::library::Origin::File(name.into()),
+        briefing: Ok(std::sync::Arc::new(b)),
+        progress,
+    }
+}

@@ -36,6 +36,7 @@ impl Root {
                 self.filter.clear();
             }
             Action::ShowSpeakers => self.show_speakers(),
+            Action::SearchLibrary => return self.start_finding(),
             Action::Open | Action::ToggleCollapse => {
                 match self.listings.get(self.selected).map(|l| &l.briefing) {
                     Some(Ok(_)) if rows.contains(&self.selected) => {

@@ -5,6 +5,7 @@
 //! a file that changed, a briefing that arrived) comes in as an `Action`.
 
 mod browse;
+mod finding;
 mod opening;
 mod view;
 
@@ -17,7 +18,7 @@ use super::speakers::{Speaker, index};
 use super::update::edit_text;
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, App, Effect, Key, Mode, Opening, list};
+use super::{Action, App, Cataloging, Effect, Finding, Key, Mode, Opening, list};
 use crate::briefing::Briefing;
 use crate::library::Origin;
 
@@ -36,6 +37,8 @@ pub enum Screen {
     Reader,
     /// Every speaker; with `Some(speaker)`, that speaker's quotes.
     Speakers(Option<usize>),
+    /// A search of the library's text and what it found.
+    Found,
 }
 
 /// The key list over whatever is on screen.
@@ -111,6 +114,10 @@ pub struct Root {
     /// Which of them `Up` has recalled into the prompt, while it is open.
     recalled: Option<usize>,
     aliases: BTreeMap<String, String>,
+    /// The search of the library's text.
+    finding: Finding,
+    /// How far the library's catalog has come.
+    cataloging: Cataloging,
 }
 
 impl Root {
@@ -146,6 +153,8 @@ impl Root {
             keymap: setup.keymap,
             mouse_at_start: setup.mouse,
             aliases: setup.aliases,
+            finding: Finding::default(),
+            cataloging: Cataloging::None,
         }
     }
 
@@ -188,6 +197,8 @@ impl Root {
             (None, Some(app), _) => app.context(),
             (None, None, Screen::Speakers(None)) if self.speaker_filtering => Context::Search,
             (None, None, Screen::Speakers(_)) => Context::Speakers,
+            (None, None, Screen::Found) if self.finding.typing => Context::Search,
+            (None, None, Screen::Found) => Context::Found,
             (None, None, _) if self.filtering => Context::Search,
             _ => Context::Library,
         }
@@ -243,6 +254,11 @@ impl Root {
                 return Vec::new();
             }
             Action::Reloaded(briefing) => return self.reloaded(briefing),
+            Action::LibraryFound { asked, hits, total } => {
+                self.found(asked, hits, total);
+                return Vec::new();
+            }
+            Action::Cataloged(state) => return self.cataloged(state),
             Action::SaveFailed(reason) if self.open.is_none() => {
                 self.status = Some(format!("the reading state was not saved: {reason}"));
                 return Vec::new();
@@ -278,6 +294,7 @@ impl Root {
             Screen::Reader => self.reader_update(action),
             Screen::Library => self.library_update(action),
             Screen::Speakers(open) => self.speakers_update(action, open),
+            Screen::Found => self.finding_update(action),
         }
     }
 
