@@ -91,6 +91,11 @@ fn the_query_syntax_users_know() {
     // The word being typed is a prefix: results follow the typing.
     assert_eq!(titles(&catalog, "knigh"), ["Budget talks"]);
     assert_eq!(
+        titles(&catalog, "kn"),
+        Vec::<String>::new(),
+        "two letters are too few to be a prefix"
+    );
+    assert_eq!(
         titles(&catalog, "knigh "),
         Vec::<String>::new(),
         "a finished word is whole"
@@ -274,5 +279,33 @@ fn candidates_hold_every_file_brief_search_would_match_even_inside_a_word() {
         catalog.candidates("—").unwrap(),
         None,
         "no word: read everything"
+    );
+}
+
+#[test]
+fn words_typed_in_the_order_they_stand_rank_that_briefing_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // Both hold the three words; only the second holds them in this order.
+    write(
+        dir.path(),
+        "a.yaml",
+        "id: a\ntitle: Scattered\nsummary: [gamma gamma beta beta alpha alpha]\n",
+    );
+    write(
+        dir.path(),
+        "b.yaml",
+        "id: b\ntitle: Ordered\nsummary: [the alpha beta gamma plan and many other words to make it longer]\n",
+    );
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    sync(&catalog, dir.path());
+    assert_eq!(
+        titles(&catalog, "alpha beta gamma "),
+        ["Ordered", "Scattered"],
+        "the order outweighs the words said more often apart"
+    );
+    assert_eq!(
+        titles(&catalog, "gamma beta alpha ").len(),
+        2,
+        "in any order, both hold the words"
     );
 }

@@ -31,7 +31,7 @@ const VERSION: &str = "brief-catalog 1";
 const VERSION_FILE: &str = "brief-version";
 
 /// Heap for the writer, shared by its indexing threads.
-const WRITER_HEAP: usize = 96 * 1024 * 1024;
+const WRITER_HEAP: usize = 256 * 1024 * 1024;
 
 /// An open catalog.
 pub struct Catalog {

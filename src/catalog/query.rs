@@ -13,6 +13,12 @@ use tantivy::tokenizer::TokenStream;
 
 use super::fields::{Fields, analyzer};
 
+/// How much more a match of the loose words in their order counts.
+const NEAR: f32 = 4.0;
+
+/// The shortest unfinished word matched as a prefix.
+const MIN_PREFIX: usize = 3;
+
 /// One part of what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Part {
@@ -105,9 +111,42 @@ pub fn ranked(f: &Fields, typed: &str) -> Option<Box<dyn Query>> {
     let last_open = !typed.ends_with([' ', '"']);
     let count = parts.len();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // Words typed one after another, loose, rank higher where they stand in
+    // that order: a phrase remembered without its quotes finds its briefing.
+    let loose: Vec<String> = parts
+        .iter()
+        .filter(|p| p.field.is_none() && !p.negated && !p.phrase)
+        .flat_map(|p| p.words.clone())
+        .collect();
+    if loose.len() > 1 {
+        let near: Vec<(Occur, Box<dyn Query>)> = f
+            .weighted()
+            .iter()
+            .map(|&(field, weight)| {
+                let terms = loose
+                    .iter()
+                    .map(|w| Term::from_field_text(field, w))
+                    .collect();
+                let mut phrase = PhraseQuery::new(terms);
+                phrase.set_slop(1);
+                let boosted: Box<dyn Query> =
+                    Box::new(BoostQuery::new(Box::new(phrase), weight * NEAR));
+                (Occur::Should, boosted)
+            })
+            .collect();
+        clauses.push((Occur::Should, Box::new(BooleanQuery::new(near))));
+    }
     for (i, part) in parts.into_iter().enumerate() {
-        // The word being typed is a prefix until a space ends it.
-        let prefix = last_open && i + 1 == count && !part.phrase && !part.negated;
+        // The word being typed is a prefix until a space ends it, once it is
+        // long enough to narrow the search (`k` would match every k-word).
+        let prefix = last_open
+            && i + 1 == count
+            && !part.phrase
+            && !part.negated
+            && part
+                .words
+                .last()
+                .is_some_and(|w| w.chars().count() >= MIN_PREFIX);
         let fields: Vec<(Field, f32)> = match part.field.as_deref().map(|n| f.named(n)) {
             Some(Some(field)) => vec![(field, 1.0)],
             // An unknown `name:` is searched as text.

@@ -128,7 +128,8 @@ const NATIONS: &[(&str, &str)] = &[
     ("Brazil", "BR"),
 ];
 
-const SYLLABLES: &[&str] = &[
+/// What the rare words are made of, three at a time.
+pub const SYLLABLES: &[&str] = &[
     "ka", "lo", "mer", "vin", "tas", "dre", "qui", "sol", "bar", "nev", "ost", "ule", "pra", "gim",
     "tor", "ash", "wel", "fen", "cor", "zan", "ity", "ova", "rum", "pel", "dax", "hor", "jun",
     "lis", "mab", "sek",
