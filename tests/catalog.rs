@@ -222,7 +222,14 @@ fn two_processes_share_it_with_one_writer() {
         ["Budget talks"],
         "the second reads"
     );
-    // While the first writes, the second cannot, and says so.
+    // Nothing changed: neither needs the writer.
+    assert_eq!(sync(&second, dir.path()).kept, 3);
+    // A file changes while the first writes: the second cannot, and says so.
+    write(
+        dir.path(),
+        "d.yaml",
+        "id: d\ntitle: Docking\nsummary: [s]\n",
+    );
     let hold: tantivy::IndexWriter = tantivy::Index::open_in_dir(&at)
         .unwrap()
         .writer(15_000_000)
@@ -230,7 +237,10 @@ fn two_processes_share_it_with_one_writer() {
     let refused = second.sync(&files(dir.path()), None, &mut |_| {});
     assert!(refused.is_err(), "one writer at a time");
     drop(hold);
-    assert!(second.sync(&files(dir.path()), None, &mut |_| {}).is_ok());
+    assert_eq!(sync(&second, dir.path()).indexed, 1);
+    // What one process committed, the other sees as known.
+    assert_eq!(sync(&first, dir.path()).kept, 4);
+    assert_eq!(titles(&first, "docking"), ["Docking"]);
 }
 
 #[test]

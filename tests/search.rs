@@ -299,6 +299,28 @@ mod cli {
         crate::common::generate::library_of(&lib, 30, crate::common::generate::Shape::archive)
             .unwrap();
         std::fs::write(lib.join("broken.yaml"), "format: brief/1\nid: x\n").unwrap();
+        // A word only an escape spells, and one only a note holds.
+        std::fs::write(
+            lib.join("escaped.yaml"),
+            "format: brief/1\nid: escaped\ntitle: Escapes\nsummary: [\"a caf\\u00e9 in orbit\"]\n",
+        )
+        .unwrap();
+        let store = brief::store::Store::at(dir.path().join("config/brief"));
+        let saved = brief::state::Saved {
+            id: "generated-3".into(),
+            notes: vec![brief::state::Note {
+                id: "n1".into(),
+                item: brief::state::ItemRef::Summary(1),
+                text: "ask about zanzibar".into(),
+                excerpt: String::new(),
+                created_ms: 1,
+                updated_ms: 1,
+                deleted: false,
+                unknown: serde_json::Map::new(),
+            }],
+            ..brief::state::Saved::default()
+        };
+        store.save(&saved, 1).unwrap();
         // A cache directory that is a file: no catalog can be made, every file is read.
         let no_cache = dir.path().join("not-a-folder");
         std::fs::write(&no_cache, "").unwrap();
@@ -325,6 +347,10 @@ mod cli {
             cache.join("brief/catalog/meta.json").exists(),
             "the catalog was built"
         );
+        let (_, escaped, _) = search_in(dir.path(), &cache, &["café", "lib"]);
+        assert!(escaped.contains("lib/escaped.yaml:4: a café"), "{escaped}");
+        let (_, noted, _) = search_in(dir.path(), &cache, &["zanzibar", "lib"]);
+        assert!(noted.contains(": note: ask about zanzibar"), "{noted}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod fields;
 mod query;
 mod sync;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -263,19 +264,18 @@ impl Library {
         self.catalog.sync(&keys, store, progress)
     }
 
-    /// The files of this library that may hold `typed` (see `Catalog::candidates`),
-    /// and every refused one, as named; `None` when every file must be read.
-    pub fn candidates(&self, typed: &str) -> Option<std::collections::HashSet<PathBuf>> {
-        let found = self.catalog.candidates(typed).ok()??;
-        let refused = self.catalog.refused().ok()?;
-        Some(
-            found
-                .iter()
-                .chain(&refused)
+    /// The files of this library that may hold `typed` (see `Catalog::candidates`)
+    /// and the ones refused, as named; `None` when every file must be read.
+    pub fn candidates(&self, typed: &str) -> Option<(HashSet<PathBuf>, HashSet<PathBuf>)> {
+        let named = |keys: Vec<PathBuf>| -> HashSet<PathBuf> {
+            keys.iter()
                 .filter_map(|key| self.named(key))
                 .cloned()
-                .collect(),
-        )
+                .collect()
+        };
+        let found = self.catalog.candidates(typed).ok()??;
+        let refused = self.catalog.refused().ok()?;
+        Some((named(found), named(refused)))
     }
 
     /// The best `limit` briefings of this library for `typed`, as named, best

@@ -215,9 +215,13 @@ pub fn substrings(f: &Fields, typed: &str) -> tantivy::Result<Option<Box<dyn Que
     }
     let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in words {
+        // One automaton, shared by every field: building it is most of the cost.
+        let regex = tantivy_fst::Regex::new(&format!(".*{}.*", escape(&word)))
+            .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
+        let regex = std::sync::Arc::new(regex);
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, _) in f.weighted() {
-            let q = RegexQuery::from_pattern(&format!(".*{}.*", escape(&word)), field)?;
+            let q = RegexQuery::from_regex(std::sync::Arc::clone(&regex), field);
             any.push((Occur::Should, Box::new(q)));
         }
         all.push((Occur::Must, Box::new(BooleanQuery::new(any))));

@@ -53,7 +53,8 @@ impl Catalog {
         store: Option<&Store>,
         progress: &mut dyn FnMut(Progress),
     ) -> tantivy::Result<Synced> {
-        let mut writer = self.writer()?;
+        // What another process committed counts as known.
+        self.reader.reload()?;
         let known = self.known()?;
         let mut synced = Synced::default();
         let mut todo: Vec<&Path> = Vec::new();
@@ -74,9 +75,16 @@ impl Catalog {
         }
         // Files of other libraries stay while they exist: one catalog serves every
         // folder the user reads.
-        let gone = known
+        let gone: Vec<&String> = known
             .keys()
-            .filter(|p| !present.contains(p.as_str()) && !Path::new(p.as_str()).exists());
+            .filter(|p| !present.contains(p.as_str()) && !Path::new(p.as_str()).exists())
+            .collect();
+        if todo.is_empty() && gone.is_empty() {
+            // Nothing to write: the writer (and its lock and threads) is not needed.
+            progress(Progress::default());
+            return Ok(synced);
+        }
+        let mut writer = self.writer()?;
         for path in gone {
             writer.delete_term(Term::from_field_text(self.fields.path, path));
             synced.removed += 1;
@@ -138,12 +146,17 @@ impl Catalog {
             let (Some(paths), Some(ids)) = (fast.str("path")?, fast.str("id")?) else {
                 continue;
             };
-            let text = |column: &tantivy::columnar::StrColumn, doc: DocId| {
-                let mut out = String::new();
-                if let Some(ord) = column.term_ords(doc).next() {
-                    let _ = column.ord_to_str(ord, &mut out);
-                }
-                out
+            // Each column's words read in one pass, in order, rather than
+            // looked up one document at a time.
+            let (paths, ids) = (words(&paths)?, words(&ids)?);
+            let text = |(words, column): &(Vec<String>, tantivy::columnar::StrColumn),
+                        doc: DocId| {
+                column
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|ord| words.get(usize::try_from(ord).ok()?))
+                    .cloned()
+                    .unwrap_or_default()
             };
             for doc in segment.doc_ids_alive() {
                 let stamp = Stamp {
@@ -157,6 +170,18 @@ impl Catalog {
         }
         Ok(known)
     }
+}
+
+/// A string column's words in the order of their ordinals, with the column.
+fn words(
+    column: &tantivy::columnar::StrColumn,
+) -> tantivy::Result<(Vec<String>, tantivy::columnar::StrColumn)> {
+    let mut out = Vec::with_capacity(column.dictionary().num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok((out, column.clone()))
 }
 
 /// The stamp of `file` and of the notes of briefing `id`; `None` when the file

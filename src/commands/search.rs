@@ -36,7 +36,7 @@ pub fn search_command(
         paths
     };
     let store = crate::store::Store::from_env();
-    let (files, mut entries) = crate::library::files(&paths);
+    let (files, entries) = crate::library::files(&paths);
     let bundled = files.is_empty() && entries.is_empty();
     let catalog = catalog_of(&files, store.as_ref());
     if ranked {
@@ -48,15 +48,6 @@ pub fn search_command(
     }
     let wanted = query.as_deref().or(nation.as_deref()).unwrap_or_default();
     let candidates = catalog.as_ref().and_then(|c| c.candidates(wanted));
-    entries.extend(
-        files
-            .into_iter()
-            .filter(|f| candidates.as_ref().is_none_or(|set| set.contains(f)))
-            .map(crate::library::entry),
-    );
-    if bundled {
-        entries.push(crate::library::bundled());
-    }
     let notes_of = |id: &str| {
         store
             .as_ref()
@@ -64,14 +55,123 @@ pub fn search_command(
             .map(|saved| saved.notes)
             .unwrap_or_default()
     };
-    search(
-        &entries,
-        query.as_deref(),
-        nation.as_deref(),
-        &notes_of,
-        &mut std::io::stdout(),
-        &mut std::io::stderr(),
-    )
+    let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
+    let typed = query.as_deref().map(Query::typed);
+    let mut found = 0;
+    for entry in &entries {
+        found += search_entry(
+            entry,
+            typed.as_ref(),
+            nation.as_deref(),
+            &notes_of,
+            out,
+            err,
+        )?;
+    }
+    for file in files {
+        let refused = match &candidates {
+            Some((may_match, refused)) if may_match.contains(&file) || refused.contains(&file) => {
+                refused.contains(&file)
+            }
+            Some(_) => continue,
+            None => true,
+        };
+        // A file the catalog holds as valid, searched for one word, needs no
+        // parsing unless a note or an escape may hold the word.
+        if !refused
+            && nation.is_none()
+            && let Some(query) = &typed
+            && let Some(lines) = quick_lines(&file, query, &notes_of)
+        {
+            found += print_lines(out, &file_name(&Origin::File(file)), &lines)?;
+            continue;
+        }
+        let entry = crate::library::entry(file);
+        found += search_entry(
+            &entry,
+            typed.as_ref(),
+            nation.as_deref(),
+            &notes_of,
+            out,
+            err,
+        )?;
+    }
+    if bundled {
+        let entry = crate::library::bundled();
+        found += search_entry(
+            &entry,
+            typed.as_ref(),
+            nation.as_deref(),
+            &notes_of,
+            out,
+            err,
+        )?;
+    }
+    Ok(exit_for(found))
+}
+
+/// The matches of `query` in `file` from its lines alone, when they are all
+/// there are: one word (a folded line breaks at spaces, never inside a word),
+/// no escapes in the file (`\u00e9` is `é` only once parsed), and no note of
+/// its briefing that holds it. `None` when the briefing must be parsed.
+fn quick_lines(
+    file: &Path,
+    query: &Query,
+    notes_of: &dyn Fn(&str) -> Vec<Note>,
+) -> Option<Vec<(u32, &'static str, String)>> {
+    if query.label.contains(char::is_whitespace) {
+        return None;
+    }
+    let text = std::fs::read_to_string(file).ok()?;
+    if text.contains('\\') {
+        return None;
+    }
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id:"))?
+        .trim()
+        .trim_matches(['"', '\'']);
+    if notes_of(id)
+        .iter()
+        .any(|n| !n.deleted && query.matches(&n.text))
+    {
+        return None;
+    }
+    Some(line_matches(&text, query))
+}
+
+/// Prints `lines` of `file`; how many.
+fn print_lines(
+    out: &mut impl Write,
+    file: &str,
+    lines: &[(u32, &'static str, String)],
+) -> std::io::Result<usize> {
+    for (line, kind, context) in lines {
+        writeln!(
+            out,
+            "{file}:{line}: {kind}{}",
+            crate::briefing::clean(context)
+        )?;
+    }
+    Ok(lines.len())
+}
+
+/// 0 when something was found, 1 when nothing was.
+fn exit_for(found: usize) -> ExitCode {
+    if found > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// A file's name as printed: the path as the user gave it; the bundled
+/// briefing, which is no file here, as `<bundled>`.
+fn file_name(origin: &Origin) -> String {
+    match origin {
+        Origin::File(path) => crate::briefing::clean(&path.display().to_string()).into_owned(),
+        Origin::Bundled => "<bundled>".to_owned(),
+    }
 }
 
 /// The catalog brought up to date with `files`, or `None` when there is none to
@@ -134,8 +234,57 @@ fn print_ranked(
 /// How many briefings `--ranked` prints.
 const RANKED: usize = 20;
 
-/// Prints every match of `query` (or, with only `nation`, every briefing listing
-/// that nation); exit 0 when something was found, 1 when nothing was.
+/// Prints every match of `query` in one entry (or, with only `nation`, the
+/// entry if it lists that nation; a refused file's first error goes to `err`);
+/// how many lines were printed.
+fn search_entry(
+    entry: &Entry,
+    query: Option<&Query>,
+    nation: Option<&str>,
+    notes_of: &dyn Fn(&str) -> Vec<Note>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<usize> {
+    let file = file_name(&entry.origin);
+    let b = match &entry.loaded {
+        Ok(b) => b,
+        Err(diagnostics) => {
+            for d in diagnostics.iter().filter(|d| d.is_error()).take(1) {
+                writeln!(err, "{}", crate::briefing::clean(&d.to_string()))?;
+            }
+            return Ok(0);
+        }
+    };
+    let listed = nation.map(|code| b.nations.iter().find(|n| n.code.as_deref() == Some(code)));
+    let nation_line = match listed {
+        Some(None) => return Ok(0),
+        Some(Some(n)) => Some((
+            n.line,
+            format!("{} ({})", n.name, n.code.as_deref().unwrap_or("")),
+        )),
+        None => None,
+    };
+    let Some(query) = query else {
+        let Some((line, what)) = nation_line else {
+            return Ok(0);
+        };
+        writeln!(
+            out,
+            "{file}:{line}: {}",
+            crate::briefing::clean(&format!("{what} · {}", b.title))
+        )?;
+        return Ok(1);
+    };
+    let text = match &entry.origin {
+        Origin::File(path) => std::fs::read_to_string(path).unwrap_or_default(),
+        Origin::Bundled => crate::briefing::BUNDLED.to_owned(),
+    };
+    print_lines(out, &file, &matches(b, &text, &notes_of(&b.id), query))
+}
+
+/// Prints every match of `query` in `entries` (or, with only `nation`, every
+/// briefing listing that nation); exit 0 when something was found, 1 when
+/// nothing was.
 pub fn search(
     entries: &[Entry],
     query: Option<&str>,
@@ -145,60 +294,11 @@ pub fn search(
     err: &mut impl Write,
 ) -> std::io::Result<ExitCode> {
     let query = query.map(Query::typed);
-    let mut found = 0usize;
+    let mut found = 0;
     for entry in entries {
-        // Paths as the user gave them; the bundled briefing is no file here.
-        let file = match &entry.origin {
-            Origin::File(path) => crate::briefing::clean(&path.display().to_string()).into_owned(),
-            Origin::Bundled => "<bundled>".to_owned(),
-        };
-        let b = match &entry.loaded {
-            Ok(b) => b,
-            Err(diagnostics) => {
-                for d in diagnostics.iter().filter(|d| d.is_error()).take(1) {
-                    writeln!(err, "{}", crate::briefing::clean(&d.to_string()))?;
-                }
-                continue;
-            }
-        };
-        let listed = nation.map(|code| b.nations.iter().find(|n| n.code.as_deref() == Some(code)));
-        let nation_line = match listed {
-            Some(None) => continue,
-            Some(Some(n)) => Some((
-                n.line,
-                format!("{} ({})", n.name, n.code.as_deref().unwrap_or("")),
-            )),
-            None => None,
-        };
-        let Some(query) = &query else {
-            if let Some((line, what)) = nation_line {
-                writeln!(
-                    out,
-                    "{file}:{line}: {}",
-                    crate::briefing::clean(&format!("{what} · {}", b.title))
-                )?;
-                found += 1;
-            }
-            continue;
-        };
-        let text = match &entry.origin {
-            Origin::File(path) => std::fs::read_to_string(path).unwrap_or_default(),
-            Origin::Bundled => crate::briefing::BUNDLED.to_owned(),
-        };
-        for (line, kind, context) in matches(b, &text, &notes_of(&b.id), query) {
-            writeln!(
-                out,
-                "{file}:{line}: {kind}{}",
-                crate::briefing::clean(&context)
-            )?;
-            found += 1;
-        }
+        found += search_entry(entry, query.as_ref(), nation, notes_of, out, err)?;
     }
-    Ok(if found > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_for(found))
 }
 
 /// Every match of `query` in one briefing: `(line, kind, context)`, in file order.
@@ -208,19 +308,7 @@ fn matches(
     notes: &[Note],
     query: &Query,
 ) -> Vec<(u32, &'static str, String)> {
-    let mut found: Vec<(u32, &'static str, String)> = Vec::new();
-    let mut block = "";
-    for (n, raw) in text.lines().enumerate() {
-        let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        if !raw.starts_with([' ', '-', '#']) && !raw.trim().is_empty() {
-            block = raw.split(':').next().unwrap_or_default();
-        }
-        let Some(kind) = kind_of(block) else { continue };
-        let Some(value) = value_of(raw) else { continue };
-        if query.matches(value) {
-            found.push((line, kind, search::context(value, query)));
-        }
-    }
+    let mut found = line_matches(text, query);
     // What no single line holds: a phrase a folded line breaks, and the notes.
     let order = b.quote_order();
     let starts = item_starts(b);
@@ -255,6 +343,25 @@ fn matches(
         found.push((hit.line, kind, hit.context.replace('\n', " ")));
     }
     found.sort_by_key(|&(line, _, _)| line);
+    found
+}
+
+/// Every line of `text` whose value matches `query`: `(line, kind, context)`,
+/// in file order.
+fn line_matches(text: &str, query: &Query) -> Vec<(u32, &'static str, String)> {
+    let mut found: Vec<(u32, &'static str, String)> = Vec::new();
+    let mut block = "";
+    for (n, raw) in text.lines().enumerate() {
+        let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        if !raw.starts_with([' ', '-', '#']) && !raw.trim().is_empty() {
+            block = raw.split(':').next().unwrap_or_default();
+        }
+        let Some(kind) = kind_of(block) else { continue };
+        let Some(value) = value_of(raw) else { continue };
+        if query.matches(value) {
+            found.push((line, kind, search::context(value, query)));
+        }
+    }
     found
 }
 
