@@ -133,6 +133,17 @@ impl Runner {
             });
     }
 
+    /// Files that joined the library while it was open join its catalog too,
+    /// indexed on a thread of their own.
+    pub fn catalog_more(&mut self, files: &[PathBuf]) {
+        if let Some(library) = &self.library
+            && !files.is_empty()
+        {
+            let more = library.with(files);
+            self.catalog(more);
+        }
+    }
+
     /// Where reading state and notes are kept.
     pub fn store(&self) -> Option<&Store> {
         self.store.as_ref()

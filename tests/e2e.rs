@@ -384,7 +384,21 @@ fn the_library_search_finds_a_phrase_by_the_catalog_and_opens_at_it() {
     s.wait_for("Airship logistics");
     s.keys(&["b"]);
     s.wait_for("best first");
-    s.keys(&["q"]);
+    // A briefing saved into the folder while the library is open joins the
+    // catalog too.
+    s.keys(&["Esc"]);
+    std::fs::write(
+        dir.path().join("zz-blimp.yaml"),
+        "format: brief/1\nid: blimp\ntitle: Blimp report\nsummary: [A dirigible was seen.]\n",
+    )
+    .expect("write");
+    s.wait_for("Library · 42 of 42");
+    s.keys(&["F"]);
+    s.keys(&["Backspace"; 13]);
+    s.keys(&["dirigible"]);
+    s.wait_for("1 briefing for “dirigible” · best first");
+    s.wait_for("summary: A dirigible was seen.");
+    s.keys(&["Esc", "q"]);
     assert_eq!(s.wait_exit(), 0);
     assert!(
         config.path().join("cache/brief/catalog/meta.json").exists(),

@@ -34,7 +34,8 @@ const VERSION_FILE: &str = "brief-version";
 /// Heap for the writer, shared by its indexing threads.
 const WRITER_HEAP: usize = 256 * 1024 * 1024;
 
-/// An open catalog.
+/// An open catalog (a clone shares the same index).
+#[derive(Clone)]
 pub struct Catalog {
     dir: PathBuf,
     index: Index,
@@ -252,6 +253,19 @@ impl Library {
             files,
             by_key,
         }
+    }
+
+    /// The same catalog for this library's files and `more` (files that
+    /// joined the library while it was open).
+    pub fn with(&self, more: &[PathBuf]) -> Library {
+        let mut files: Vec<PathBuf> = self.files.iter().map(|(given, _)| given.clone()).collect();
+        files.extend(
+            more.iter()
+                .filter(|f| !files.contains(f))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        Library::new(self.catalog.clone(), &files)
     }
 
     /// Brings the catalog in step with this library's files.

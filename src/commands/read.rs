@@ -114,8 +114,11 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
                 entries.push(library::bundled());
             }
             // The catalog is brought in step on a thread of its own; searches
-            // scan the briefings in memory until it is ready.
-            if let Some(catalog) = Catalog::from_env().and_then(|dir| Catalog::open(&dir).ok()) {
+            // scan the briefings in memory until it is ready (and always, for
+            // the bundled briefing, which is no file to index).
+            if !files.is_empty()
+                && let Some(catalog) = Catalog::from_env().and_then(|dir| Catalog::open(&dir).ok())
+            {
                 runner.catalog(Library::new(catalog, &files));
             }
             let expected = entries.len() + files.len();

@@ -161,9 +161,14 @@ fn event_loop(
             if let Some(changed) = watch.changed(root) {
                 runner.dispatch(root, reload(&changed));
             }
+            let mut joined = Vec::new();
             for listing in folders.take_new(root, runner.store()) {
+                if let crate::library::Origin::File(path) = &listing.origin {
+                    joined.push(path.clone());
+                }
                 runner.dispatch(root, Action::Arrived(Box::new(listing)));
             }
+            runner.catalog_more(&joined);
             continue;
         }
         let event = event::read()?;

@@ -127,6 +127,7 @@ impl Session {
                 "Enter" => b"\r",
                 "Space" => b" ",
                 "Esc" => b"\x1b",
+                "Backspace" => b"\x7f",
                 "Down" => b"\x1b[B",
                 "Up" => b"\x1b[A",
                 "Left" => b"\x1b[D",
