@@ -210,7 +210,7 @@ fn keystrokes(library: &Library, files: &[PathBuf], words: usize) -> Vec<Row> {
         .enumerate()
         .map(|(i, q)| {
             let start = Instant::now();
-            std::hint::black_box(brief::effects::library_search(library, None, q, HITS));
+            std::hint::black_box(brief::catalog::hits(library, None, q, HITS));
             (i < common, start.elapsed())
         })
         .collect();

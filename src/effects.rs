@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, Built, Cataloging, Effect, Key, LibraryHit, Opening, Root};
+use crate::app::{Action, Built, Cataloging, Effect, Key, Opening, Root};
 use crate::catalog::Library;
 use crate::export::{self, Refused};
 use crate::search::Index;
@@ -358,7 +358,7 @@ impl Runner {
                 total: 0,
             };
         };
-        let (hits, total) = library_search(library, self.store.as_ref(), query, CATALOG_HITS);
+        let (hits, total) = crate::catalog::hits(library, self.store.as_ref(), query, CATALOG_HITS);
         Action::LibraryFound { asked, hits, total }
     }
 
@@ -376,71 +376,5 @@ impl Runner {
                 let index = Arc::new(Index::build(&briefing, &order));
                 let _ = answer.send(Action::Indexed(Built { briefing, index }));
             });
-    }
-}
-
-/// The best `limit` briefings of `library` for `query`, each read (on every
-/// core) for the item that shows why, and how many match in all: what a
-/// keystroke in the library search costs.
-pub fn library_search(
-    library: &Library,
-    store: Option<&Store>,
-    query: &str,
-    limit: usize,
-) -> (Vec<LibraryHit>, usize) {
-    let looked_for = crate::catalog::looked_for(query);
-    let (found, total) = library.search(query, limit).unwrap_or_default();
-    // Each briefing is read for the item that shows why, on every core.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut hits: Vec<(usize, LibraryHit)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..std::thread::available_parallelism().map_or(1, usize::from))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some((path, hit)) = found.get(i) else {
-                            return done;
-                        };
-                        done.push((i, library_hit(store, path, &hit.title, &looked_for)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    hits.sort_by_key(|&(i, _)| i);
-    let hits = hits.into_iter().map(|(_, hit)| hit).collect();
-    (hits, total)
-}
-
-/// One briefing the catalog found, read for its best item.
-fn library_hit(
-    store: Option<&Store>,
-    path: &std::path::Path,
-    title: &str,
-    looked_for: &[String],
-) -> LibraryHit {
-    let item = crate::briefing::load(path).ok().and_then(|loaded| {
-        let b = loaded.briefing;
-        let notes = store
-            .and_then(|s| s.peek(&b.id))
-            .map(|s| s.notes)
-            .unwrap_or_default();
-        crate::search::best_item(&b, &notes, looked_for)
-    });
-    let (at, kind, snippet) = match item {
-        Some((item, kind, snippet)) => (Some(item.anchor()), kind, snippet),
-        None => (None, "title".to_owned(), String::new()),
-    };
-    LibraryHit {
-        origin: crate::library::Origin::File(path.to_path_buf()),
-        title: title.to_owned(),
-        at,
-        kind,
-        snippet,
     }
 }

@@ -73,7 +73,12 @@ impl Store {
 
     /// The state file of one briefing.
     pub fn path(&self, id: &str) -> PathBuf {
-        self.dir.join("briefings").join(format!("{id}.json"))
+        self.states_dir().join(format!("{id}.json"))
+    }
+
+    /// The folder of the briefings' states, one `<id>.json` a briefing.
+    pub fn states_dir(&self) -> PathBuf {
+        self.dir.join("briefings")
     }
 
     /// Reads one briefing's state. A missing file is a fresh start; an unreadable

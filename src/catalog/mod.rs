@@ -10,6 +10,7 @@
 //! into a tantivy query; `search` runs it.
 
 mod fields;
+mod hits;
 mod query;
 mod sync;
 
@@ -21,6 +22,7 @@ use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 pub use fields::{Fields, Stamp};
+pub use hits::hits;
 pub use query::looked_for;
 pub use sync::{Progress, Synced};
 

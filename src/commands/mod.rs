@@ -5,6 +5,7 @@
 
 mod import;
 mod notes;
+mod ranked;
 mod read;
 mod search;
 mod validate;
