@@ -166,7 +166,9 @@ impl Cache {
     }
 }
 
-fn stamp(file: &Path) -> Option<(u64, u128)> {
+/// A file's size and modification time (nanoseconds since the epoch), what
+/// says whether a cache of it is still good; `None` when it cannot be read.
+pub fn stamp(file: &Path) -> Option<(u64, u128)> {
     let meta = std::fs::metadata(file).ok()?;
     let modified = meta
         .modified()

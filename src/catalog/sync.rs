@@ -244,16 +244,8 @@ fn stamp(file: &Path, store: Option<&Store>, id: Option<&str>) -> Option<Stamp> 
 }
 
 fn size_and_time(file: &Path) -> Option<(u64, u64)> {
-    let meta = std::fs::metadata(file).ok()?;
-    let since = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    Some((
-        meta.len(),
-        u64::try_from(since.as_nanos()).unwrap_or(u64::MAX),
-    ))
+    let (size, modified) = crate::library::stamp(file)?;
+    Some((size, u64::try_from(modified).unwrap_or(u64::MAX)))
 }
 
 /// The document for `file`, read and parsed, with its path as the catalog keys it.

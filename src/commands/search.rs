@@ -58,15 +58,18 @@ pub fn search_command(
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr());
     let typed = query.as_deref().map(Query::typed);
     let mut found = 0;
-    for entry in &entries {
-        found += search_entry(
+    let each = |entry: &Entry, out: &mut std::io::StdoutLock, err: &mut std::io::Stderr| {
+        search_entry(
             entry,
             typed.as_ref(),
             nation.as_deref(),
             &notes_of,
             out,
             err,
-        )?;
+        )
+    };
+    for entry in &entries {
+        found += each(entry, out, err)?;
     }
     for file in files {
         let refused = match &candidates {
@@ -87,25 +90,11 @@ pub fn search_command(
             continue;
         }
         let entry = crate::library::entry(file);
-        found += search_entry(
-            &entry,
-            typed.as_ref(),
-            nation.as_deref(),
-            &notes_of,
-            out,
-            err,
-        )?;
+        found += each(&entry, out, err)?;
     }
     if bundled {
         let entry = crate::library::bundled();
-        found += search_entry(
-            &entry,
-            typed.as_ref(),
-            nation.as_deref(),
-            &notes_of,
-            out,
-            err,
-        )?;
+        found += each(&entry, out, err)?;
     }
     Ok(exit_for(found))
 }
