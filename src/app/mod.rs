@@ -26,6 +26,7 @@ mod searching;
 mod speakers;
 mod tree;
 mod update;
+mod visible;
 
 pub use crate::state::nation_key;
 pub use action::{Action, Built};

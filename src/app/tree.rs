@@ -2,17 +2,19 @@
 //! are visible, and which comment is selected.
 //!
 //! Comments are flat pre-order rows (`Briefing::comments`), so a subtree is a range
-//! and the visible rows are an ascending list: finding the selection in them is a
-//! binary search. The visible list is rebuilt only when something collapses or
-//! expands, never per frame (gitui's `filetreelist` keeps its tree the same way).
+//! (gitui's `filetreelist` keeps its tree the same way), and collapsing one hides
+//! a range of rows: `visible.rs` counts, for every row, the collapsed comments
+//! hiding it, so a collapse, an expand, the k-th visible row and the selection's
+//! place among them each cost a path down a tree, whatever the number of rows.
 
+use super::visible::Rows;
 use crate::briefing::Comment;
 
 /// Collapse state and selection over a briefing's comments.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tree {
     collapsed: Vec<bool>,
-    visible: Vec<usize>,
+    visible: Rows,
     selected: Option<usize>,
 }
 
@@ -21,16 +23,31 @@ impl Tree {
     pub fn new(comments: &[Comment]) -> Self {
         let mut tree = Tree {
             collapsed: vec![false; comments.len()],
-            visible: Vec::new(),
+            visible: Rows::default(),
             selected: (!comments.is_empty()).then_some(0),
         };
         tree.rebuild(comments);
         tree
     }
 
-    /// The comment indexes shown, in order.
-    pub fn visible(&self) -> &[usize] {
-        &self.visible
+    /// Every comment index shown, in order (for tests and tools: it walks them all).
+    pub fn visible(&self) -> Vec<usize> {
+        self.visible_from(0).collect()
+    }
+
+    /// How many comments are shown.
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// The comment shown `k`-th, from 0.
+    pub fn visible_row(&self, k: usize) -> Option<usize> {
+        self.visible.nth(k)
+    }
+
+    /// The comments shown from the `k`-th on, in order.
+    pub fn visible_from(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        (k..).map_while(|k| self.visible.nth(k))
     }
 
     /// The selected comment's index.
@@ -45,20 +62,22 @@ impl Tree {
 
     /// The selection's place among the visible rows.
     pub fn position(&self) -> Option<usize> {
-        self.visible.binary_search(&self.selected?).ok()
+        match self.visible.rank(self.selected?) {
+            (at, true) => Some(at),
+            (_, false) => None,
+        }
     }
 
+    /// Counts again, for every row, the collapsed comments above it: one pass
+    /// in pre-order, as a parent comes before its replies.
     fn rebuild(&mut self, comments: &[Comment]) {
-        self.visible.clear();
-        let mut i = 0;
-        while i < comments.len() {
-            self.visible.push(i);
-            i = if self.collapsed[i] {
-                comments[i].subtree_end
-            } else {
-                i + 1
-            };
+        let mut hidden_by = vec![0u32; comments.len()];
+        for (i, c) in comments.iter().enumerate() {
+            if let Some(p) = c.parent {
+                hidden_by[i] = hidden_by[p] + u32::from(self.collapsed[p]);
+            }
         }
+        self.visible = Rows::new(&hidden_by);
         self.reveal_selection(comments);
     }
 
@@ -120,17 +139,21 @@ impl Tree {
         let Some(pos) = self.position() else { return };
         let last = self.visible.len().saturating_sub(1);
         let to = pos.saturating_add_signed(delta).min(last);
-        self.selected = Some(self.visible[to]);
+        self.selected = self.visible.nth(to).or(self.selected);
     }
 
     /// Select the first visible row.
     pub fn first(&mut self) {
-        self.selected = self.visible.first().copied();
+        self.selected = self.visible.nth(0);
     }
 
     /// Select the last visible row.
     pub fn last(&mut self) {
-        self.selected = self.visible.last().copied();
+        self.selected = self
+            .visible
+            .len()
+            .checked_sub(1)
+            .and_then(|k| self.visible.nth(k));
     }
 
     /// Collapse or expand the selected comment; false when it has no replies.
@@ -149,38 +172,21 @@ impl Tree {
         true
     }
 
-    /// Hides the replies of `at`, a visible comment: they are one run of the
-    /// visible rows, removed without walking the rest of the tree.
+    /// Hides the replies of `at`: one more collapsed comment over their rows.
     fn collapse(&mut self, comments: &[Comment], at: usize) {
-        self.collapsed[at] = true;
-        let Ok(pos) = self.visible.binary_search(&at) else {
-            return self.rebuild(comments);
-        };
-        let end = self
-            .visible
-            .partition_point(|&v| v < comments[at].subtree_end);
-        self.visible.drain(pos + 1..end);
+        if !std::mem::replace(&mut self.collapsed[at], true) {
+            self.visible.change(at + 1..comments[at].subtree_end, true);
+        }
         self.reveal_selection(comments);
     }
 
-    /// Shows the replies of `at`, a visible comment, leaving collapsed ones closed:
-    /// only its subtree is walked.
+    /// Shows the replies of `at`, leaving collapsed ones closed: one collapsed
+    /// comment fewer over their rows.
     fn expand(&mut self, comments: &[Comment], at: usize) {
-        self.collapsed[at] = false;
-        let Ok(pos) = self.visible.binary_search(&at) else {
-            return self.rebuild(comments);
-        };
-        let mut shown = Vec::new();
-        let mut i = at + 1;
-        while i < comments[at].subtree_end {
-            shown.push(i);
-            i = if self.collapsed[i] {
-                comments[i].subtree_end
-            } else {
-                i + 1
-            };
+        if std::mem::replace(&mut self.collapsed[at], false) {
+            self.visible.change(at + 1..comments[at].subtree_end, false);
         }
-        self.visible.splice(pos + 1..pos + 1, shown);
+        self.reveal_selection(comments);
     }
 
     /// `h`: collapse an expanded comment with replies, else go to the parent.
@@ -280,15 +286,21 @@ mod tests {
             seed = seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
-            let visible = tree.visible().len();
-            tree.selected = Some(tree.visible()[(seed >> 33) % visible]);
+            let visible = tree.visible_len();
+            tree.selected = tree.visible_row((seed >> 33) % visible);
+            // Now and then any comment, as a search or a note selects one.
+            if seed % 5 == 0 {
+                tree.select_visible(&comments, (seed >> 17) % comments.len());
+            }
             tree.toggle(&comments);
             let mut fresh = tree.clone();
             fresh.rebuild(&comments);
             assert_eq!(
-                tree.visible, fresh.visible,
+                tree.visible(),
+                fresh.visible(),
                 "incremental rows drifted from the tree"
             );
+            assert_eq!(tree.position(), fresh.position());
         }
     }
 }

@@ -35,29 +35,37 @@ pub fn draw(frame: &mut Frame, view: &PaneView, hits: &mut Vec<Hit>) -> usize {
         );
         return 1;
     };
-    let visible = app.tree().visible();
+    let tree = app.tree();
+    let row = |k: usize| tree.visible_row(k).unwrap_or(selected);
     let width = usize::from(view.area.width);
     let mut area = view.area;
     // Heights past the screen's change nothing in where the window starts, so a
     // long comment is measured only that far.
     let cap = usize::from(area.height) + 1;
-    let height_of = |row: usize| comment_height(view, visible[row], width, cap);
-    let mut first =
-        window::first_item(position, visible.len(), usize::from(area.height), height_of);
-    let parent_hidden = comments[selected]
-        .parent
-        .is_some_and(|p| visible[first] > p);
+    let height_of = |k: usize| comment_height(view, row(k), width, cap);
+    let mut first = window::first_item(
+        position,
+        tree.visible_len(),
+        usize::from(area.height),
+        height_of,
+    );
+    let parent_hidden = comments[selected].parent.is_some_and(|p| row(first) > p);
     if parent_hidden && area.height > 2 {
         let pinned = Rect { height: 1, ..area };
         frame.render_widget(ancestors(view, selected, width), pinned);
         area.y += 1;
         area.height -= 1;
-        first = window::first_item(position, visible.len(), usize::from(area.height), height_of);
+        first = window::first_item(
+            position,
+            tree.visible_len(),
+            usize::from(area.height),
+            height_of,
+        );
     }
     let height = usize::from(area.height);
     let mut y = 0usize;
     let mut fitted = 0;
-    for &index in &visible[first..] {
+    for index in tree.visible_from(first) {
         if y >= height {
             break;
         }
