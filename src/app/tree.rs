@@ -289,7 +289,7 @@ mod tests {
             let visible = tree.visible_len();
             tree.selected = tree.visible_row((seed >> 33) % visible);
             // Now and then any comment, as a search or a note selects one.
-            if seed % 5 == 0 {
+            if seed.is_multiple_of(5) {
                 tree.select_visible(&comments, (seed >> 17) % comments.len());
             }
             tree.toggle(&comments);
