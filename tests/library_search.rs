@@ -59,6 +59,16 @@ fn without_a_catalog_typing_scans_the_briefings_and_enter_opens_at_the_item() {
     assert_eq!(reader.briefing().id, "launch");
     assert_eq!(reader.focus(), Pane::Comments);
     assert_eq!(reader.tree().selected(), Some(1), "at the comment found");
+    let search = reader.search().expect("the briefing opens searching");
+    assert_eq!(
+        search.query.label, "debris",
+        "so n goes on to the next match"
+    );
+    assert_eq!(
+        reader.mode(),
+        brief::app::Mode::Panes,
+        "the search kept, not typed"
+    );
     // b comes back to the hits, as they were.
     press(&mut root, "b");
     assert_eq!(root.screen(), Screen::Found);

@@ -118,6 +118,8 @@ pub struct Root {
     finding: Finding,
     /// How far the library's catalog has come.
     cataloging: Cataloging,
+    /// What the briefing being opened from the library search searches for.
+    search_on_open: Option<String>,
 }
 
 impl Root {
@@ -155,6 +157,7 @@ impl Root {
             aliases: setup.aliases,
             finding: Finding::default(),
             cataloging: Cataloging::None,
+            search_on_open: None,
         }
     }
 

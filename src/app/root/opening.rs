@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{Open, Root, Screen};
 use crate::app::listing::Progress;
-use crate::app::{App, Effect, Opening};
+use crate::app::{Action, App, Effect, Opening};
 use crate::briefing::Briefing;
 
 impl Root {
@@ -60,7 +60,17 @@ impl Root {
         self.open = Some(Open { listing, app });
         self.selected = listing;
         self.screen = Screen::Reader;
-        vec![save, index]
+        let mut effects = vec![save, index];
+        if let Some(query) = self.search_on_open.take() {
+            for action in [
+                Action::StartSearch,
+                Action::SetQuery(query),
+                Action::ConfirmSearch,
+            ] {
+                effects.extend(self.forward(action));
+            }
+        }
+        effects
     }
 
     /// The open briefing's file changed and loaded again: the reader's state and
