@@ -13,6 +13,8 @@ fn brief(args: &[&str], dir: &Path) -> Output {
         .args(args)
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join("config"))
+        // `brief search` keeps its catalog here, never in the real cache.
+        .env("XDG_CACHE_HOME", dir.join("config").join("cache"))
         .output()
         .expect("run brief")
 }
