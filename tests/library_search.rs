@@ -91,6 +91,7 @@ fn with_a_catalog_typing_asks_it_and_only_the_latest_answer_counts() {
     };
     let hit = |title: &str| LibraryHit {
         origin: Origin::File("budget.yaml".into()),
+        id: "budget".into(),
         title: title.into(),
         at: Some("warning".into()),
         kind: "quote by Richard Knighton".into(),

@@ -11,6 +11,8 @@ use crate::library::Origin;
 pub struct LibraryHit {
     /// The briefing's file (as the library lists it).
     pub origin: Origin,
+    /// The briefing's id; empty when its file no longer loads.
+    pub id: String,
     /// Its title.
     pub title: String,
     /// The item to open at (`--at`'s address after `#`), when one matched.
@@ -78,6 +80,7 @@ pub fn scan(listings: &[Listing], query: &str) -> Vec<LibraryHit> {
             let (item, kind, snippet) = crate::search::best_item(b, &[], &looked_for)?;
             Some(LibraryHit {
                 origin: listing.origin.clone(),
+                id: b.id.clone(),
                 title: b.title.clone(),
                 at: Some(item.anchor()),
                 kind,

@@ -10,8 +10,8 @@ use std::sync::mpsc;
 
 use tantivy::{DocId, Term};
 
-use super::Catalog;
 use super::fields::{self, Stamp};
+use super::{Catalog, on_every_core};
 use crate::store::Store;
 
 /// How far a sync has come, for the library's title (`indexing 40,312 of 100,000…`).
@@ -209,23 +209,6 @@ fn notes_times(store: Option<&Store>) -> HashMap<String, u64> {
             Some((id, modified))
         })
         .collect()
-}
-
-/// `f` of each of `items`, in their order, worked out on every core.
-fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = items.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        parts
-            .into_iter()
-            // A worker's panic is this thread's: a missing stamp would shift the rest.
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 /// The stamp of `file` and of the notes of briefing `id`; `None` when the file

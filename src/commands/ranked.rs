@@ -5,7 +5,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::catalog::Library;
-use crate::search;
 
 /// `--ranked`: the best briefings for `typed`, best first, each with the item
 /// that matched, its address and what it says.
@@ -20,27 +19,19 @@ pub(super) fn print_ranked(
         );
         return Ok(ExitCode::from(1));
     };
-    let (found, _) = library.search(typed, RANKED).unwrap_or_default();
+    let (hits, _) = crate::catalog::hits(library, store, typed, RANKED);
     let mut out = std::io::stdout().lock();
     let mut printed = 0;
-    for (file, _) in &found {
-        let Ok(loaded) = crate::briefing::load(file) else {
-            continue;
+    // A file that no longer loads has no id: nothing to point `--at` to.
+    for hit in hits.iter().filter(|h| !h.id.is_empty()) {
+        let (address, what) = match &hit.at {
+            Some(at) => (
+                format!("{}#{at}", hit.id),
+                format!("{}: {}", hit.kind, hit.snippet),
+            ),
+            None => (hit.id.clone(), String::new()),
         };
-        let b = loaded.briefing;
-        let notes = store
-            .and_then(|s| s.peek(&b.id))
-            .map(|s| s.notes)
-            .unwrap_or_default();
-        let (address, what) =
-            match search::best_item(&b, &notes, &crate::catalog::looked_for(typed)) {
-                Some((item, kind, context)) => (
-                    format!("{}#{}", b.id, item.anchor()),
-                    format!("{kind}: {context}"),
-                ),
-                None => (b.id.clone(), String::new()),
-            };
-        let line = format!("{}: {} · {address} · {what}", file.display(), b.title);
+        let line = format!("{}: {} · {address} · {what}", hit.origin.name(), hit.title);
         writeln!(
             out,
             "{}",
@@ -48,11 +39,7 @@ pub(super) fn print_ranked(
         )?;
         printed += 1;
     }
-    Ok(if printed > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(super::search::exit_for(printed))
 }
 
 /// How many briefings `--ranked` prints.

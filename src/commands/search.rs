@@ -146,7 +146,7 @@ fn print_lines(
 }
 
 /// 0 when something was found, 1 when nothing was.
-fn exit_for(found: usize) -> ExitCode {
+pub(super) fn exit_for(found: usize) -> ExitCode {
     if found > 0 {
         ExitCode::SUCCESS
     } else {
