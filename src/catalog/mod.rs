@@ -23,7 +23,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 pub use fields::{Fields, Stamp};
 pub use hits::hits;
-pub use query::looked_for;
+pub use query::{longest, looked_for};
 pub use sync::{Progress, Synced};
 
 /// Bumped when the schema or what goes into a document changes: an index of

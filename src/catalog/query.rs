@@ -102,6 +102,13 @@ pub fn looked_for(typed: &str) -> Vec<String> {
         .collect()
 }
 
+/// The longest phrase or word `typed` looks for (the rest is syntax): what the
+/// hits mark and the briefing opened from them searches for.
+pub fn longest(typed: &str) -> Option<String> {
+    // After all of them together come the parts, longest first.
+    looked_for(typed).into_iter().nth(1)
+}
+
 /// The ranked query for `typed`; `None` when nothing was typed to look for.
 pub fn ranked(f: &Fields, typed: &str) -> Option<Box<dyn Query>> {
     let parts = parts(typed);

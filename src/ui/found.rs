@@ -38,14 +38,8 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let first = window::first_item(f.selected, f.hits.len(), height, |_| 3);
-    // The longest word looked for is marked (the first is all of them together).
-    let looked_for = crate::catalog::looked_for(&f.query);
-    let marks = Query::typed(
-        looked_for
-            .get(1)
-            .or(looked_for.first())
-            .map_or("", String::as_str),
-    );
+    // The longest word looked for is marked.
+    let marks = Query::typed(&crate::catalog::longest(&f.query).unwrap_or_default());
     let mut lines: Vec<Line> = Vec::new();
     for (k, hit) in f.hits.iter().enumerate().skip(first) {
         if lines.len() + 2 > height {

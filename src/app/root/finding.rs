@@ -100,9 +100,8 @@ impl Root {
         match self.listings.iter().position(|l| l.origin == hit.origin) {
             Some(listing) if self.listings[listing].briefing.is_ok() => {
                 // The briefing opens searching for the word, so `n` goes on to
-                // its other matches (the longest word: the rest is syntax).
-                let looked_for = crate::catalog::looked_for(&self.finding.query);
-                self.search_on_open = looked_for.get(1).or(looked_for.first()).cloned();
+                // its other matches.
+                self.search_on_open = crate::catalog::longest(&self.finding.query);
                 self.switch_to(listing, hit.at)
             }
             Some(_) | None => {
