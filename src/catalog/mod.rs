@@ -124,11 +124,6 @@ impl Catalog {
         })
     }
 
-    /// Where it lives.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The writer, when no other process holds it.
     fn writer(&self) -> tantivy::Result<IndexWriter> {
         self.index.writer(WRITER_HEAP)
@@ -176,19 +171,16 @@ impl Catalog {
         };
         let searcher = self.reader.searcher();
         let docs = searcher.search(&query, &DocSetCollector)?;
-        let mut paths = docs
+        let paths = docs
             .into_iter()
             .map(|address| {
                 let doc: TantivyDocument = searcher.doc(address)?;
                 Ok(PathBuf::from(text_of(&doc, self.fields.path)))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        paths.sort();
         Ok(Some(paths))
     }
-}
 
-impl Catalog {
     /// The files held that were refused (they have no id): `brief search`
     /// still reads them, to print why.
     pub fn refused(&self) -> tantivy::Result<Vec<PathBuf>> {

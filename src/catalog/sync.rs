@@ -60,7 +60,9 @@ impl Catalog {
         // A stat a file, on every core: for a big library, most of a sync.
         let stamps = on_every_core(files, |file| size_and_time(file));
         let mut synced = Synced::default();
-        let mut todo: Vec<&Path> = Vec::new();
+        // With the stamp taken before it is read: a change while reading is
+        // seen next time.
+        let mut todo: Vec<(&Path, (u64, u64))> = Vec::new();
         let mut present: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (file, stamped) in files.iter().zip(stamps) {
             let name = file.to_string_lossy();
@@ -79,7 +81,7 @@ impl Catalog {
             if unchanged {
                 synced.kept += 1;
             } else {
-                todo.push(file);
+                todo.push((file, stamped.unwrap_or_default()));
             }
         }
         // Files of other libraries stay while they exist: one catalog serves every
@@ -106,12 +108,17 @@ impl Catalog {
         std::thread::scope(|scope| -> tantivy::Result<()> {
             for _ in 0..workers {
                 let send = send.clone();
-                let (todo, next, fields) = (&todo, &next, &self.fields);
+                let (todo, next, fields, notes) = (&todo, &next, &self.fields, &notes);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(file) = todo.get(i) else { return };
-                        if send.send(document(fields, file, store)).is_err() {
+                        let Some(&(file, stamped)) = todo.get(i) else {
+                            return;
+                        };
+                        if send
+                            .send(document(fields, file, stamped, notes, store))
+                            .is_err()
+                        {
                             return;
                         }
                     }
@@ -211,47 +218,33 @@ fn notes_times(store: Option<&Store>) -> HashMap<String, u64> {
         .collect()
 }
 
-/// The stamp of `file` and of the notes of briefing `id`; `None` when the file
-/// cannot be read.
-fn stamp(file: &Path, store: Option<&Store>, id: Option<&str>) -> Option<Stamp> {
-    let (size, modified) = size_and_time(file)?;
-    let notes_modified = match (store, id) {
-        (Some(store), Some(id)) => size_and_time(&store.path(id)).map_or(0, |(_, m)| m),
-        _ => 0,
-    };
-    Some(Stamp {
-        size,
-        modified,
-        notes_modified,
-    })
-}
-
 fn size_and_time(file: &Path) -> Option<(u64, u64)> {
     let (size, modified) = crate::library::stamp(file)?;
     Some((size, u64::try_from(modified).unwrap_or(u64::MAX)))
 }
 
-/// The document for `file`, read and parsed, with its path as the catalog keys it.
+/// The document for `file`, read and parsed, with its path as the catalog keys
+/// it; `stamped` is its size and time, `notes` when each briefing's notes last
+/// changed, both taken before anything was read.
 fn document(
     fields: &fields::Fields,
     file: &Path,
+    (size, modified): (u64, u64),
+    notes: &HashMap<String, u64>,
     store: Option<&Store>,
 ) -> (String, tantivy::TantivyDocument) {
     let path = file.to_string_lossy().into_owned();
-    // Stamped before it is read: a change while reading is seen next time.
-    let (size, modified) = size_and_time(file).unwrap_or_default();
     let loaded = crate::briefing::load(file).ok().map(|l| l.briefing);
     let id = loaded.as_ref().map(|b| b.id.as_str());
-    let notes_modified = stamp(file, store, id).map_or(0, |s| s.notes_modified);
     let stamp = Stamp {
         size,
         modified,
-        notes_modified,
+        notes_modified: id.and_then(|id| notes.get(id)).copied().unwrap_or(0),
     };
-    let notes = match (store, id) {
+    let noted = match (store, id) {
         (Some(store), Some(id)) => store.peek(id).map(|s| s.notes).unwrap_or_default(),
         _ => Vec::new(),
     };
-    let doc = fields::document(fields, &path, stamp, loaded.as_ref(), &notes);
+    let doc = fields::document(fields, &path, stamp, loaded.as_ref(), &noted);
     (path, doc)
 }
