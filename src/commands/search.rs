@@ -72,16 +72,16 @@ pub fn search_command(
         found += each(entry, out, err)?;
     }
     for file in files {
-        let refused = match &candidates {
-            Some((may_match, refused)) if may_match.contains(&file) || refused.contains(&file) => {
-                refused.contains(&file)
-            }
-            Some(_) => continue,
+        // Without a catalog every file is parsed; with one, a refused file is
+        // (to print why) and a file it holds as valid, searched for one word,
+        // needs no parsing unless a note or an escape may hold the word.
+        let must_parse = match &candidates {
             None => true,
+            Some((_, refused)) if refused.contains(&file) => true,
+            Some((may_match, _)) if may_match.contains(&file) => false,
+            Some(_) => continue,
         };
-        // A file the catalog holds as valid, searched for one word, needs no
-        // parsing unless a note or an escape may hold the word.
-        if !refused
+        if !must_parse
             && nation.is_none()
             && let Some(query) = &typed
             && let Some(lines) = quick_lines(&file, query, &notes_of)
@@ -158,8 +158,8 @@ pub(super) fn exit_for(found: usize) -> ExitCode {
 /// briefing, which is no file here, as `<bundled>`.
 fn file_name(origin: &Origin) -> String {
     match origin {
-        Origin::File(path) => crate::briefing::clean(&path.display().to_string()).into_owned(),
         Origin::Bundled => "<bundled>".to_owned(),
+        file => file.name(),
     }
 }
 
