@@ -12,7 +12,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use brief::catalog::{Catalog, Progress, Synced};
+use brief::catalog::{Catalog, Progress, Step, Synced};
 use common::generate::{Shape, library_of};
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -20,7 +20,9 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn sync(catalog: &Catalog, dir: &Path) -> Synced {
-    catalog.sync(&files(dir), None, &mut |_| {}).expect("sync")
+    catalog
+        .sync(&files(dir), &[], None, &mut |_| {})
+        .expect("sync")
 }
 
 fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
@@ -108,9 +110,12 @@ fn only_what_changed_is_indexed_again() {
     let dir = tempfile::tempdir().unwrap();
     library_of(dir.path(), 30, Shape::small).unwrap();
     let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
-    let mut heard = Vec::new();
+    let (mut heard, mut rows) = (Vec::new(), Vec::new());
     let first = catalog
-        .sync(&files(dir.path()), None, &mut |p| heard.push(p))
+        .sync(&files(dir.path()), &[], None, &mut |step| match step {
+            Step::Counted(p) => heard.push(p),
+            Step::Indexed(path, row) => rows.push((path, row)),
+        })
         .unwrap();
     assert_eq!(first.indexed, 30);
     assert_eq!(
@@ -120,6 +125,14 @@ fn only_what_changed_is_indexed_again() {
             total: 30
         })
     );
+    // Each file indexed is told with the library's row for it, as the
+    // catalog keeps it for the next start.
+    assert_eq!(rows.len(), 30);
+    let kept: std::collections::HashMap<_, _> = catalog.rows().unwrap().into_iter().collect();
+    for (path, row) in &rows {
+        assert_eq!(kept.get(path), Some(&**row), "{}", path.display());
+        assert!(row.card.as_ref().is_ok_and(|c| !c.title.is_empty()));
+    }
     assert_eq!(
         sync(&catalog, dir.path()),
         Synced {
@@ -155,6 +168,10 @@ fn only_what_changed_is_indexed_again() {
     drop(catalog);
     let again = Catalog::open(&dir.path().join("catalog")).unwrap();
     assert_eq!(sync(&again, dir.path()).kept, 30);
+    // A file the caller has no row for is indexed again, changed or not.
+    let all = files(dir.path());
+    let lacking = again.sync(&all, &all[3..4], None, &mut |_| {}).unwrap();
+    assert_eq!((lacking.indexed, lacking.kept), (1, 29));
 }
 
 #[test]
@@ -164,7 +181,7 @@ fn a_note_is_searchable_once_written() {
     let store = brief::store::Store::at(dir.path().join("state"));
     let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
     catalog
-        .sync(&files(dir.path()), Some(&store), &mut |_| {})
+        .sync(&files(dir.path()), &[], Some(&store), &mut |_| {})
         .unwrap();
     assert_eq!(titles(&catalog, "follow"), Vec::<String>::new());
     let mut saved = brief::state::Saved {
@@ -183,7 +200,7 @@ fn a_note_is_searchable_once_written() {
     });
     store.save(&saved, 1).unwrap();
     let synced = catalog
-        .sync(&files(dir.path()), Some(&store), &mut |_| {})
+        .sync(&files(dir.path()), &[], Some(&store), &mut |_| {})
         .unwrap();
     assert_eq!(synced.indexed, 1, "only the briefing whose notes changed");
     assert_eq!(titles(&catalog, "follow"), ["Launch schedule"]);
@@ -234,7 +251,7 @@ fn two_processes_share_it_with_one_writer() {
         .unwrap()
         .writer(15_000_000)
         .unwrap();
-    let refused = second.sync(&files(dir.path()), None, &mut |_| {});
+    let refused = second.sync(&files(dir.path()), &[], None, &mut |_| {});
     assert!(refused.is_err(), "one writer at a time");
     drop(hold);
     assert_eq!(sync(&second, dir.path()).indexed, 1);

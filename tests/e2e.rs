@@ -405,3 +405,67 @@ fn the_library_search_finds_a_phrase_by_the_catalog_and_opens_at_it() {
         "the catalog is in the cache directory"
     );
 }
+
+#[test]
+fn a_warm_start_lists_the_library_from_the_catalog_and_opens_each_file_as_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    common::generate::library_of(dir.path(), 30, common::generate::Shape::small).expect("generate");
+    let airship = dir.path().join("zz-airship.yaml");
+    let blimp = dir.path().join("zz-blimp.yaml");
+    let yaml = |title: &str| {
+        format!(
+            "format: brief/1\nid: b{}\ntitle: {title}\nsummary: [Nothing new.]\n",
+            title.len()
+        )
+    };
+    std::fs::write(&airship, yaml("Aardvark airship logistics")).expect("write");
+    std::fs::write(&blimp, yaml("Aardvark blimp report")).expect("write");
+    let config = tempfile::tempdir().expect("tempdir");
+    let start = || {
+        Session::start_in(
+            &[dir.path().to_str().unwrap()],
+            100,
+            30,
+            config.path(),
+            dir.path(),
+        )
+    };
+    let mut s = start();
+    s.wait_for("Library · 32 of 32");
+    // Ranked hits say the catalog is in step with every file.
+    s.keys(&["F", "airship"]);
+    s.wait_for("1 briefing for “airship” · best first");
+    s.keys(&["Esc", "Esc", "q"]);
+    assert_eq!(s.wait_exit(), 0);
+    // One file changes without its size or time showing it; another grows.
+    let modified = std::fs::metadata(&airship)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    std::fs::write(&airship, yaml("Aardvark airshop logistics")).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&airship)
+        .and_then(|f| f.set_modified(modified))
+        .expect("the old time put back");
+    std::fs::write(&blimp, yaml("Aardvark blimp report, revised")).expect("write");
+    let mut s = start();
+    // The rows are the catalog's, not the files': the doctored file is listed
+    // as it was indexed, so no file was read to draw them.
+    s.wait_for("Aardvark airship logistics");
+    // The grown file is indexed again, and its row replaced, not doubled.
+    s.wait_for("Aardvark blimp report, revised");
+    s.wait_for("Library · 32 of 32");
+    // Opening a briefing reads its file, as it is now, and its row follows.
+    s.keys(&["Enter"]);
+    s.wait_for("Aardvark airshop logistics");
+    s.wait_for("1 Summary");
+    s.keys(&["b"]);
+    s.wait_for("Library · 32 of 32");
+    assert!(
+        !s.screen().contains("airship"),
+        "the row was made anew from the file:\n{}",
+        s.screen()
+    );
+    s.keys(&["q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -57,7 +57,7 @@ fn library() -> Root {
         listing(&yaml("c", "Charlie undated", "", "", ""), "c.yaml", 9),
         Listing {
             origin: Origin::File("broken.yaml".into()),
-            briefing: Err("broken.yaml:3:1: summary: missing required key".into()),
+            card: Err("broken.yaml:3:1: summary: missing required key".into()),
             progress: Progress::default(),
         },
     ];
@@ -91,7 +91,7 @@ fn press(root: &mut Root, keys: &str) -> Vec<Effect> {
 fn titles(root: &Root) -> Vec<String> {
     root.rows()
         .into_iter()
-        .map(|i| match &root.listings()[i].briefing {
+        .map(|i| match &root.listings()[i].card {
             Ok(b) => b.title.clone(),
             Err(_) => root.listings()[i].origin.name(),
         })
@@ -242,7 +242,8 @@ fn help_over_the_library_ends_at_end_and_stops_at_the_last_screen() {
 
 #[test]
 fn aliases_join_speakers_across_briefings() {
-    let root = library();
+    let mut root = library();
+    press(&mut root, "S");
     let names: Vec<(&str, usize, usize)> = root
         .speakers()
         .iter()
@@ -320,7 +321,7 @@ fn briefings_arriving_in_the_background_fill_the_library() {
     assert!(text(&mut root, (90, 12)).contains("Library · 1 of 1 · reading 1 of 2…"));
     assert!(
         root.speakers().is_empty(),
-        "the speaker index waits for the last briefing"
+        "the speaker index is built when it is first shown"
     );
     root.update(Action::Arrived(Box::new(listing(
         &yaml("b", "Bravo", "2025-01-01", "", ""),
@@ -328,6 +329,7 @@ fn briefings_arriving_in_the_background_fill_the_library() {
         0,
     ))));
     assert!(!root.is_loading());
+    press(&mut root, "S");
     assert_eq!(root.speakers().len(), 1);
     let mut cut = Root::library(Vec::new(), 5, Setup::default());
     cut.update(Action::LoadingDone);
@@ -436,4 +438,77 @@ fn the_speaker_index_filters_as_you_type() {
     assert_eq!(root.speaker_list().len(), 2, "Esc clears the filter");
     press(&mut root, "/ c a s Enter");
     assert_eq!(root.speaker_list().len(), 1, "a role matches too");
+}
+
+#[test]
+fn opening_reads_the_file_as_it_is_now_and_a_file_gone_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (
+        dir.path().join("first.yaml"),
+        dir.path().join("second.yaml"),
+    );
+    std::fs::write(&first, yaml("first", "First as listed", "", "", "")).unwrap();
+    std::fs::write(&second, yaml("second", "Second as listed", "", "", "")).unwrap();
+    let listings: Vec<Listing> = [&first, &second]
+        .into_iter()
+        .map(|f| Listing::new(brief::library::entry(f.clone()), |_| None))
+        .collect();
+    let mut root = Root::library(listings, 2, Setup::default());
+    // The library keeps cards: a file changed since it was listed opens as it
+    // is now, and its row follows.
+    std::fs::write(&first, yaml("first", "First, rewritten", "", "", "")).unwrap();
+    std::fs::remove_file(&second).unwrap();
+    press(&mut root, "Enter");
+    assert_eq!(common::app(&root).briefing().title, "First, rewritten");
+    press(&mut root, "b");
+    assert_eq!(titles(&root), ["First, rewritten", "Second as listed"]);
+    press(&mut root, "j Enter");
+    assert_eq!(root.screen(), Screen::Library, "nothing to open");
+    let status = root.status().unwrap_or_default();
+    assert!(status.starts_with("cannot open: "), "{status}");
+    assert!(status.contains("second.yaml"), "{status}");
+    assert!(
+        root.listings()[1].card.is_err(),
+        "the row is refused, with why"
+    );
+}
+
+#[test]
+fn a_speakers_quotes_are_read_from_their_files_and_a_late_answer_is_dropped() {
+    let mut root = library();
+    root.press(Key::parse("S").unwrap());
+    let effects = root.press(Key::parse("Enter").unwrap());
+    let quotes = match effects.as_slice() {
+        [Effect::ReadQuotes { speaker, quotes }] => {
+            assert_eq!(speaker, "Air Chief Marshal Sir Richard Knighton");
+            quotes.clone()
+        }
+        other => panic!("the quotes are read from their files: {other:?}"),
+    };
+    assert_eq!(quotes.len(), 2);
+    assert!(text(&mut root, (90, 14)).contains("reading…"));
+    // Another speaker's words are not this one's.
+    root.update(Action::QuotesRead {
+        speaker: "Avril Jolliffe".into(),
+        from: 0,
+        quotes: vec![Some("three".into())],
+    });
+    assert!(!text(&mut root, (90, 14)).contains("“three”"));
+    root.update(Action::QuotesRead {
+        speaker: "Air Chief Marshal Sir Richard Knighton".into(),
+        from: 1,
+        quotes: vec![Some("two".into())],
+    });
+    let screen = text(&mut root, (90, 14));
+    assert!(screen.contains("“two”"), "{screen}");
+    assert!(screen.contains("reading…"), "the first is still being read");
+    // Carried out, the effect reads both from the files.
+    let mut runner = Runner::dry();
+    runner.run(&mut root, effects);
+    let screen = text(&mut root, (90, 14));
+    assert!(
+        screen.contains("“one”") && screen.contains("“two”"),
+        "{screen}"
+    );
+    assert!(!screen.contains("reading…"), "{screen}");
 }

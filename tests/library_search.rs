@@ -12,7 +12,6 @@
 mod common;
 
 use brief::app::{Action, Cataloging, Effect, LibraryHit, Pane, Root, Screen, Setup};
-use brief::library::Origin;
 use common::{app, listing, press};
 
 fn library() -> Root {
@@ -89,8 +88,9 @@ fn with_a_catalog_typing_asks_it_and_only_the_latest_answer_counts() {
         }
         other => panic!("the catalog is asked: {other:?}"),
     };
+    let budget = root.listings()[0].origin.clone();
     let hit = |title: &str| LibraryHit {
-        origin: Origin::File("budget.yaml".into()),
+        origin: budget.clone(),
         id: "budget".into(),
         title: title.into(),
         at: Some("warning".into()),
@@ -102,12 +102,14 @@ fn with_a_catalog_typing_asks_it_and_only_the_latest_answer_counts() {
         asked: asked - 1,
         hits: vec![hit("old")],
         total: 1,
+        scanned: false,
     });
     assert_eq!(titles(&root), Vec::<&str>::new());
     root.update(Action::LibraryFound {
         asked,
         hits: vec![hit("Budget talks")],
         total: 40,
+        scanned: false,
     });
     assert_eq!(titles(&root), ["Budget talks"]);
     assert_eq!(root.finding().total, 40);
@@ -158,4 +160,13 @@ fn the_hits_screen_says_what_was_found_and_marks_it() {
         screen.contains("quote by Richard Knighton: Debris is a threat"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_scan_finds_a_word_only_the_title_holds_as_the_catalog_does() {
+    let mut root = library();
+    press(&mut root, "F s c h e d u l e");
+    assert_eq!(titles(&root), ["Launch schedule"]);
+    let hit = &root.finding().hits[0];
+    assert_eq!((hit.kind.as_str(), hit.at.as_deref()), ("title", None));
 }

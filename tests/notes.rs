@@ -61,6 +61,8 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::SaveSort(_) => "sort",
             Effect::SaveHistory(_) => "history",
             Effect::SearchLibrary { .. } => "search library",
+            Effect::ScanLibrary { .. } => "scan library",
+            Effect::ReadQuotes { .. } => "read quotes",
         })
         .collect()
 }

@@ -151,8 +151,15 @@ pub enum Action {
     AskOverwrite(PathBuf),
     /// A message from the edge for the status line.
     Report(String),
-    /// A briefing's saved state was read: open it.
+    /// A briefing and its saved state were read: open it.
     Loaded(Box<super::Opening>),
+    /// A library row's briefing could not be read to open it, for this reason.
+    LoadFailed {
+        /// The library row.
+        listing: usize,
+        /// What is wrong, as `brief validate` says it.
+        why: String,
+    },
     /// A briefing read in the background joins the library.
     Arrived(Box<super::Listing>),
     /// Every file of the library has been read.
@@ -177,6 +184,17 @@ pub enum Action {
         hits: Vec<super::LibraryHit>,
         /// How many match in all.
         total: usize,
+        /// Whether they were found by scanning the files, in library order.
+        scanned: bool,
+    },
+    /// The text of some of a speaker's quotes, read from their briefings.
+    QuotesRead {
+        /// The speaker.
+        speaker: String,
+        /// Where in the speaker's list of quotes these start.
+        from: usize,
+        /// Each quote's words, or `None` where its file no longer holds it.
+        quotes: Vec<Option<String>>,
     },
     /// How far the library's catalog has come.
     Cataloged(super::Cataloging),
@@ -210,6 +228,8 @@ impl Action {
                 | Action::AskOverwrite(_)
                 | Action::Report(_)
                 | Action::Loaded(_)
+                | Action::LoadFailed { .. }
+                | Action::QuotesRead { .. }
                 | Action::Arrived(_)
                 | Action::LoadingDone
                 | Action::Reloaded(_)
@@ -297,6 +317,8 @@ impl Action {
             | Action::AskOverwrite(_)
             | Action::Report(_)
             | Action::Loaded(_)
+            | Action::LoadFailed { .. }
+            | Action::QuotesRead { .. }
             | Action::Arrived(_)
             | Action::LoadingDone
             | Action::Reloaded(_)

@@ -1,9 +1,10 @@
 //! Searching the text of the whole library (`F`): the query as typed, the hits
-//! the catalog ranked (or, while it is being built, the library's own briefings
+//! the catalog ranked (or, while it is being built, the library's files
 //! scanned), and which is selected. Pure: the catalog is asked through
-//! `Effect::SearchLibrary` and answers with `Action::LibraryFound`.
+//! `Effect::SearchLibrary` (the files through `Effect::ScanLibrary`), and
+//! either answers with `Action::LibraryFound`.
 
-use super::listing::Listing;
+use crate::briefing::Briefing;
 use crate::library::Origin;
 
 /// One briefing a library search found, with the item that shows why.
@@ -66,27 +67,25 @@ pub struct Finding {
 /// The most hits a scan or the catalog returns.
 pub const MOST_HITS: usize = 200;
 
-/// What a scan of `listings` finds for `query`: each briefing whose items hold
-/// it, in library order, with its first matching item (a quote first).
-pub fn scan(listings: &[Listing], query: &str) -> Vec<LibraryHit> {
-    let looked_for = crate::catalog::looked_for(query);
-    if looked_for.is_empty() {
-        return Vec::new();
-    }
-    listings
-        .iter()
-        .filter_map(|listing| {
-            let b = listing.briefing.as_ref().ok()?;
-            let (item, kind, snippet) = crate::search::best_item(b, &[], &looked_for)?;
-            Some(LibraryHit {
-                origin: listing.origin.clone(),
-                id: b.id.clone(),
-                title: b.title.clone(),
-                at: Some(item.anchor()),
-                kind,
-                snippet,
-            })
-        })
-        .take(MOST_HITS)
-        .collect()
+/// What scanning one briefing finds for what a query looks for
+/// (`catalog::looked_for`): its first matching item (a quote first), else its
+/// title, as a hit, as the catalog shows one.
+pub fn scanned(origin: &Origin, b: &Briefing, looked_for: &[String]) -> Option<LibraryHit> {
+    let (at, kind, snippet) = match crate::search::best_item(b, &[], looked_for) {
+        Some((item, kind, snippet)) => (Some(item.anchor()), kind, snippet),
+        None => {
+            let titled = looked_for
+                .iter()
+                .any(|text| crate::search::Query::typed(text).matches(&b.title));
+            titled.then_some((None, "title".to_owned(), String::new()))?
+        }
+    };
+    Some(LibraryHit {
+        origin: origin.clone(),
+        id: b.id.clone(),
+        title: b.title.clone(),
+        at,
+        kind,
+        snippet,
+    })
 }

@@ -30,22 +30,23 @@ mod visible;
 
 pub use crate::state::nation_key;
 pub use action::{Action, Built};
-pub use finding::{Cataloging, Finding, LibraryHit, MOST_HITS, scan};
+pub use finding::{Cataloging, Finding, LibraryHit, MOST_HITS, scanned};
 pub use key::Key;
 pub use keymap::{Context, Keymap};
-pub use listing::{Listing, Progress, Sort, keeps, order};
+pub use listing::{Card, Listing, Progress, Row, Sort, keeps, order, refusal};
 pub use metrics::{LineMarks, Metrics, ReadLength, SummaryLayout};
 pub use notes::{Editor, item_text, label, listed, selected_item_in, summary_item_at};
 pub use reader::{App, Opening};
 pub use root::{HISTORY, Help, Root, Screen, Setup};
 pub use searching::Search;
-pub use speakers::{Speaker, index};
+pub use speakers::{Quoted, Speaker, index};
 pub use tree::Tree;
 pub use update::update;
 
 use std::sync::Arc;
 
 use crate::briefing::Briefing;
+use crate::library::Origin;
 use crate::state::Saved;
 
 /// The four panes, in Tab order.
@@ -116,13 +117,13 @@ pub enum Effect {
         /// Replace a file that brief did not write (the user said yes).
         overwrite: bool,
     },
-    /// Read the saved state of a library row's briefing, to open it with
-    /// `Action::Loaded`.
+    /// Read a library row's briefing and its saved state, to open it with
+    /// `Action::Loaded` (or say why not with `Action::LoadFailed`).
     Load {
         /// The library row.
         listing: usize,
-        /// The briefing's id, which names its state.
-        id: String,
+        /// Its file.
+        origin: Origin,
         /// An address to open at, such as a quote id.
         at: Option<String>,
     },
@@ -154,6 +155,24 @@ pub enum Effect {
         query: String,
         /// The question's number.
         asked: u64,
+    },
+    /// Scan the briefings of `origins` for `query`, while there is no catalog to
+    /// ask, to come back as `Action::LibraryFound` numbered `asked`.
+    ScanLibrary {
+        /// As typed.
+        query: String,
+        /// The question's number.
+        asked: u64,
+        /// The library's files, in library order.
+        origins: Vec<Origin>,
+    },
+    /// Read the text of a speaker's quotes from their briefings, to come back
+    /// as `Action::QuotesRead`.
+    ReadQuotes {
+        /// The speaker, as the index names them.
+        speaker: String,
+        /// Each quote's file and its place among the file's quotes.
+        quotes: Vec<(Origin, usize)>,
     },
     /// Leave.
     Quit,

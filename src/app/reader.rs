@@ -12,11 +12,13 @@ use super::{Editor, Effect, Metrics, Mode, Pane, Search, Tree};
 use crate::briefing::Briefing;
 use crate::state::{Note, Saved};
 
-/// A briefing's saved state, read for it to open, and where to open it.
+/// A briefing and its saved state, read for it to open, and where to open it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Opening {
     /// The library row being opened.
     pub listing: usize,
+    /// The briefing, as its file holds it now.
+    pub briefing: Arc<Briefing>,
     /// The state it was left in, if any was saved.
     pub saved: Option<Saved>,
     /// Why the saved state could not be read, if it could not.
@@ -30,10 +32,12 @@ pub struct Opening {
 }
 
 impl Opening {
-    /// Opening `listing` on fresh state, as `brief snapshot` does.
-    pub fn fresh(listing: usize) -> Opening {
+    /// Opening `briefing` as library row `listing` on fresh state, as `brief
+    /// snapshot` does.
+    pub fn fresh(listing: usize, briefing: Arc<Briefing>) -> Opening {
         Opening {
             listing,
+            briefing,
             ..Opening::default()
         }
     }
@@ -176,8 +180,8 @@ impl App {
     /// moved to the item `opening.at` names. What the status line should say on
     /// opening (a state that could not be read, items gone, an address that
     /// names nothing) is said.
-    pub fn opened(briefing: Arc<Briefing>, mouse: bool, opening: Opening) -> App {
-        let mut app = App::new(briefing);
+    pub fn opened(opening: Opening, mouse: bool) -> App {
+        let mut app = App::new(opening.briefing);
         app.mouse = mouse;
         app.now_ms = opening.now_ms;
         app.session = opening.session;
@@ -195,12 +199,13 @@ impl App {
     /// over by identity, and the status line saying what changed.
     pub(super) fn reloaded(self, briefing: Arc<Briefing>) -> App {
         let opening = Opening {
+            briefing,
             saved: Some(self.to_saved()),
             now_ms: self.now_ms,
             session: self.session,
             ..Opening::default()
         };
-        let mut app = App::opened(briefing, self.mouse, opening);
+        let mut app = App::opened(opening, self.mouse);
         app.notes_created = self.notes_created;
         app.deleted = self.deleted;
         let news = app

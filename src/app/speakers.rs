@@ -1,6 +1,7 @@
 //! The speaker index: every speaker across the library, their roles, and their
 //! quotes from every briefing. Speakers are matched by exact name; the config's
-//! aliases join variants. Built once, when the library loads. Pure.
+//! aliases join variants. Built from the library's cards once they are all in.
+//! Pure.
 
 use std::collections::BTreeMap;
 
@@ -24,8 +25,8 @@ pub struct Speaker {
 pub fn index(listings: &[Listing], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
     let mut by_name: BTreeMap<String, Speaker> = BTreeMap::new();
     for (s, listing) in listings.iter().enumerate() {
-        let Ok(b) = &listing.briefing else { continue };
-        for (q, quote) in b.quotes.iter().enumerate() {
+        let Ok(card) = &listing.card else { continue };
+        for (q, quote) in card.said.iter().enumerate() {
             let name = aliases
                 .get(&quote.speaker)
                 .cloned()
@@ -48,4 +49,14 @@ pub fn index(listings: &[Listing], aliases: &BTreeMap<String, String>) -> Vec<Sp
         }
     }
     by_name.into_values().collect()
+}
+
+/// The quotes of the speaker whose list is open, as far as they have been read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quoted {
+    /// The speaker.
+    pub speaker: String,
+    /// For each of the speaker's quotes: not read yet (`None`), gone from its
+    /// file (`Some(None)`), or its words.
+    pub texts: Vec<Option<Option<String>>>,
 }

@@ -23,7 +23,7 @@ pub use rules::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use text::{clean, clean_owned, echo};
 
 /// One briefing, loaded and validated.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Briefing {
     /// Stable identity; reading state and notes are kept under it.
     pub id: String,

@@ -10,6 +10,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 use crate::briefing::Briefing;
+use crate::library::card::Row;
 use crate::state::Note;
 
 /// The tokenizer of every text field: words (runs of letters and digits),
@@ -56,6 +57,9 @@ pub struct Fields {
     pub source: Field,
     /// The user's notes.
     pub notes: Field,
+    /// The library's row for the file (`library::card::Row` as JSON), stored
+    /// only: a start reads the rows, not the files.
+    pub row: Field,
 }
 
 impl Fields {
@@ -119,6 +123,7 @@ pub fn schema() -> (Schema, Fields) {
         tags: b.add_text_field("tags", text.clone()),
         source: b.add_text_field("source", text.clone()),
         notes: b.add_text_field("notes", text),
+        row: b.add_text_field("row", STORED),
     };
     (b.build(), fields)
 }
@@ -135,11 +140,12 @@ pub struct Stamp {
 }
 
 /// The document for one file: `briefing` when it loaded (a refused file is kept
-/// by its path and stamp only, so it is not read again until it changes).
+/// by its path, stamp and row only, so it is not read again until it changes).
 pub fn document(
     f: &Fields,
     path: &str,
     stamp: Stamp,
+    row: &Row,
     briefing: Option<&Briefing>,
     notes: &[Note],
 ) -> TantivyDocument {
@@ -148,6 +154,8 @@ pub fn document(
     doc.add_u64(f.size, stamp.size);
     doc.add_u64(f.modified, stamp.modified);
     doc.add_u64(f.notes_modified, stamp.notes_modified);
+    // A row is plain data: it always serializes.
+    doc.add_text(f.row, serde_json::to_string(row).unwrap_or_default());
     let Some(b) = briefing else {
         return doc;
     };

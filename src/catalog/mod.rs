@@ -21,14 +21,16 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
+use crate::library::card::Row;
+
 pub use fields::{Fields, Stamp};
 pub use hits::hits;
 pub use query::{longest, looked_for};
-pub use sync::{Progress, Synced};
+pub use sync::{Progress, Step, Synced};
 
 /// Bumped when the schema or what goes into a document changes: an index of
 /// another version is rebuilt.
-const VERSION: &str = "brief-catalog 1";
+const VERSION: &str = "brief-catalog 2";
 
 /// The file in the index folder that says which version wrote it.
 const VERSION_FILE: &str = "brief-version";
@@ -181,6 +183,30 @@ impl Catalog {
         Ok(Some(paths))
     }
 
+    /// Every file held, by its key, with its library row, read from the stored
+    /// documents on every core (a segment a worker).
+    pub fn rows(&self) -> tantivy::Result<Vec<(PathBuf, Row)>> {
+        let searcher = self.reader.searcher();
+        let fields = self.fields;
+        let per_segment = on_every_core(searcher.segment_readers(), |segment| {
+            let store = segment.get_store_reader(64)?;
+            let mut rows = Vec::with_capacity(usize::try_from(segment.num_docs()).unwrap_or(0));
+            for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc?;
+                // A row that does not read is left out: its file is read again.
+                if let Ok(row) = serde_json::from_str::<Row>(&text_of(&doc, fields.row)) {
+                    rows.push((PathBuf::from(text_of(&doc, fields.path)), row));
+                }
+            }
+            Ok::<_, tantivy::TantivyError>(rows)
+        });
+        let mut all = Vec::new();
+        for rows in per_segment {
+            all.extend(rows?);
+        }
+        Ok(all)
+    }
+
     /// The files held that were refused (they have no id): `brief search`
     /// still reads them, to print why.
     pub fn refused(&self) -> tantivy::Result<Vec<PathBuf>> {
@@ -262,14 +288,39 @@ impl Library {
         Library::new(self.catalog.clone(), &files)
     }
 
-    /// Brings the catalog in step with this library's files.
+    /// Brings the catalog in step with this library's files, indexing `again`
+    /// (files named as the library names them) whatever their stamp; `told`
+    /// hears how far it has come and each file's new row, by the file's name.
     pub fn sync(
         &self,
+        again: &[PathBuf],
         store: Option<&crate::store::Store>,
-        progress: &mut dyn FnMut(Progress),
+        told: &mut dyn FnMut(Step),
     ) -> tantivy::Result<Synced> {
         let keys: Vec<PathBuf> = self.files.iter().map(|(_, key)| key.clone()).collect();
-        self.catalog.sync(&keys, store, progress)
+        let again: Vec<PathBuf> = again
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect();
+        self.catalog
+            .sync(&keys, &again, store, &mut |step| match step {
+                Step::Indexed(key, row) => {
+                    if let Some(name) = self.named(&key) {
+                        told(Step::Indexed(name.clone(), row));
+                    }
+                }
+                counted => told(counted),
+            })
+    }
+
+    /// The rows the catalog holds for this library's files, by the files' names.
+    pub fn rows(&self) -> tantivy::Result<std::collections::HashMap<PathBuf, Row>> {
+        Ok(self
+            .catalog
+            .rows()?
+            .into_iter()
+            .filter_map(|(key, row)| Some((self.named(&key)?.clone(), row)))
+            .collect())
     }
 
     /// The files of this library that may hold `typed` (see `Catalog::candidates`)

@@ -12,6 +12,7 @@ use tantivy::{DocId, Term};
 
 use super::fields::{self, Stamp};
 use super::{Catalog, on_every_core};
+use crate::library::card::Row;
 use crate::store::Store;
 
 /// How far a sync has come, for the library's title (`indexing 40,312 of 100,000…`).
@@ -21,6 +22,15 @@ pub struct Progress {
     pub done: usize,
     /// Files to index in all.
     pub total: usize,
+}
+
+/// What a sync tells as it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// How far it has come.
+    Counted(Progress),
+    /// A file was indexed (new or changed): its library row, by the catalog's key.
+    Indexed(PathBuf, Box<Row>),
 }
 
 /// What a sync did.
@@ -44,15 +54,19 @@ struct Known {
 const REPORT_EVERY: usize = 500;
 
 impl Catalog {
-    /// Brings the catalog in step with `files`, notes read from `store`;
-    /// `progress` hears how far it has come. Fails when another process holds
-    /// the writer (it is bringing the catalog up to date itself).
+    /// Brings the catalog in step with `files`, notes read from `store`, and
+    /// indexes `again` (files whose row the caller lacks) whether they changed
+    /// or not; `told` hears how far it has come and each file's new row. Fails
+    /// when another process holds the writer (it is bringing the catalog up to
+    /// date itself).
     pub fn sync(
         &self,
         files: &[PathBuf],
+        again: &[PathBuf],
         store: Option<&Store>,
-        progress: &mut dyn FnMut(Progress),
+        told: &mut dyn FnMut(Step),
     ) -> tantivy::Result<Synced> {
+        let again: std::collections::HashSet<&PathBuf> = again.iter().collect();
         // What another process committed counts as known.
         self.reader.reload()?;
         let known = self.known()?;
@@ -67,14 +81,15 @@ impl Catalog {
         for (file, stamped) in files.iter().zip(stamps) {
             let name = file.to_string_lossy();
             let kept = known.get_key_value(name.as_ref());
-            let unchanged = kept.is_some_and(|(_, k)| {
-                let now = stamped.map(|(size, modified)| Stamp {
-                    size,
-                    modified,
-                    notes_modified: notes.get(k.id.as_str()).copied().unwrap_or(0),
+            let unchanged = !again.contains(file)
+                && kept.is_some_and(|(_, k)| {
+                    let now = stamped.map(|(size, modified)| Stamp {
+                        size,
+                        modified,
+                        notes_modified: notes.get(k.id.as_str()).copied().unwrap_or(0),
+                    });
+                    now == Some(k.stamp)
                 });
-                now == Some(k.stamp)
-            });
             if let Some((path, _)) = kept {
                 present.insert(path.as_str());
             }
@@ -92,7 +107,7 @@ impl Catalog {
             .collect();
         if todo.is_empty() && gone.is_empty() {
             // Nothing to write: the writer (and its lock and threads) is not needed.
-            progress(Progress::default());
+            told(Step::Counted(Progress::default()));
             return Ok(synced);
         }
         let mut writer = self.writer()?;
@@ -101,7 +116,7 @@ impl Catalog {
             synced.removed += 1;
         }
         let total = todo.len();
-        progress(Progress { done: 0, total });
+        told(Step::Counted(Progress { done: 0, total }));
         let next = AtomicUsize::new(0);
         let (send, receive) = mpsc::sync_channel(256);
         let workers = std::thread::available_parallelism().map_or(1, usize::from);
@@ -125,15 +140,16 @@ impl Catalog {
                 });
             }
             drop(send);
-            for (done, (path, doc)) in receive.into_iter().enumerate() {
+            for (done, (path, doc, row)) in receive.into_iter().enumerate() {
                 writer.delete_term(Term::from_field_text(self.fields.path, &path));
                 writer.add_document(doc)?;
                 synced.indexed += 1;
+                told(Step::Indexed(PathBuf::from(path), row));
                 if (done + 1) % REPORT_EVERY == 0 {
-                    progress(Progress {
+                    told(Step::Counted(Progress {
                         done: done + 1,
                         total,
-                    });
+                    }));
                 }
             }
             Ok(())
@@ -143,7 +159,7 @@ impl Catalog {
             writer.wait_merging_threads()?;
             self.reader.reload()?;
         }
-        progress(Progress { done: total, total });
+        told(Step::Counted(Progress { done: total, total }));
         Ok(synced)
     }
 
@@ -224,27 +240,26 @@ fn size_and_time(file: &Path) -> Option<(u64, u64)> {
 }
 
 /// The document for `file`, read and parsed, with its path as the catalog keys
-/// it; `stamped` is its size and time, `notes` when each briefing's notes last
-/// changed, both taken before anything was read.
+/// it and its library row; `stamped` is its size and time, `notes` when each
+/// briefing's notes last changed, both taken before anything was read.
 fn document(
     fields: &fields::Fields,
     file: &Path,
     (size, modified): (u64, u64),
     notes: &HashMap<String, u64>,
     store: Option<&Store>,
-) -> (String, tantivy::TantivyDocument) {
+) -> (String, tantivy::TantivyDocument, Box<Row>) {
     let path = file.to_string_lossy().into_owned();
-    let loaded = crate::briefing::load(file).ok().map(|l| l.briefing);
-    let id = loaded.as_ref().map(|b| b.id.as_str());
+    let loaded = crate::briefing::load(file).map(|l| l.briefing);
+    let id = loaded.as_ref().ok().map(|b| b.id.as_str());
     let stamp = Stamp {
         size,
         modified,
         notes_modified: id.and_then(|id| notes.get(id)).copied().unwrap_or(0),
     };
-    let noted = match (store, id) {
-        (Some(store), Some(id)) => store.peek(id).map(|s| s.notes).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let doc = fields::document(fields, &path, stamp, loaded.as_ref(), &noted);
-    (path, doc)
+    let saved = store.zip(id).and_then(|(store, id)| store.peek(id));
+    let row = Row::of(&loaded, saved.as_ref());
+    let noted = saved.map(|s| s.notes).unwrap_or_default();
+    let doc = fields::document(fields, &path, stamp, &row, loaded.as_ref().ok(), &noted);
+    (path, doc, Box::new(row))
 }

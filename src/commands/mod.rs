@@ -19,7 +19,7 @@ pub use validate::validate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::app::{Keymap, Listing, Root, Setup};
+use crate::app::{Keymap, Listing, Root, Row, Setup};
 use crate::briefing::{self, Briefing};
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
 use crate::config::{self, Config, Palette};
@@ -99,11 +99,10 @@ pub fn snapshot_command(path: PathBuf, size: (u16, u16), keys: &str) -> ExitCode
         let Some(briefing) = open(&path) else {
             return ExitCode::from(INPUT_ERROR);
         };
-        let entry = library::Entry {
-            origin: library::Origin::File(path),
-            loaded: Ok(briefing),
-        };
-        Root::single(Listing::new(entry, |_| None), Setup::default(), None)
+        let origin = library::Origin::File(path);
+        let listing = Listing::of(origin.clone(), Row::loaded(&briefing, None));
+        runner.hold(origin, std::sync::Arc::new(briefing));
+        Root::single(listing, Setup::default(), None)
     };
     runner.run(&mut root, opening);
     let screen = snapshot::replay(

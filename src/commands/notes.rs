@@ -21,16 +21,16 @@ pub fn export_notes(path: &Path, output: Option<&Path>, force: bool) -> ExitCode
     let now = now_ms();
     let mut opening = Opening {
         now_ms: now,
-        ..Opening::default()
+        ..Opening::fresh(0, Arc::new(briefing))
     };
     if let Some(store) = Store::from_env() {
-        let loaded = store.load(&briefing.id, now);
+        let loaded = store.load(&opening.briefing.id, now);
         if let Some(warning) = loaded.warning {
             say(format_args!("{warning}"));
         }
         opening.saved = loaded.saved;
     }
-    let app = App::opened(Arc::new(briefing), false, opening);
+    let app = App::opened(opening, false);
     let Some(output) = output else {
         print!("{}", export::markdown(&app, now));
         return ExitCode::SUCCESS;
@@ -95,10 +95,10 @@ pub fn write_note(path: &Path, item: &str, text: &str) -> ExitCode {
         at: Some(item.to_owned()),
         now_ms: now,
         session: std::process::id(),
-        ..Opening::default()
+        ..Opening::fresh(0, briefing)
     };
     // Only the note is saved: the reader's place stays where it was left.
-    let mut app = App::opened(briefing, false, opening);
+    let mut app = App::opened(opening, false);
     let runner = Runner::once(Some(store), PathBuf::from("."));
     let mut effects = Vec::new();
     for action in [Action::EditNote, Action::WriteNote(text), Action::SaveNote] {

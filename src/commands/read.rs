@@ -5,9 +5,10 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use super::{listings, user_config};
-use crate::app::{Action, App, Keymap, Listing, Root, Setup, Sort};
+use crate::app::{Action, App, Keymap, Listing, Root, Row, Setup, Sort};
 use crate::briefing;
 use crate::catalog::{Catalog, Library};
 use crate::cli::{INPUT_ERROR, USAGE_ERROR};
@@ -62,8 +63,9 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
                     return Ok(ExitCode::from(INPUT_ERROR));
                 }
             };
+            let briefing = Arc::new(loaded.briefing);
             if let Some(at) = at
-                && let Err(message) = App::new(loaded.briefing.clone()).spot_at(at)
+                && let Err(message) = App::new(Arc::clone(&briefing)).spot_at(at)
             {
                 say(format_args!("--at: {message}"));
                 return Ok(ExitCode::from(INPUT_ERROR));
@@ -73,11 +75,10 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
                 .iter()
                 .map(briefing::Diagnostic::warnings)
                 .sum();
-            let entry = library::Entry {
-                origin: library::Origin::File(file.clone()),
-                loaded: Ok(loaded.briefing),
-            };
-            let listing = Listing::new(entry, |id| runner.store()?.peek(id));
+            let origin = library::Origin::File(file.clone());
+            let saved = runner.store().and_then(|s| s.peek(&briefing.id));
+            let listing = Listing::of(origin.clone(), Row::loaded(&briefing, saved.as_ref()));
+            runner.hold(origin, briefing);
             let (mut root, opening) = Root::single(listing, setup, at.map(str::to_owned));
             runner.run(&mut root, opening);
             if warnings > 0 && root.reader().and_then(App::status).is_none() {
@@ -113,25 +114,40 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
                 }
                 entries.push(library::bundled());
             }
-            // The catalog is brought in step on a thread of its own; searches
-            // scan the briefings in memory until it is ready (and always, for
-            // the bundled briefing, which is no file to index).
-            if !files.is_empty()
-                && let Some(catalog) = Catalog::from_env().and_then(|dir| Catalog::open(&dir).ok())
-            {
-                runner.catalog(Library::new(catalog, &files));
-            }
             let expected = entries.len() + files.len();
-            let root = Root::library(listings(entries, runner.store()), expected, setup);
-            // The files are read in the background: the library draws at once and
-            // fills in as they arrive.
-            let store = runner.store().cloned();
-            let cache = library::Cache::from_env();
+            let mut listings = listings(entries, runner.store());
             incoming.folders = folders;
-            incoming.loader = Some(library::spawn(files, cache, move |entry| {
-                Listing::new(entry, |id| store.as_ref()?.peek(id))
-            }));
-            root
+            // With a catalog, the rows it holds are the library at once, and it
+            // is brought in step on a thread of its own, each file it indexes
+            // anew arriving as it goes. Without one (no cache directory, or the
+            // bundled briefing, which is no file), the files are read in the
+            // background. Either way the library draws at once and fills in.
+            let catalog = Catalog::from_env()
+                .filter(|_| !files.is_empty())
+                .and_then(|dir| Catalog::open(&dir).ok())
+                .map(|catalog| Library::new(catalog, &files));
+            match catalog {
+                Some(library) => {
+                    let mut rows = library.rows().unwrap_or_default();
+                    let mut missing = Vec::new();
+                    for file in files {
+                        match rows.remove(&file) {
+                            Some(row) => {
+                                listings.push(Listing::of(library::Origin::File(file), row))
+                            }
+                            None => missing.push(file),
+                        }
+                    }
+                    runner.catalog(library, missing);
+                }
+                None => {
+                    let store = runner.store().cloned();
+                    incoming.loader = Some(library::spawn(files, move |entry| {
+                        Listing::new(entry, |id| store.as_ref()?.peek(id))
+                    }));
+                }
+            }
+            Root::library(listings, expected, setup)
         }
     };
     if let Some(first) = problems.first() {

@@ -168,7 +168,7 @@ fn file_name(origin: &Origin) -> String {
 fn catalog_of(files: &[PathBuf], store: Option<&crate::store::Store>) -> Option<Library> {
     let catalog = Catalog::open(&Catalog::from_env()?).ok()?;
     let library = Library::new(catalog, files);
-    library.sync(store, &mut |_| {}).ok()?;
+    library.sync(&[], store, &mut |_| {}).ok()?;
     Some(library)
 }
 

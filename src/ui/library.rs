@@ -32,11 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, theme: Theme) {
         }
         _ => loading,
     };
-    let refused = root
-        .listings()
-        .iter()
-        .filter(|l| l.briefing.is_err())
-        .count();
+    let refused = root.listings().iter().filter(|l| l.card.is_err()).count();
     let refused = match refused {
         0 => String::new(),
         n => format!(" · {n} refused"),
@@ -100,7 +96,7 @@ fn entry(
     } else {
         theme.heading()
     };
-    let b = match &listing.briefing {
+    let b = match &listing.card {
         Ok(b) => b,
         Err(error) => {
             return [
@@ -116,7 +112,7 @@ fn entry(
         }
     };
     let mut facts: Vec<String> = Vec::new();
-    let source: Vec<&str> = [b.source.publication.as_deref(), b.source.author.as_deref()]
+    let source: Vec<&str> = [b.publication.as_deref(), b.author.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -129,7 +125,7 @@ fn entry(
         false => format!("{} · {}", b.title, facts.join(" · ")),
     };
     // The date stays in sight on a narrow screen: the title and source are cut.
-    let head = match &b.source.published {
+    let head = match &b.published {
         Some(date) => {
             let date = format!(" · {date}");
             let room = width.saturating_sub(date.width());
@@ -139,13 +135,13 @@ fn entry(
     };
     let p = &listing.progress;
     let comments = match b.comments_reported {
-        Some(r) if r > b.comments.len() as u64 => format!("{} of {r} comments", b.comments.len()),
-        _ => plural(b.comments.len(), "comment"),
+        Some(r) if r > b.comments as u64 => format!("{} of {r} comments", b.comments),
+        _ => plural(b.comments, "comment"),
     };
     let mut counts = vec![Span::styled(
         format!(
             "  {} · {comments} · {}",
-            plural(b.quotes.len(), "quote"),
+            plural(b.quotes(), "quote"),
             plural(p.notes, "note")
         ),
         theme.dim(),

@@ -76,21 +76,24 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
         Some(s) => {
             let at = root.speaker_rows().1;
             let first = window::first_item(at, s.quotes.len(), height, |_| 3);
-            for (k, &(listing, q)) in s.quotes.iter().enumerate().skip(first) {
+            for (k, &(listing, _)) in s.quotes.iter().enumerate().skip(first) {
                 if lines.len() >= height {
                     break;
                 }
-                let Ok(b) = &root.listings()[listing].briefing else {
+                let Ok(card) = &root.listings()[listing].card else {
                     continue;
                 };
-                let quote = &b.quotes[q];
                 let style = if k == at {
                     theme.selected()
                 } else {
                     theme.heading()
                 };
-                lines.push(Line::styled(text::truncate(&b.title, width), style));
-                let said = format!("  “{}”", quote.text);
+                lines.push(Line::styled(text::truncate(&card.title, width), style));
+                let said = match root.quoted().texts.get(k) {
+                    Some(Some(Some(words))) => format!("  “{words}”"),
+                    Some(Some(None)) => "  (no longer in its file)".to_owned(),
+                    _ => "  reading…".to_owned(),
+                };
                 lines.push(Line::raw(text::truncate(&said, width)));
                 lines.push(Line::default());
             }

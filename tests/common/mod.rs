@@ -117,15 +117,31 @@ pub fn reply_chain(depth: usize, flow: bool) -> String {
     text
 }
 
-/// A library row for `yaml`, as if read from the file `name`, last opened at
-/// `last_opened_ms`.
+/// A library row for `yaml`, read from a file `name` written for it (the
+/// library opens a briefing from its file), last opened at `last_opened_ms`.
 pub fn listing(yaml: &str, name: &str, last_opened_ms: u64) -> brief::app::Listing {
     let b = briefing::parse(yaml, name).expect("loads").briefing;
-    let mut progress = brief::app::Progress::of(&b, None);
-    progress.last_opened_ms = last_opened_ms;
-    brief::app::Listing {
-        origin: brief::library::Origin::File(name.into()),
-        briefing: Ok(std::sync::Arc::new(b)),
-        progress,
+    let mut row = brief::app::Row::loaded(&b, None);
+    row.progress.last_opened_ms = last_opened_ms;
+    brief::app::Listing::of(brief::library::Origin::File(written(yaml, name)), row)
+}
+
+/// `yaml` written as a file `name`, in a folder of cargo's for tests that no
+/// other content shares (tests run at once, and may use the same names).
+pub fn written(yaml: &str, name: &str) -> std::path::PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    yaml.hash(&mut hasher);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("library")
+        .join(format!("{:016x}", hasher.finish()));
+    std::fs::create_dir_all(&dir).expect("a folder for the file");
+    let path = dir.join(name);
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(yaml) {
+        // Written whole, then moved in: another test may be reading it.
+        let mut part = tempfile::NamedTempFile::new_in(&dir).expect("a file to write");
+        std::io::Write::write_all(&mut part, yaml.as_bytes()).expect("write the briefing");
+        part.persist(&path).expect("move it in");
     }
+    path
 }

@@ -193,6 +193,11 @@ impl Session {
         panic!("brief did not exit; the screen shows:\n{}", self.screen());
     }
 
+    /// The binary's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child")
+    }
+
     /// Sends `signal` (a name `kill` takes: TERM, INT, HUP, QUIT, KILL) to the binary.
     pub fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("a running child");

@@ -3,6 +3,7 @@
 
 use super::{LIST_PAGE, Root, Screen};
 use crate::app::listing::Listing;
+use crate::app::speakers::Quoted;
 use crate::app::speakers::index;
 use crate::app::update::edit_text;
 use crate::app::{Action, Effect, list};
@@ -38,7 +39,7 @@ impl Root {
             Action::ShowSpeakers => self.show_speakers(),
             Action::SearchLibrary => return self.start_finding(),
             Action::Open | Action::ToggleCollapse => {
-                match self.listings.get(self.selected).map(|l| &l.briefing) {
+                match self.listings.get(self.selected).map(|l| &l.card) {
                     Some(Ok(_)) if rows.contains(&self.selected) => {
                         return self.switch_to(self.selected, None);
                     }
@@ -53,6 +54,7 @@ impl Root {
 
     pub(super) fn show_speakers(&mut self) {
         self.screen = Screen::Speakers(None);
+        self.fresh_speakers();
         if self.speakers.is_empty() {
             self.status = Some("no quotes in the library, so no speakers".into());
         }
@@ -110,6 +112,7 @@ impl Root {
                 None if len > 0 => {
                     self.screen = Screen::Speakers(Some(self.speaker));
                     self.speaker_quote = 0;
+                    return self.read_quotes();
                 }
                 None => {}
                 Some(s) => {
@@ -121,10 +124,10 @@ impl Root {
                         return Vec::new();
                     };
                     let id = self.listings[listing]
-                        .briefing
+                        .card
                         .as_ref()
-                        .map(|b| b.quotes[q].id.clone())
-                        .ok();
+                        .ok()
+                        .and_then(|c| Some(c.said.get(q)?.quote_id(q)));
                     return self.switch_to(listing, id);
                 }
             },
@@ -140,17 +143,70 @@ impl Root {
         Vec::new()
     }
 
-    /// A briefing read in the background joins the library; the speaker index is
-    /// rebuilt once the last one has arrived.
+    /// The effect that reads the open speaker's quotes from their briefings.
+    fn read_quotes(&mut self) -> Vec<Effect> {
+        let Some(speaker) = self.speakers.get(self.speaker) else {
+            return Vec::new();
+        };
+        self.quoted = Quoted {
+            speaker: speaker.name.clone(),
+            texts: vec![None; speaker.quotes.len()],
+        };
+        let quotes = speaker
+            .quotes
+            .iter()
+            .map(|&(listing, q)| (self.listings[listing].origin.clone(), q))
+            .collect();
+        vec![Effect::ReadQuotes {
+            speaker: speaker.name.clone(),
+            quotes,
+        }]
+    }
+
+    /// Some of a speaker's quotes, read; for a speaker no longer open, dropped.
+    pub(super) fn quotes_read(&mut self, speaker: &str, from: usize, quotes: Vec<Option<String>>) {
+        if self.quoted.speaker != speaker {
+            return;
+        }
+        for (slot, quote) in self.quoted.texts.iter_mut().skip(from).zip(quotes) {
+            *slot = Some(quote);
+        }
+    }
+
+    /// A briefing read in the background joins the library, or takes the place
+    /// of its file's row (a file indexed again); the speaker index follows
+    /// once the last one has arrived.
     pub(super) fn arrived(&mut self, listing: Listing) {
-        let first = self.listings.is_empty();
-        self.listings.push(listing);
-        self.expected = self.expected.max(self.listings.len());
-        if first {
-            self.selected = 0;
+        if let Some(&at) = self.by_origin.get(&listing.origin) {
+            self.listings[at] = listing;
+        } else {
+            let first = self.listings.is_empty();
+            self.by_origin
+                .insert(listing.origin.clone(), self.listings.len());
+            self.listings.push(listing);
+            self.expected = self.expected.max(self.listings.len());
+            if first {
+                self.selected = 0;
+            }
         }
         if !self.is_loading() {
+            self.speakers_changed();
+        }
+    }
+
+    /// The cards changed: the speaker index is built again now if it is on
+    /// screen, else when it is next shown.
+    pub(super) fn speakers_changed(&mut self) {
+        self.speakers_stale = true;
+        if matches!(self.screen, Screen::Speakers(_)) {
+            self.fresh_speakers();
+        }
+    }
+
+    fn fresh_speakers(&mut self) {
+        if self.speakers_stale {
             self.speakers = index(&self.listings, &self.aliases);
+            self.speakers_stale = false;
         }
     }
 }

@@ -1,10 +1,10 @@
-//! Searching the library's text (`F`): typing asks the catalog (or scans the
-//! briefings in memory while it is being built), the answers fill the list,
+//! Searching the library's text (`F`): typing asks the catalog (or, while it
+//! is being built, has the files scanned), the answers fill the list,
 //! and `Enter` opens a briefing at the item found. Part of `Root::update`.
 
 use super::{LIST_PAGE, Root, Screen};
 use crate::app::update::edit_text;
-use crate::app::{Action, Cataloging, Effect, Finding, LibraryHit, list, scan};
+use crate::app::{Action, Cataloging, Effect, Finding, LibraryHit, list};
 
 impl Root {
     /// `F` in the library: the search prompt, holding the last query.
@@ -60,26 +60,31 @@ impl Root {
             f.total = 0;
             return Vec::new();
         }
-        if self.cataloging == Cataloging::Ready {
+        // Asked by scanning, the question is asked again of the catalog once
+        // it is ready.
+        f.scanned = self.cataloging != Cataloging::Ready;
+        if !f.scanned {
             return vec![Effect::SearchLibrary {
                 query: f.query.clone(),
                 asked: f.asked,
             }];
         }
-        f.hits = scan(&self.listings, &f.query);
-        f.total = f.hits.len();
-        f.scanned = true;
-        Vec::new()
+        vec![Effect::ScanLibrary {
+            query: f.query.clone(),
+            asked: f.asked,
+            origins: self.listings.iter().map(|l| l.origin.clone()).collect(),
+        }]
     }
 
-    /// The catalog's answer; one to a query since changed is dropped.
-    pub(super) fn found(&mut self, asked: u64, hits: Vec<LibraryHit>, total: usize) {
+    /// The catalog's (or a scan's) answer; one to a query since changed is dropped.
+    pub(super) fn found(&mut self, asked: u64, hits: Vec<LibraryHit>, total: usize, scanned: bool) {
         let f = &mut self.finding;
         if asked == f.asked {
             f.total = total.max(hits.len());
             f.hits = hits;
-            f.scanned = false;
-            f.selected = 0;
+            f.scanned = scanned;
+            // A scan answers as it goes: the selection stays where it was.
+            f.selected = f.selected.min(f.hits.len().saturating_sub(1));
         }
     }
 
@@ -98,7 +103,7 @@ impl Root {
             return Vec::new();
         };
         match self.listings.iter().position(|l| l.origin == hit.origin) {
-            Some(listing) if self.listings[listing].briefing.is_ok() => {
+            Some(listing) if self.listings[listing].card.is_ok() => {
                 // The briefing opens searching for the word, so `n` goes on to
                 // its other matches.
                 self.search_on_open = crate::catalog::longest(&self.finding.query);

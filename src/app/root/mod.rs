@@ -9,12 +9,12 @@ mod finding;
 mod opening;
 mod view;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::keymap::{Context, Keymap};
-use super::listing::{Listing, Progress, Sort, order};
-use super::speakers::{Speaker, index};
+use super::listing::{Card, Listing, Progress, Sort, order};
+use super::speakers::{Quoted, Speaker};
 use super::update::edit_text;
 use ratatui::crossterm::event::KeyCode;
 
@@ -77,6 +77,8 @@ struct Open {
 #[derive(Debug)]
 pub struct Root {
     listings: Vec<Listing>,
+    /// Where each file is in `listings`, so a file indexed again replaces its row.
+    by_origin: HashMap<Origin, usize>,
     open: Option<Open>,
     screen: Screen,
     sort: Sort,
@@ -85,10 +87,15 @@ pub struct Root {
     /// The library's selected row, as an index into `listings`.
     selected: usize,
     speakers: Vec<Speaker>,
+    /// Whether `speakers` must be built again (from every card) before it is
+    /// shown: it is built when asked for, not at every start or arrival.
+    speakers_stale: bool,
     /// The selected speaker in the index.
     speaker: usize,
     /// The selected quote in a speaker's list.
     speaker_quote: usize,
+    /// The words of the open speaker's quotes, as far as they have been read.
+    quoted: Quoted,
     /// The speaker index's filter, as typed, and whether keys go into it.
     speaker_filter: String,
     speaker_filtering: bool,
@@ -125,7 +132,11 @@ pub struct Root {
 impl Root {
     /// A library of `listings`, with `expected` in all once the rest arrive.
     pub fn library(listings: Vec<Listing>, expected: usize, setup: Setup) -> Root {
-        let speakers = index(&listings, &setup.aliases);
+        let by_origin = listings
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.origin.clone(), i))
+            .collect();
         let selected = order(&listings, setup.sort, "")
             .first()
             .copied()
@@ -133,6 +144,7 @@ impl Root {
         Root {
             expected: expected.max(listings.len()),
             listings,
+            by_origin,
             open: None,
             screen: Screen::Library,
             sort: setup.sort,
@@ -142,9 +154,11 @@ impl Root {
             filter: String::new(),
             filtering: false,
             selected,
-            speakers,
+            speakers: Vec::new(),
+            speakers_stale: true,
             speaker: 0,
             speaker_quote: 0,
+            quoted: Quoted::default(),
             speaker_filter: String::new(),
             speaker_filtering: false,
             back_to: Screen::Library,
@@ -173,21 +187,23 @@ impl Root {
     /// A reader on `briefing` with fresh state and the default keys, as a test or
     /// a tool starts one.
     pub fn with_briefing(briefing: impl Into<Arc<Briefing>>) -> Root {
-        Root::opened_on(briefing, Opening::fresh(0))
+        Root::opened_on(briefing, Opening::default())
     }
 
     /// A reader on `briefing` opened as `opening` says (a saved state, an
     /// address), with the default keys and nothing read from disk.
     pub fn opened_on(briefing: impl Into<Arc<Briefing>>, opening: Opening) -> Root {
+        let briefing = briefing.into();
         let listing = Listing {
             origin: Origin::Bundled,
-            briefing: Ok(briefing.into()),
+            card: Ok(Card::of(&briefing)),
             progress: Progress::default(),
         };
         let mut root = Root::library(vec![listing], 1, Setup::default());
         root.has_library = false;
         root.update(Action::Loaded(Box::new(Opening {
             listing: 0,
+            briefing,
             ..opening
         })));
         root
@@ -245,6 +261,18 @@ impl Root {
                 return Vec::new();
             }
             Action::Loaded(opening) => return self.opened(*opening),
+            Action::LoadFailed { listing, why } => {
+                self.load_failed(listing, why);
+                return Vec::new();
+            }
+            Action::QuotesRead {
+                speaker,
+                from,
+                quotes,
+            } => {
+                self.quotes_read(&speaker, from, quotes);
+                return Vec::new();
+            }
             Action::Arrived(listing) => {
                 self.arrived(*listing);
                 return Vec::new();
@@ -252,13 +280,18 @@ impl Root {
             Action::LoadingDone => {
                 if self.is_loading() {
                     self.expected = self.listings.len();
-                    self.speakers = index(&self.listings, &self.aliases);
+                    self.speakers_changed();
                 }
                 return Vec::new();
             }
             Action::Reloaded(briefing) => return self.reloaded(briefing),
-            Action::LibraryFound { asked, hits, total } => {
-                self.found(asked, hits, total);
+            Action::LibraryFound {
+                asked,
+                hits,
+                total,
+                scanned,
+            } => {
+                self.found(asked, hits, total, scanned);
                 return Vec::new();
             }
             Action::Cataloged(state) => return self.cataloged(state),

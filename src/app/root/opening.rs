@@ -1,11 +1,11 @@
-//! Opening and closing briefings: the effects that read and save their state,
-//! and the reader built once the state has been read, or again when its file
-//! changes. Part of `Root::update`.
+//! Opening and closing briefings: the effects that read them (the file and the
+//! saved state) and save their state, and the reader built once both have been
+//! read, or again when its file changes. Part of `Root::update`.
 
 use std::sync::Arc;
 
 use super::{Open, Root, Screen};
-use crate::app::listing::Progress;
+use crate::app::listing::{Card, Progress};
 use crate::app::{Action, App, Effect, Opening};
 use crate::briefing::Briefing;
 
@@ -19,17 +19,15 @@ impl Root {
         effects
     }
 
-    /// The effect that reads `listing`'s saved state, so it can be opened.
+    /// The effect that reads `listing`'s briefing and saved state, so it can be
+    /// opened.
     pub(super) fn load(&self, listing: usize, at: Option<String>) -> Option<Effect> {
-        let id = self
-            .listings
-            .get(listing)?
-            .briefing
-            .as_ref()
-            .ok()?
-            .id
-            .clone();
-        Some(Effect::Load { listing, id, at })
+        let row = self.listings.get(listing).filter(|l| l.card.is_ok())?;
+        Some(Effect::Load {
+            listing,
+            origin: row.origin.clone(),
+            at,
+        })
     }
 
     /// Closes the open briefing, noting its progress in the library; the effect
@@ -38,24 +36,25 @@ impl Root {
         let open = self.open.take()?;
         self.screen = Screen::Library;
         let effect = open.app.save();
-        if let Some(listing) = self.listings.get_mut(open.listing)
-            && let Ok(b) = &listing.briefing
-        {
-            let mut progress = Progress::of(b, Some(&open.app.to_saved()));
+        if let Some(listing) = self.listings.get_mut(open.listing) {
+            let mut progress = Progress::of(open.app.briefing(), Some(&open.app.to_saved()));
             progress.new = 0;
             listing.progress = progress;
         }
         Some(effect)
     }
 
-    /// Opens a listing on its saved state, now read; saves at once so an
-    /// unwritable config folder shows from the start.
+    /// Opens a listing on its briefing and saved state, now read, its row made
+    /// anew from what the file holds now; saves at once so an unwritable config
+    /// folder shows from the start.
     pub(super) fn opened(&mut self, opening: Opening) -> Vec<Effect> {
-        let Some(Ok(briefing)) = self.listings.get(opening.listing).map(|l| &l.briefing) else {
+        let listing = opening.listing;
+        let Some(row) = self.listings.get_mut(listing) else {
             return Vec::new();
         };
-        let listing = opening.listing;
-        let app = App::opened(Arc::clone(briefing), self.mouse_at_start, opening);
+        row.card = Ok(Card::of(&opening.briefing));
+        row.progress = Progress::of(&opening.briefing, opening.saved.as_ref());
+        let app = App::opened(opening, self.mouse_at_start);
         let (save, index) = (app.save(), app.index_effect());
         self.open = Some(Open { listing, app });
         self.selected = listing;
@@ -73,13 +72,22 @@ impl Root {
         effects
     }
 
+    /// A listing's briefing no longer reads: its row says why, and so does the
+    /// status line.
+    pub(super) fn load_failed(&mut self, listing: usize, why: String) {
+        if let Some(row) = self.listings.get_mut(listing) {
+            row.card = Err(why.clone());
+            self.status = Some(format!("cannot open: {why}"));
+        }
+    }
+
     /// The open briefing's file changed and loaded again: the reader's state and
     /// notes carry over by identity, and the status line says what changed.
     pub(super) fn reloaded(&mut self, briefing: Arc<Briefing>) -> Vec<Effect> {
         let Some(Open { listing, app: old }) = self.open.take() else {
             return Vec::new();
         };
-        self.listings[listing].briefing = Ok(Arc::clone(&briefing));
+        self.listings[listing].card = Ok(Card::of(&briefing));
         let app = old.reloaded(briefing);
         let index = app.index_effect();
         self.open = Some(Open { listing, app });

@@ -7,7 +7,7 @@ use super::{Help, Root, Screen};
 use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::app::listing::{Listing, Sort, order};
-use crate::app::speakers::Speaker;
+use crate::app::speakers::{Quoted, Speaker};
 use crate::library::Origin;
 
 impl Root {
@@ -65,6 +65,11 @@ impl Root {
     /// Every speaker in the library.
     pub fn speakers(&self) -> &[Speaker] {
         &self.speakers
+    }
+
+    /// The words of the open speaker's quotes, as far as they have been read.
+    pub fn quoted(&self) -> &Quoted {
+        &self.quoted
     }
 
     /// The speakers the index shows, as indexes into `speakers`: those whose

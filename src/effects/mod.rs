@@ -4,6 +4,8 @@
 //! and `brief snapshot` both go through `Runner`, so a snapshot shows what the
 //! reader does.
 
+mod reads;
+
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,9 +18,11 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, Built, Cataloging, Effect, Key, Opening, Root};
-use crate::catalog::Library;
+use crate::app::{Action, Built, Cataloging, Effect, Key, Listing, Root};
+use crate::briefing::Briefing;
+use crate::catalog::{Library, Step};
 use crate::export::{self, Refused};
+use crate::library::Origin;
 use crate::search::Index;
 use crate::state::Saved;
 use crate::store::Store;
@@ -69,6 +73,12 @@ pub struct Runner {
     answers: (Sender<Action>, Receiver<Action>),
     /// The library's catalog, when the library has one.
     library: Option<Arc<Library>>,
+    /// A briefing already read (and checked) for the first `Load` of its file.
+    held: Option<(Origin, Arc<Briefing>)>,
+    /// The number of the latest library search, so a scan of an older one stops.
+    asked: reads::Latest,
+    /// The number of the latest speaker's list read, so reading an older one stops.
+    quoting: reads::Latest,
 }
 
 impl Runner {
@@ -82,6 +92,9 @@ impl Runner {
             threads: true,
             answers: channel(),
             library: None,
+            held: None,
+            asked: reads::Latest::default(),
+            quoting: reads::Latest::default(),
         }
     }
 
@@ -103,45 +116,66 @@ impl Runner {
     }
 
     /// Gives the library's searches to `library`'s catalog, brought in step with
-    /// its files on a thread of its own; until it is, searches scan (the
-    /// answers say how far it has come). Another `brief` bringing it up to date
-    /// is waited for.
-    pub fn catalog(&mut self, library: Library) {
+    /// its files on a thread of its own: each file indexed anew joins the
+    /// library as it is (so `missing`, the files the catalog held no row for,
+    /// arrive that way), and until the catalog is ready searches scan (the
+    /// answers say how far it has come). While another `brief` holds the
+    /// catalog's writer, the missing files are read here, and it is waited for.
+    pub fn catalog(&mut self, library: Library, missing: Vec<PathBuf>) {
         let library = Arc::new(library);
         self.library = Some(Arc::clone(&library));
         let (answer, store) = (self.answers.0.clone(), self.store.clone());
+        let send = move |action: Action| drop(answer.send(action));
         let _ = std::thread::Builder::new()
             .name("brief-catalog".into())
             .spawn(move || {
-                let mut progress = |p: crate::catalog::Progress| {
-                    let _ = answer.send(Action::Cataloged(Cataloging::Building {
-                        done: p.done,
-                        total: p.total,
-                    }));
-                };
-                for _ in 0..CATALOG_TRIES {
-                    match library.sync(store.as_ref(), &mut progress) {
-                        Ok(_) => {
-                            let _ = answer.send(Action::Cataloged(Cataloging::Ready));
-                            return;
+                let mut told = |step: Step| {
+                    send(match step {
+                        Step::Counted(p) => Action::Cataloged(Cataloging::Building {
+                            done: p.done,
+                            total: p.total,
+                        }),
+                        Step::Indexed(file, row) => {
+                            Action::Arrived(Box::new(Listing::of(Origin::File(file), *row)))
                         }
-                        // Most likely another `brief` holds the writer: wait for it.
-                        Err(_) => std::thread::sleep(std::time::Duration::from_secs(1)),
+                    });
+                };
+                let mut unread = Some(missing.clone());
+                for _ in 0..CATALOG_TRIES {
+                    if library.sync(&missing, store.as_ref(), &mut told).is_ok() {
+                        send(Action::Cataloged(Cataloging::Ready));
+                        send(Action::LoadingDone);
+                        return;
                     }
+                    // Most likely another `brief` holds the writer: read what the
+                    // library lacks, then wait for it.
+                    for file in unread.take().unwrap_or_default() {
+                        let entry = crate::library::entry(file);
+                        let listing = Listing::new(entry, |id| store.as_ref()?.peek(id));
+                        send(Action::Arrived(Box::new(listing)));
+                    }
+                    send(Action::LoadingDone);
+                    std::thread::sleep(std::time::Duration::from_secs(1));
                 }
-                let _ = answer.send(Action::Cataloged(Cataloging::None));
+                send(Action::Cataloged(Cataloging::None));
             });
     }
 
-    /// Files that joined the library while it was open join its catalog too,
-    /// indexed on a thread of their own.
+    /// Files that joined the library while it was open (and were read)
+    /// join its catalog too, indexed on a thread of their own.
     pub fn catalog_more(&mut self, files: &[PathBuf]) {
         if let Some(library) = &self.library
             && !files.is_empty()
         {
             let more = library.with(files);
-            self.catalog(more);
+            self.catalog(more, Vec::new());
         }
+    }
+
+    /// Keeps `briefing`, already read from `origin` and checked, for the
+    /// `Load` that opens it, so the file is not read twice.
+    pub fn hold(&mut self, origin: Origin, briefing: Arc<Briefing>) {
+        self.held = Some((origin, briefing));
     }
 
     /// Where reading state and notes are kept.
@@ -174,9 +208,29 @@ impl Runner {
                     quit = true;
                     None
                 }
+                Effect::ScanLibrary {
+                    query,
+                    asked,
+                    origins,
+                } => {
+                    for action in self.scan(&query, asked, origins) {
+                        queue.extend(root.update(action));
+                    }
+                    None
+                }
+                Effect::ReadQuotes { speaker, quotes } => {
+                    for action in self.read_quotes(speaker, quotes) {
+                        queue.extend(root.update(action));
+                    }
+                    None
+                }
                 Effect::Save(saved) => self.save(&saved),
                 Effect::Export { overwrite } => self.export(root, overwrite),
-                Effect::Load { listing, id, at } => Some(self.load(listing, &id, at)),
+                Effect::Load {
+                    listing,
+                    origin,
+                    at,
+                } => Some(self.load(listing, &origin, at)),
                 Effect::Index { briefing, order } => {
                     self.index(briefing, order);
                     None
@@ -256,24 +310,6 @@ impl Runner {
             change(&mut global);
             let _ = store.save_global(&global);
         }
-    }
-
-    /// Reads the state `id` was left in, for `listing` to open with.
-    fn load(&self, listing: usize, id: &str, at: Option<String>) -> Action {
-        let mut opening = Opening {
-            at,
-            ..Opening::fresh(listing)
-        };
-        if self.writes {
-            opening.now_ms = now_ms();
-            opening.session = std::process::id();
-            if let Some(store) = &self.store {
-                let loaded = store.load(id, opening.now_ms);
-                opening.saved = loaded.saved;
-                opening.warning = loaded.warning;
-            }
-        }
-        Action::Loaded(Box::new(opening))
     }
 
     /// Writes the open briefing's notes to `<id>-notes.md`.
@@ -356,10 +392,16 @@ impl Runner {
                 asked,
                 hits: Vec::new(),
                 total: 0,
+                scanned: false,
             };
         };
         let (hits, total) = crate::catalog::hits(library, self.store.as_ref(), query, CATALOG_HITS);
-        Action::LibraryFound { asked, hits, total }
+        Action::LibraryFound {
+            asked,
+            hits,
+            total,
+            scanned: false,
+        }
     }
 
     /// Builds a briefing's search index on a thread of its own (50 ms for
