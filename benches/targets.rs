@@ -480,15 +480,11 @@ fn library(dir: &Path, count: usize) -> Row {
         let (files, _) = brief::library::files(&paths);
         let catalog = brief::catalog::Catalog::open(&catalog_dir).unwrap();
         let library = brief::catalog::Library::new(catalog, &files);
-        let mut rows = library.rows().unwrap();
+        let rows = library.rows().unwrap();
         let listings: Vec<Listing> = files
             .into_iter()
-            .filter_map(|f| {
-                Some(Listing::of(
-                    brief::library::Origin::File(f.clone()),
-                    rows.remove(&f)?,
-                ))
-            })
+            .zip(rows)
+            .filter_map(|(f, row)| Some(Listing::of(brief::library::Origin::File(f), row?)))
             .collect();
         let mut root = Root::library(listings, count, Setup::default());
         assert!(!root.is_loading());

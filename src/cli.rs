@@ -30,7 +30,7 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// Open on this item: an address from a notes export (`cspo-florence#q2`) or
-    /// its part after `#` (a quote or comment id, `summary-2`, `nation-NO`).
+    /// its part after `#` (a quote or comment id, `summary-2`, `quote-3`, `nation-NO`).
     #[arg(long, value_name = "ITEM")]
     pub at: Option<String>,
 

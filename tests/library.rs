@@ -329,6 +329,16 @@ fn briefings_arriving_in_the_background_fill_the_library() {
         0,
     ))));
     assert!(!root.is_loading());
+    assert_eq!(
+        titles(&root),
+        ["Alpha", "Bravo"],
+        "shown in order as they come"
+    );
+    // A file indexed again takes its row's place, in order.
+    let mut again = listing(&yaml("b", "Aardvark", "2025-01-01", "", ""), "b.yaml", 0);
+    again.origin = root.listings()[1].origin.clone();
+    root.update(Action::Arrived(Box::new(again)));
+    assert_eq!(titles(&root), ["Aardvark", "Alpha"]);
     press(&mut root, "S");
     assert_eq!(root.speakers().len(), 1);
     let mut cut = Root::library(Vec::new(), 5, Setup::default());
@@ -476,7 +486,7 @@ fn opening_reads_the_file_as_it_is_now_and_a_file_gone_says_why() {
 #[test]
 fn a_speakers_quotes_are_read_from_their_files_and_a_late_answer_is_dropped() {
     let mut root = library();
-    root.press(Key::parse("S").unwrap());
+    press(&mut root, "S");
     let effects = root.press(Key::parse("Enter").unwrap());
     let quotes = match effects.as_slice() {
         [Effect::ReadQuotes { speaker, quotes }] => {
@@ -511,4 +521,52 @@ fn a_speakers_quotes_are_read_from_their_files_and_a_late_answer_is_dropped() {
         "{screen}"
     );
     assert!(!screen.contains("reading…"), "{screen}");
+}
+
+#[test]
+fn the_speaker_index_is_built_at_the_edge_when_shown_and_again_when_the_library_changed() {
+    let mut root = library();
+    let effects = root.press(Key::parse("S").unwrap());
+    let [Effect::IndexSpeakers { origins, ready, .. }] = effects.as_slice() else {
+        panic!("the index is asked for: {effects:?}");
+    };
+    assert_eq!(
+        (origins.len(), *ready),
+        (4, false),
+        "every file, no catalog"
+    );
+    assert!(text(&mut root, (90, 12)).contains("Speakers · indexing who said what"));
+    // A file indexed again while the index is being built: it is asked for
+    // again once the first answer comes.
+    root.update(Action::Arrived(Box::new(listing(
+        &yaml(
+            "c",
+            "Charlie, now quoted",
+            "",
+            "",
+            "{speaker: Nia Okafor, text: four}",
+        ),
+        "c.yaml",
+        9,
+    ))));
+    assert_eq!(root.listings().len(), 5, "a new file joins");
+    let mut runner = Runner::dry();
+    let again = root.update(Action::SpeakersIndexed(Vec::new()));
+    assert!(
+        matches!(again.as_slice(), [Effect::IndexSpeakers { origins, .. }] if origins.len() == 5),
+        "{again:?}"
+    );
+    runner.run(&mut root, again);
+    let names: Vec<&str> = root.speakers().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Air Chief Marshal Sir Richard Knighton",
+            "Avril Jolliffe",
+            "Nia Okafor"
+        ]
+    );
+    // In step, it is not asked for again.
+    press(&mut root, "Esc");
+    assert!(root.press(Key::parse("S").unwrap()).is_empty());
 }

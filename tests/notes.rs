@@ -63,6 +63,7 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
             Effect::SearchLibrary { .. } => "search library",
             Effect::ScanLibrary { .. } => "scan library",
             Effect::ReadQuotes { .. } => "read quotes",
+            Effect::IndexSpeakers { .. } => "index speakers",
         })
         .collect()
 }
@@ -380,6 +381,14 @@ fn go_to_opens_on_an_address_from_an_export() {
     assert_eq!((focus, comment), (Pane::Comments, Some(2)));
     let (focus, _, quote, ..) = at("jolliffe-resilience");
     assert_eq!((focus, quote), (Pane::Quotes, 1));
+    // `quote-N` is the N-th quote of the file, whatever its id (the speaker
+    // index opens a quote so).
+    let place = cspo().quote_index("jolliffe-resilience").expect("a quote");
+    assert_eq!(
+        at(&format!("quote-{}", place + 1)),
+        at("jolliffe-resilience")
+    );
+    assert!(App::new(cspo()).spot_at("quote-99").is_err());
     let (focus, _, _, nation, _) = at("nation-NO");
     assert_eq!((focus, nation), (Pane::Nations, 7));
     // A key point is scrolled to once the summary has been measured.

@@ -187,6 +187,8 @@ pub enum Action {
         /// Whether they were found by scanning the files, in library order.
         scanned: bool,
     },
+    /// The speakers across the library, indexed at the edge.
+    SpeakersIndexed(Vec<super::Speaker>),
     /// The text of some of a speaker's quotes, read from their briefings.
     QuotesRead {
         /// The speaker.
@@ -230,6 +232,7 @@ impl Action {
                 | Action::Loaded(_)
                 | Action::LoadFailed { .. }
                 | Action::QuotesRead { .. }
+                | Action::SpeakersIndexed(_)
                 | Action::Arrived(_)
                 | Action::LoadingDone
                 | Action::Reloaded(_)
@@ -319,6 +322,7 @@ impl Action {
             | Action::Loaded(_)
             | Action::LoadFailed { .. }
             | Action::QuotesRead { .. }
+            | Action::SpeakersIndexed(_)
             | Action::Arrived(_)
             | Action::LoadingDone
             | Action::Reloaded(_)

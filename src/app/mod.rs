@@ -166,6 +166,17 @@ pub enum Effect {
         /// The library's files, in library order.
         origins: Vec<Origin>,
     },
+    /// Read who said each quote of every briefing of `origins` (from the
+    /// catalog when it is `ready`, else the files) and index the speakers, to
+    /// come back as `Action::SpeakersIndexed`.
+    IndexSpeakers {
+        /// The library's files, in library order.
+        origins: Vec<Origin>,
+        /// Whether the catalog is in step with them.
+        ready: bool,
+        /// Speaker name variants and the name each stands for.
+        aliases: std::collections::BTreeMap<String, String>,
+    },
     /// Read the text of a speaker's quotes from their briefings, to come back
     /// as `Action::QuotesRead`.
     ReadQuotes {

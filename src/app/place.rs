@@ -169,7 +169,8 @@ impl App {
         })
     }
 
-    /// The item an anchor names: a quote or comment id, `summary-N`, `key-point-N`, `nation-XX`.
+    /// The item an anchor names: a quote or comment id, `summary-N`, `key-point-N`,
+    /// `quote-N` (by place in the file), `nation-XX`.
     fn resolve(&self, anchor: &str) -> Option<Spot> {
         let b = &self.briefing;
         if let Some(q) = b.quote_index(anchor) {
@@ -193,6 +194,13 @@ impl App {
         }
         if let Some(n) = number("key-point-", b.key_points.len()) {
             return Some(Spot::KeyPoint(n - 1));
+        }
+        if let Some(n) = number("quote-", b.quotes.len()) {
+            return self
+                .quote_order
+                .iter()
+                .position(|&o| o == n - 1)
+                .map(Spot::Quote);
         }
         let key = anchor.strip_prefix("nation-")?;
         b.nations

@@ -1,11 +1,12 @@
 //! The speaker index: every speaker across the library, their roles, and their
 //! quotes from every briefing. Speakers are matched by exact name; the config's
-//! aliases join variants. Built from the library's cards once they are all in.
+//! aliases join variants. Built when it is first shown, from who said each
+//! quote of each briefing (read from the catalog, or the files, at the edge).
 //! Pure.
 
 use std::collections::BTreeMap;
 
-use super::listing::Listing;
+use crate::library::card::Said;
 
 /// One speaker across the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,13 +21,13 @@ pub struct Speaker {
     pub briefings: usize,
 }
 
-/// Speakers by name, with aliases applied: `aliases` maps a variant to the name it
-/// stands for.
-pub fn index(listings: &[Listing], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
+/// Speakers by name from who said each quote of each listing (`(listing,
+/// said)`, in library order), with aliases applied: `aliases` maps a variant
+/// to the name it stands for.
+pub fn index(said: &[(usize, Vec<Said>)], aliases: &BTreeMap<String, String>) -> Vec<Speaker> {
     let mut by_name: BTreeMap<String, Speaker> = BTreeMap::new();
-    for (s, listing) in listings.iter().enumerate() {
-        let Ok(card) = &listing.card else { continue };
-        for (q, quote) in card.said.iter().enumerate() {
+    for &(s, ref quotes) in said {
+        for (q, quote) in quotes.iter().enumerate() {
             let name = aliases
                 .get(&quote.speaker)
                 .cloned()

@@ -36,6 +36,8 @@ pub fn briefing_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
         }
     }
-    found.sort();
+    // By the paths' bytes: comparing them component by component costs more,
+    // a hundred thousand times over.
+    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(found)
 }

@@ -10,7 +10,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 use crate::briefing::Briefing;
-use crate::library::card::Row;
+use crate::library::card::{Row, Said};
 use crate::state::Note;
 
 /// The tokenizer of every text field: words (runs of letters and digits),
@@ -57,9 +57,13 @@ pub struct Fields {
     pub source: Field,
     /// The user's notes.
     pub notes: Field,
-    /// The library's row for the file (`library::card::Row` as JSON), stored
-    /// only: a start reads the rows, not the files.
+    /// The library's row for the file (`library::card::Row` as JSON), a
+    /// column only: a start reads the rows in one pass, not the files, nor
+    /// the stored documents.
     pub row: Field,
+    /// Who said each quote (`library::card::Said`s as JSON), stored only: the
+    /// speaker index reads them when it is asked for.
+    pub said: Field,
 }
 
 impl Fields {
@@ -123,7 +127,8 @@ pub fn schema() -> (Schema, Fields) {
         tags: b.add_text_field("tags", text.clone()),
         source: b.add_text_field("source", text.clone()),
         notes: b.add_text_field("notes", text),
-        row: b.add_text_field("row", STORED),
+        row: b.add_bytes_field("row", FAST),
+        said: b.add_text_field("said", STORED),
     };
     (b.build(), fields)
 }
@@ -155,10 +160,14 @@ pub fn document(
     doc.add_u64(f.modified, stamp.modified);
     doc.add_u64(f.notes_modified, stamp.notes_modified);
     // A row is plain data: it always serializes.
-    doc.add_text(f.row, serde_json::to_string(row).unwrap_or_default());
+    doc.add_bytes(f.row, &serde_json::to_vec(row).unwrap_or_default());
     let Some(b) = briefing else {
         return doc;
     };
+    doc.add_text(
+        f.said,
+        serde_json::to_string(&Said::of(b)).unwrap_or_default(),
+    );
     doc.add_text(f.id, &b.id);
     doc.add_text(f.title, &b.title);
     let mut add = |field: Field, text: Option<&str>| {

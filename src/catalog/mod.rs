@@ -14,14 +14,14 @@ mod hits;
 mod query;
 mod sync;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
-use crate::library::card::Row;
+use crate::library::card::{Row, Said};
 
 pub use fields::{Fields, Stamp};
 pub use hits::hits;
@@ -30,7 +30,7 @@ pub use sync::{Progress, Step, Synced};
 
 /// Bumped when the schema or what goes into a document changes: an index of
 /// another version is rebuilt.
-const VERSION: &str = "brief-catalog 2";
+const VERSION: &str = "brief-catalog 3";
 
 /// The file in the index folder that says which version wrote it.
 const VERSION_FILE: &str = "brief-version";
@@ -183,26 +183,82 @@ impl Catalog {
         Ok(Some(paths))
     }
 
-    /// Every file held, by its key, with its library row, read from the stored
-    /// documents on every core (a segment a worker).
+    /// Every file held, by its key, with its library row, read from two
+    /// columns, each in one pass over its values in order. A row that does not
+    /// read is left out, so its file is read instead.
     pub fn rows(&self) -> tantivy::Result<Vec<(PathBuf, Row)>> {
         let searcher = self.reader.searcher();
-        let fields = self.fields;
-        let per_segment = on_every_core(searcher.segment_readers(), |segment| {
-            let store = segment.get_store_reader(64)?;
-            let mut rows = Vec::with_capacity(usize::try_from(segment.num_docs()).unwrap_or(0));
-            for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
-                let doc = doc?;
-                // A row that does not read is left out: its file is read again.
-                if let Ok(row) = serde_json::from_str::<Row>(&text_of(&doc, fields.row)) {
-                    rows.push((PathBuf::from(text_of(&doc, fields.path)), row));
+        let mut all = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let (Some(paths), Some(rows)) = (fast.str("path")?, fast.bytes("row")?) else {
+                continue;
+            };
+            let mut decoded: Vec<Option<Row>> = Vec::with_capacity(rows.dictionary().num_terms());
+            let mut stream = rows.dictionary().stream()?;
+            while stream.advance() {
+                decoded.push(serde_json::from_slice(stream.key()).ok());
+            }
+            let mut path_terms: Vec<Option<PathBuf>> = terms(&paths)?
+                .into_iter()
+                .map(|bytes| String::from_utf8(bytes).ok().map(PathBuf::from))
+                .collect();
+            let first = |ords: &mut dyn Iterator<Item = u64>| usize::try_from(ords.next()?).ok();
+            let docs: Vec<(usize, usize)> = segment
+                .doc_ids_alive()
+                .filter_map(|doc| {
+                    Some((
+                        first(&mut paths.term_ords(doc))?,
+                        first(&mut rows.term_ords(doc))?,
+                    ))
+                })
+                .collect();
+            // Two files of the same text share a row; each other row is moved out.
+            let mut uses = vec![0usize; decoded.len()];
+            docs.iter().for_each(|&(_, r)| uses[r] += 1);
+            for (p, r) in docs {
+                uses[r] -= 1;
+                let row = match uses[r] {
+                    0 => decoded[r].take(),
+                    _ => decoded[r].clone(),
+                };
+                if let (Some(path), Some(row)) = (path_terms.get_mut(p).and_then(Option::take), row)
+                {
+                    all.push((path, row));
                 }
             }
-            Ok::<_, tantivy::TantivyError>(rows)
+        }
+        Ok(all)
+    }
+
+    /// Every file held, by its key, with who said each of its quotes.
+    pub fn said(&self) -> tantivy::Result<Vec<(PathBuf, Vec<Said>)>> {
+        self.stored(self.fields.said)
+    }
+
+    /// Every file held, by its key, with the JSON `field` stores for it, read
+    /// from the stored documents on every core (a segment a worker). A value
+    /// that does not read is left out, so its file is read instead.
+    fn stored<T: serde::de::DeserializeOwned + Send>(
+        &self,
+        field: tantivy::schema::Field,
+    ) -> tantivy::Result<Vec<(PathBuf, T)>> {
+        let searcher = self.reader.searcher();
+        let path = self.fields.path;
+        let per_segment = on_every_core(searcher.segment_readers(), |segment| {
+            let store = segment.get_store_reader(64)?;
+            let mut out = Vec::with_capacity(usize::try_from(segment.num_docs()).unwrap_or(0));
+            for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc?;
+                if let Ok(value) = serde_json::from_str::<T>(&text_of(&doc, field)) {
+                    out.push((PathBuf::from(text_of(&doc, path)), value));
+                }
+            }
+            Ok::<_, tantivy::TantivyError>(out)
         });
         let mut all = Vec::new();
-        for rows in per_segment {
-            all.extend(rows?);
+        for part in per_segment {
+            all.extend(part?);
         }
         Ok(all)
     }
@@ -238,8 +294,9 @@ pub struct Library {
     catalog: Catalog,
     /// The files as named, and as the catalog keys them (absolute).
     files: Vec<(PathBuf, PathBuf)>,
-    /// From the catalog's key to the index in `files`.
-    by_key: std::collections::HashMap<PathBuf, usize>,
+    /// From the catalog's key to the index in `files` (by the path's bytes:
+    /// hashing a path by its components costs more, a hundred thousand times).
+    by_key: HashMap<std::ffi::OsString, usize>,
 }
 
 impl std::fmt::Debug for Library {
@@ -266,7 +323,7 @@ impl Library {
         let by_key = files
             .iter()
             .enumerate()
-            .map(|(i, (_, key))| (key.clone(), i))
+            .map(|(i, (_, key))| (key.as_os_str().to_owned(), i))
             .collect();
         Library {
             catalog,
@@ -313,14 +370,29 @@ impl Library {
             })
     }
 
-    /// The rows the catalog holds for this library's files, by the files' names.
-    pub fn rows(&self) -> tantivy::Result<std::collections::HashMap<PathBuf, Row>> {
-        Ok(self
-            .catalog
-            .rows()?
+    /// The row the catalog holds for each of this library's files, in the
+    /// files' order (`None` for a file it holds none for).
+    pub fn rows(&self) -> tantivy::Result<Vec<Option<Row>>> {
+        let mut rows = vec![None; self.files.len()];
+        for (key, row) in self.catalog.rows()? {
+            if let Some(&i) = self.by_key.get(key.as_os_str()) {
+                rows[i] = Some(row);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Who said each quote of this library's files, as the catalog holds it,
+    /// by the files' names.
+    pub fn said(&self) -> tantivy::Result<HashMap<PathBuf, Vec<Said>>> {
+        Ok(self.by_name(self.catalog.said()?))
+    }
+
+    fn by_name<T>(&self, by_key: Vec<(PathBuf, T)>) -> HashMap<PathBuf, T> {
+        by_key
             .into_iter()
-            .filter_map(|(key, row)| Some((self.named(&key)?.clone(), row)))
-            .collect())
+            .filter_map(|(key, value)| Some((self.named(&key)?.clone(), value)))
+            .collect()
     }
 
     /// The files of this library that may hold `typed` (see `Catalog::candidates`)
@@ -356,7 +428,7 @@ impl Library {
 
     /// The file the catalog keys as `key`, as the user named it.
     fn named(&self, key: &Path) -> Option<&PathBuf> {
-        self.by_key.get(key).map(|&i| &self.files[i].0)
+        self.by_key.get(key.as_os_str()).map(|&i| &self.files[i].0)
     }
 }
 
@@ -375,6 +447,16 @@ pub(super) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R +
             .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// A column's values in the order of their ordinals.
+pub(super) fn terms(column: &tantivy::columnar::BytesColumn) -> tantivy::Result<Vec<Vec<u8>>> {
+    let mut out = Vec::with_capacity(column.dictionary().num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        out.push(stream.key().to_vec());
+    }
+    Ok(out)
 }
 
 /// The first text of `field` in `doc`, or nothing.

@@ -208,12 +208,11 @@ impl Catalog {
 fn words(
     column: &tantivy::columnar::StrColumn,
 ) -> tantivy::Result<(Vec<String>, tantivy::columnar::StrColumn)> {
-    let mut out = Vec::with_capacity(column.dictionary().num_terms());
-    let mut stream = column.dictionary().stream()?;
-    while stream.advance() {
-        out.push(String::from_utf8_lossy(stream.key()).into_owned());
-    }
-    Ok((out, column.clone()))
+    let words = super::terms(column)?
+        .into_iter()
+        .map(|w| String::from_utf8_lossy(&w).into_owned())
+        .collect();
+    Ok((words, column.clone()))
 }
 
 /// When each briefing's notes last changed, by id, from one read of the

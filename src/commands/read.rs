@@ -129,9 +129,10 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
             match catalog {
                 Some(library) => {
                     let mut rows = library.rows().unwrap_or_default();
+                    rows.resize(files.len(), None);
                     let mut missing = Vec::new();
-                    for file in files {
-                        match rows.remove(&file) {
+                    for (file, row) in files.into_iter().zip(rows) {
+                        match row {
                             Some(row) => {
                                 listings.push(Listing::of(library::Origin::File(file), row))
                             }

@@ -203,51 +203,47 @@ impl Runner {
         let mut queue = VecDeque::from(effects);
         let mut quit = false;
         while let Some(effect) = queue.pop_front() {
-            let answer = match effect {
+            // What comes back at once; a thread's answers come through the loop.
+            let answers: Vec<Action> = match effect {
                 Effect::Quit => {
                     quit = true;
-                    None
+                    Vec::new()
                 }
                 Effect::ScanLibrary {
                     query,
                     asked,
                     origins,
-                } => {
-                    for action in self.scan(&query, asked, origins) {
-                        queue.extend(root.update(action));
-                    }
-                    None
-                }
-                Effect::ReadQuotes { speaker, quotes } => {
-                    for action in self.read_quotes(speaker, quotes) {
-                        queue.extend(root.update(action));
-                    }
-                    None
-                }
-                Effect::Save(saved) => self.save(&saved),
-                Effect::Export { overwrite } => self.export(root, overwrite),
+                } => self.scan(&query, asked, origins),
+                Effect::IndexSpeakers {
+                    origins,
+                    ready,
+                    aliases,
+                } => self.index_speakers(origins, ready, aliases),
+                Effect::ReadQuotes { speaker, quotes } => self.read_quotes(speaker, quotes),
+                Effect::Save(saved) => self.save(&saved).into_iter().collect(),
+                Effect::Export { overwrite } => self.export(root, overwrite).into_iter().collect(),
                 Effect::Load {
                     listing,
                     origin,
                     at,
-                } => Some(self.load(listing, &origin, at)),
+                } => vec![self.load(listing, &origin, at)],
                 Effect::Index { briefing, order } => {
                     self.index(briefing, order);
-                    None
+                    Vec::new()
                 }
-                Effect::Copy { text, what } => Some(self.copy(&text, &what)),
-                Effect::OpenUrl(url) => Some(self.open_url(&url)),
+                Effect::Copy { text, what } => vec![self.copy(&text, &what)],
+                Effect::OpenUrl(url) => vec![self.open_url(&url)],
                 Effect::SaveSort(sort) => {
                     self.save_global(|g| g.library_sort = Some(sort.name().to_owned()));
-                    None
+                    Vec::new()
                 }
                 Effect::SaveHistory(history) => {
                     self.save_global(|g| g.search_history = history);
-                    None
+                    Vec::new()
                 }
-                Effect::SearchLibrary { query, asked } => Some(self.search_library(&query, asked)),
+                Effect::SearchLibrary { query, asked } => vec![self.search_library(&query, asked)],
             };
-            if let Some(action) = answer {
+            for action in answers {
                 queue.extend(root.update(action));
             }
         }

@@ -5,12 +5,14 @@
 //! run on one of their own and answer as they go, dropping the work once a
 //! newer question has been asked.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Runner, now_ms};
-use crate::app::{Action, MOST_HITS, Opening, refusal, scanned};
+use crate::app::{Action, MOST_HITS, Opening, index, refusal, scanned};
 use crate::briefing::Briefing;
+use crate::library::card::Said;
 use crate::library::{self, Origin};
 
 /// How many files a scan reads between answers, and quotes a speaker's list
@@ -110,6 +112,38 @@ impl Runner {
                     quotes: words,
                 });
             }
+        })
+    }
+
+    /// Indexes the speakers of the briefings of `origins` (in library order):
+    /// who said what from the catalog when it is `ready`, else (and for a file
+    /// it lacks) from the file.
+    pub(super) fn index_speakers(
+        &self,
+        origins: Vec<Origin>,
+        ready: bool,
+        aliases: BTreeMap<String, String>,
+    ) -> Vec<Action> {
+        let library = self.library.clone().filter(|_| ready);
+        self.in_background("brief-speakers", move |answer| {
+            let mut kept = library.and_then(|l| l.said().ok()).unwrap_or_default();
+            let said: Vec<(usize, Vec<Said>)> = origins
+                .iter()
+                .enumerate()
+                .map(|(i, origin)| {
+                    let known = match origin {
+                        Origin::File(path) => kept.remove(path),
+                        Origin::Bundled => None,
+                    };
+                    let said = known.unwrap_or_else(|| {
+                        library::read(origin)
+                            .map(|b| Said::of(&b))
+                            .unwrap_or_default()
+                    });
+                    (i, said)
+                })
+                .collect();
+            answer(Action::SpeakersIndexed(index(&said, &aliases)));
         })
     }
 

@@ -1,8 +1,9 @@
 //! What the library keeps of a briefing without keeping the briefing: the
-//! facts its row shows, sorts and filters by, who it quotes (for the speaker
-//! index), and how far it has been read. A card is made from a briefing once
-//! and kept in the catalog, so a library of a hundred thousand files starts
-//! from the cards, and a briefing is read whole only when it is opened.
+//! facts its row shows, sorts and filters by, and how far it has been read. A
+//! card is made from a briefing once and kept in the catalog, so a library of
+//! a hundred thousand files starts from the cards, and a briefing is read
+//! whole only when it is opened. Who each quote is by (`Said`, for the speaker
+//! index) is kept beside the card and read only when the index is asked for.
 
 use std::collections::HashSet;
 
@@ -30,33 +31,33 @@ pub struct Card {
     pub tags: Vec<String>,
     /// The nations it names: `(name, code)`.
     pub nations: Vec<(String, Option<String>)>,
-    /// Who said each quote, in file order.
-    pub said: Vec<Said>,
+    /// How many quotes it holds.
+    pub quotes: usize,
     /// How many comments it holds.
     pub comments: usize,
     /// How many comments the source said it had.
     pub comments_reported: Option<u64>,
 }
 
-/// Who said one quote, and its id.
+/// Who said one quote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Said {
     /// The speaker, as written.
     pub speaker: String,
     /// The speaker's position, when the quote gives it.
     pub role: Option<String>,
-    /// The quote's id when the file gives one; `None` for the id derived from
-    /// its place (`q3`), which costs nothing to keep.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
 }
 
 impl Said {
-    /// The id of the quote at `place` (from 0) that this says who said.
-    pub fn quote_id(&self, place: usize) -> String {
-        self.id
-            .clone()
-            .unwrap_or_else(|| crate::briefing::rules::quote_id(place))
+    /// Who said each of `b`'s quotes, in file order.
+    pub fn of(b: &Briefing) -> Vec<Said> {
+        b.quotes
+            .iter()
+            .map(|q| Said {
+                speaker: q.speaker.clone(),
+                role: q.role.clone(),
+            })
+            .collect()
     }
 }
 
@@ -76,24 +77,10 @@ impl Card {
                 .iter()
                 .map(|n| (n.name.clone(), n.code.clone()))
                 .collect(),
-            said: b
-                .quotes
-                .iter()
-                .enumerate()
-                .map(|(place, q)| Said {
-                    speaker: q.speaker.clone(),
-                    role: q.role.clone(),
-                    id: (q.id != crate::briefing::rules::quote_id(place)).then(|| q.id.clone()),
-                })
-                .collect(),
+            quotes: b.quotes.len(),
             comments: b.comments.len(),
             comments_reported: b.comments_reported,
         }
-    }
-
-    /// How many quotes it holds.
-    pub fn quotes(&self) -> usize {
-        self.said.len()
     }
 }
 

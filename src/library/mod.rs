@@ -71,7 +71,7 @@ pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Entry>) {
             }),
         }
     }
-    files.sort();
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     files.dedup();
     (files, unreadable)
 }

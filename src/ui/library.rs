@@ -141,7 +141,7 @@ fn entry(
     let mut counts = vec![Span::styled(
         format!(
             "  {} · {comments} · {}",
-            plural(b.quotes(), "quote"),
+            plural(b.quotes, "quote"),
             plural(p.notes, "note")
         ),
         theme.dim(),

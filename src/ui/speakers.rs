@@ -23,9 +23,17 @@ pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, the
             root.speakers().len(),
             root.speaker_filter()
         ),
+        None if root.indexing_speakers() && root.speakers().is_empty() => {
+            " Speakers · indexing who said what across the library… ".to_owned()
+        }
         None => format!(
-            " Speakers · {} across the library · Enter lists their quotes ",
-            root.speakers().len()
+            " Speakers · {} across the library{} · Enter lists their quotes ",
+            root.speakers().len(),
+            if root.indexing_speakers() {
+                " · indexing…"
+            } else {
+                ""
+            }
         ),
     };
     let block = super::bordered(title, area).border_style(theme.border_focused());

@@ -1,10 +1,10 @@
 //! The library list and the speaker index: moving, sorting, filtering, and
 //! opening a briefing from either. Part of `Root::update`.
 
-use super::{LIST_PAGE, Root, Screen};
+use super::{LIST_PAGE, Root, Screen, SpeakerIndex};
+use crate::app::Cataloging;
 use crate::app::listing::Listing;
-use crate::app::speakers::Quoted;
-use crate::app::speakers::index;
+use crate::app::speakers::{Quoted, Speaker};
 use crate::app::update::edit_text;
 use crate::app::{Action, Effect, list};
 
@@ -36,7 +36,7 @@ impl Root {
                 self.filtering = false;
                 self.filter.clear();
             }
-            Action::ShowSpeakers => self.show_speakers(),
+            Action::ShowSpeakers => return self.show_speakers(),
             Action::SearchLibrary => return self.start_finding(),
             Action::Open | Action::ToggleCollapse => {
                 match self.listings.get(self.selected).map(|l| &l.card) {
@@ -52,9 +52,16 @@ impl Root {
         Vec::new()
     }
 
-    pub(super) fn show_speakers(&mut self) {
+    /// The speaker index, asked for if it is not in step with the library.
+    pub(super) fn show_speakers(&mut self) -> Vec<Effect> {
         self.screen = Screen::Speakers(None);
-        self.fresh_speakers();
+        if self.speaker_index == SpeakerIndex::Fresh {
+            self.no_speakers_said();
+        }
+        self.want_speakers()
+    }
+
+    fn no_speakers_said(&mut self) {
         if self.speakers.is_empty() {
             self.status = Some("no quotes in the library, so no speakers".into());
         }
@@ -123,12 +130,8 @@ impl Root {
                     else {
                         return Vec::new();
                     };
-                    let id = self.listings[listing]
-                        .card
-                        .as_ref()
-                        .ok()
-                        .and_then(|c| Some(c.said.get(q)?.quote_id(q)));
-                    return self.switch_to(listing, id);
+                    // By its place in the file: the index keeps no quote ids.
+                    return self.switch_to(listing, Some(format!("quote-{}", q + 1)));
                 }
             },
             Action::Close | Action::Back | Action::ShowSpeakers => {
@@ -176,37 +179,69 @@ impl Root {
     /// A briefing read in the background joins the library, or takes the place
     /// of its file's row (a file indexed again); the speaker index follows
     /// once the last one has arrived.
-    pub(super) fn arrived(&mut self, listing: Listing) {
-        if let Some(&at) = self.by_origin.get(&listing.origin) {
+    pub(super) fn arrived(&mut self, listing: Listing) -> Vec<Effect> {
+        self.generation += 1;
+        let listings = &self.listings;
+        let by_origin = self.by_origin.get_or_insert_with(|| {
+            listings
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.origin.clone(), i))
+                .collect()
+        });
+        if let Some(&at) = by_origin.get(&listing.origin) {
             self.listings[at] = listing;
         } else {
             let first = self.listings.is_empty();
-            self.by_origin
-                .insert(listing.origin.clone(), self.listings.len());
+            by_origin.insert(listing.origin.clone(), self.listings.len());
             self.listings.push(listing);
             self.expected = self.expected.max(self.listings.len());
             if first {
                 self.selected = 0;
             }
         }
-        if !self.is_loading() {
-            self.speakers_changed();
+        if self.is_loading() {
+            return Vec::new();
         }
+        self.speakers_changed()
     }
 
-    /// The cards changed: the speaker index is built again now if it is on
-    /// screen, else when it is next shown.
-    pub(super) fn speakers_changed(&mut self) {
-        self.speakers_stale = true;
-        if matches!(self.screen, Screen::Speakers(_)) {
-            self.fresh_speakers();
-        }
+    /// The library changed: the speaker index is asked for again now if it is
+    /// on screen, else when it is next shown.
+    pub(super) fn speakers_changed(&mut self) -> Vec<Effect> {
+        self.speaker_index = match self.speaker_index {
+            SpeakerIndex::Asked { .. } => SpeakerIndex::Asked { stale: true },
+            SpeakerIndex::Stale | SpeakerIndex::Fresh => SpeakerIndex::Stale,
+        };
+        self.want_speakers()
     }
 
-    fn fresh_speakers(&mut self) {
-        if self.speakers_stale {
-            self.speakers = index(&self.listings, &self.aliases);
-            self.speakers_stale = false;
+    /// The effect that indexes the speakers, when they are on screen and not in
+    /// step (and not already being indexed).
+    fn want_speakers(&mut self) -> Vec<Effect> {
+        if !matches!(self.screen, Screen::Speakers(_)) || self.speaker_index != SpeakerIndex::Stale
+        {
+            return Vec::new();
         }
+        self.speaker_index = SpeakerIndex::Asked { stale: false };
+        vec![Effect::IndexSpeakers {
+            origins: self.listings.iter().map(|l| l.origin.clone()).collect(),
+            ready: self.cataloging == Cataloging::Ready,
+            aliases: self.aliases.clone(),
+        }]
+    }
+
+    /// The speakers, indexed; asked for again if the library changed meanwhile.
+    pub(super) fn speakers_indexed(&mut self, speakers: Vec<Speaker>) -> Vec<Effect> {
+        self.speakers = speakers;
+        self.speaker = self.speaker.min(self.speakers.len().saturating_sub(1));
+        self.speaker_index = match self.speaker_index {
+            SpeakerIndex::Asked { stale: true } => SpeakerIndex::Stale,
+            _ => SpeakerIndex::Fresh,
+        };
+        if self.speaker_index == SpeakerIndex::Fresh && self.screen == Screen::Speakers(None) {
+            self.no_speakers_said();
+        }
+        self.want_speakers()
     }
 }

@@ -41,6 +41,30 @@ pub enum Screen {
     Found,
 }
 
+/// The library's rows in the order shown, and what they were ordered for.
+#[derive(Debug)]
+struct Ordered {
+    /// The listings' generation.
+    generation: u64,
+    sort: Sort,
+    filter: String,
+    rows: Vec<usize>,
+}
+
+/// Whether the speaker index is in step with the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SpeakerIndex {
+    /// Not built, or built before the library changed.
+    Stale,
+    /// Asked for; `stale` when the library changed since.
+    Asked {
+        /// Whether it must be asked for again once it comes.
+        stale: bool,
+    },
+    /// In step.
+    Fresh,
+}
+
 /// The key list over whatever is on screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Help {
@@ -77,8 +101,15 @@ struct Open {
 #[derive(Debug)]
 pub struct Root {
     listings: Vec<Listing>,
-    /// Where each file is in `listings`, so a file indexed again replaces its row.
-    by_origin: HashMap<Origin, usize>,
+    /// Bumped whenever a listing changes, so the order kept for it is made again.
+    generation: u64,
+    /// The library's rows as last ordered, and for what (the listings'
+    /// generation, the sort, the filter): sorting 100,000 rows for every
+    /// frame or key would be felt.
+    order: std::cell::RefCell<Option<Ordered>>,
+    /// Where each file is in `listings`, so a file indexed again replaces its
+    /// row; made at the first arrival (a warm start with nothing changed has none).
+    by_origin: Option<HashMap<Origin, usize>>,
     open: Option<Open>,
     screen: Screen,
     sort: Sort,
@@ -87,9 +118,9 @@ pub struct Root {
     /// The library's selected row, as an index into `listings`.
     selected: usize,
     speakers: Vec<Speaker>,
-    /// Whether `speakers` must be built again (from every card) before it is
-    /// shown: it is built when asked for, not at every start or arrival.
-    speakers_stale: bool,
+    /// Whether `speakers` is in step with the library: it is indexed (at the
+    /// edge) when first shown, not at every start or arrival.
+    speaker_index: SpeakerIndex,
     /// The selected speaker in the index.
     speaker: usize,
     /// The selected quote in a speaker's list.
@@ -132,11 +163,6 @@ pub struct Root {
 impl Root {
     /// A library of `listings`, with `expected` in all once the rest arrive.
     pub fn library(listings: Vec<Listing>, expected: usize, setup: Setup) -> Root {
-        let by_origin = listings
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.origin.clone(), i))
-            .collect();
         let selected = order(&listings, setup.sort, "")
             .first()
             .copied()
@@ -144,7 +170,9 @@ impl Root {
         Root {
             expected: expected.max(listings.len()),
             listings,
-            by_origin,
+            generation: 0,
+            order: std::cell::RefCell::new(None),
+            by_origin: None,
             open: None,
             screen: Screen::Library,
             sort: setup.sort,
@@ -155,7 +183,7 @@ impl Root {
             filtering: false,
             selected,
             speakers: Vec::new(),
-            speakers_stale: true,
+            speaker_index: SpeakerIndex::Stale,
             speaker: 0,
             speaker_quote: 0,
             quoted: Quoted::default(),
@@ -273,14 +301,12 @@ impl Root {
                 self.quotes_read(&speaker, from, quotes);
                 return Vec::new();
             }
-            Action::Arrived(listing) => {
-                self.arrived(*listing);
-                return Vec::new();
-            }
+            Action::Arrived(listing) => return self.arrived(*listing),
+            Action::SpeakersIndexed(speakers) => return self.speakers_indexed(speakers),
             Action::LoadingDone => {
                 if self.is_loading() {
                     self.expected = self.listings.len();
-                    self.speakers_changed();
+                    return self.speakers_changed();
                 }
                 return Vec::new();
             }
@@ -334,6 +360,12 @@ impl Root {
         }
     }
 
+    /// A listing, to change: the order is made again before it is next shown.
+    fn listing_mut(&mut self, listing: usize) -> Option<&mut Listing> {
+        self.generation += 1;
+        self.listings.get_mut(listing)
+    }
+
     /// Passes an action to the open briefing, if there is one.
     fn forward(&mut self, action: Action) -> Vec<Effect> {
         match &mut self.open {
@@ -382,10 +414,7 @@ impl Root {
                 ));
                 Vec::new()
             }
-            Action::ShowSpeakers => {
-                self.show_speakers();
-                Vec::new()
-            }
+            Action::ShowSpeakers => self.show_speakers(),
             Action::Type(key) if self.searching() => match key.code {
                 KeyCode::Up | KeyCode::Down => self.recall(key.code == KeyCode::Up),
                 _ => {

@@ -36,7 +36,7 @@ impl Root {
         let open = self.open.take()?;
         self.screen = Screen::Library;
         let effect = open.app.save();
-        if let Some(listing) = self.listings.get_mut(open.listing) {
+        if let Some(listing) = self.listing_mut(open.listing) {
             let mut progress = Progress::of(open.app.briefing(), Some(&open.app.to_saved()));
             progress.new = 0;
             listing.progress = progress;
@@ -49,12 +49,13 @@ impl Root {
     /// folder shows from the start.
     pub(super) fn opened(&mut self, opening: Opening) -> Vec<Effect> {
         let listing = opening.listing;
-        let Some(row) = self.listings.get_mut(listing) else {
+        let mouse = self.mouse_at_start;
+        let Some(row) = self.listing_mut(listing) else {
             return Vec::new();
         };
         row.card = Ok(Card::of(&opening.briefing));
         row.progress = Progress::of(&opening.briefing, opening.saved.as_ref());
-        let app = App::opened(opening, self.mouse_at_start);
+        let app = App::opened(opening, mouse);
         let (save, index) = (app.save(), app.index_effect());
         self.open = Some(Open { listing, app });
         self.selected = listing;
@@ -75,7 +76,7 @@ impl Root {
     /// A listing's briefing no longer reads: its row says why, and so does the
     /// status line.
     pub(super) fn load_failed(&mut self, listing: usize, why: String) {
-        if let Some(row) = self.listings.get_mut(listing) {
+        if let Some(row) = self.listing_mut(listing) {
             row.card = Err(why.clone());
             self.status = Some(format!("cannot open: {why}"));
         }
@@ -87,7 +88,9 @@ impl Root {
         let Some(Open { listing, app: old }) = self.open.take() else {
             return Vec::new();
         };
-        self.listings[listing].card = Ok(Card::of(&briefing));
+        if let Some(row) = self.listing_mut(listing) {
+            row.card = Ok(Card::of(&briefing));
+        }
         let app = old.reloaded(briefing);
         let index = app.index_effect();
         self.open = Some(Open { listing, app });

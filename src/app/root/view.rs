@@ -67,6 +67,11 @@ impl Root {
         &self.speakers
     }
 
+    /// Whether the speaker index is being built.
+    pub fn indexing_speakers(&self) -> bool {
+        matches!(self.speaker_index, super::SpeakerIndex::Asked { .. })
+    }
+
     /// The words of the open speaker's quotes, as far as they have been read.
     pub fn quoted(&self) -> &Quoted {
         &self.quoted
@@ -131,9 +136,25 @@ impl Root {
         self.listings.len() < self.expected
     }
 
-    /// The library rows, filtered and ordered.
+    /// The library rows, filtered and ordered: ordered again only when the
+    /// listings, the sort or the filter changed since.
     pub fn rows(&self) -> Vec<usize> {
-        order(&self.listings, self.sort, &self.filter)
+        let mut kept = self.order.borrow_mut();
+        if let Some(o) = &*kept
+            && o.generation == self.generation
+            && o.sort == self.sort
+            && o.filter == self.filter
+        {
+            return o.rows.clone();
+        }
+        let rows = order(&self.listings, self.sort, &self.filter);
+        *kept = Some(super::Ordered {
+            generation: self.generation,
+            sort: self.sort,
+            filter: self.filter.clone(),
+            rows: rows.clone(),
+        });
+        rows
     }
 
     /// The open briefing, when it is on screen.
