@@ -184,8 +184,9 @@ impl Catalog {
     }
 
     /// Every file held, by its key, with its library row, read from two
-    /// columns, each in one pass over its values in order. A row that does not
-    /// read is left out, so its file is read instead.
+    /// columns, each in one pass over its values in order, the rows decoded on
+    /// every core. A row that does not read is left out, so its file is read
+    /// instead.
     pub fn rows(&self) -> tantivy::Result<Vec<(PathBuf, Row)>> {
         let searcher = self.reader.searcher();
         let mut all = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
@@ -194,11 +195,18 @@ impl Catalog {
             let (Some(paths), Some(rows)) = (fast.str("path")?, fast.bytes("row")?) else {
                 continue;
             };
-            let mut decoded: Vec<Option<Row>> = Vec::with_capacity(rows.dictionary().num_terms());
+            // The values copied out in one pass into one buffer, then decoded
+            // on every core.
+            let (mut arena, mut spans) = (Vec::new(), Vec::new());
             let mut stream = rows.dictionary().stream()?;
             while stream.advance() {
-                decoded.push(serde_json::from_slice(stream.key()).ok());
+                let start = arena.len();
+                arena.extend_from_slice(stream.key());
+                spans.push(start..arena.len());
             }
+            let mut decoded: Vec<Option<Row>> = on_every_core(&spans, |span| {
+                serde_json::from_slice(&arena[span.clone()]).ok()
+            });
             let mut path_terms: Vec<Option<PathBuf>> = terms(&paths)?
                 .into_iter()
                 .map(|bytes| String::from_utf8(bytes).ok().map(PathBuf::from))

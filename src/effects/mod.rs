@@ -73,6 +73,10 @@ pub struct Runner {
     answers: (Sender<Action>, Receiver<Action>),
     /// The library's catalog, when the library has one.
     library: Option<Arc<Library>>,
+    /// Whether a frame has been drawn yet.
+    drawn: bool,
+    /// The catalog to bring in step once it has, and the files it lacks rows for.
+    catalog_after_frame: Option<(Arc<Library>, Vec<PathBuf>)>,
     /// A briefing already read (and checked) for the first `Load` of its file.
     held: Option<(Origin, Arc<Briefing>)>,
     /// The number of the latest library search, so a scan of an older one stops.
@@ -92,6 +96,8 @@ impl Runner {
             threads: true,
             answers: channel(),
             library: None,
+            drawn: false,
+            catalog_after_frame: None,
             held: None,
             asked: reads::Latest::default(),
             quoting: reads::Latest::default(),
@@ -124,6 +130,17 @@ impl Runner {
     pub fn catalog(&mut self, library: Library, missing: Vec<PathBuf>) {
         let library = Arc::new(library);
         self.library = Some(Arc::clone(&library));
+        // Not before the first frame: on two cores, its stat of every file
+        // would slow the start it follows.
+        if self.drawn {
+            self.keep_in_step(library, missing);
+        } else {
+            self.catalog_after_frame = Some((library, missing));
+        }
+    }
+
+    /// The catalog's thread (see `catalog`).
+    fn keep_in_step(&self, library: Arc<Library>, missing: Vec<PathBuf>) {
         let (answer, store) = (self.answers.0.clone(), self.store.clone());
         let send = move |action: Action| drop(answer.send(action));
         let _ = std::thread::Builder::new()
@@ -277,6 +294,10 @@ impl Runner {
                 .draw(|f| drawn = ui::draw(f, root, theme))?
                 .buffer
                 .clone();
+        }
+        self.drawn = true;
+        if let Some((library, missing)) = self.catalog_after_frame.take() {
+            self.keep_in_step(library, missing);
         }
         Ok((drawn, buffer))
     }
