@@ -57,9 +57,10 @@ pub struct Fields {
     pub source: Field,
     /// The user's notes.
     pub notes: Field,
-    /// The library's row for the file (`library::card::Row` as JSON), a
-    /// column only: a start reads the rows in one pass, not the files, nor
-    /// the stored documents.
+    /// The library's row for the file (`library::card::Row` in postcard, a
+    /// compact binary serde format that decodes several times faster than
+    /// JSON), a column only: a start reads the rows in one pass, not the
+    /// files, nor the stored documents.
     pub row: Field,
     /// Who said each quote (`library::card::Said`s as JSON), stored only: the
     /// speaker index reads them when it is asked for.
@@ -160,7 +161,7 @@ pub fn document(
     doc.add_u64(f.modified, stamp.modified);
     doc.add_u64(f.notes_modified, stamp.notes_modified);
     // A row is plain data: it always serializes.
-    doc.add_bytes(f.row, &serde_json::to_vec(row).unwrap_or_default());
+    doc.add_bytes(f.row, &postcard::to_stdvec(row).unwrap_or_default());
     let Some(b) = briefing else {
         return doc;
     };

@@ -30,7 +30,7 @@ pub use sync::{Progress, Step, Synced};
 
 /// Bumped when the schema or what goes into a document changes: an index of
 /// another version is rebuilt.
-const VERSION: &str = "brief-catalog 3";
+const VERSION: &str = "brief-catalog 4";
 
 /// The file in the index folder that says which version wrote it.
 const VERSION_FILE: &str = "brief-version";
@@ -205,7 +205,7 @@ impl Catalog {
                 spans.push(start..arena.len());
             }
             let mut decoded: Vec<Option<Row>> = on_every_core(&spans, |span| {
-                serde_json::from_slice(&arena[span.clone()]).ok()
+                postcard::from_bytes(&arena[span.clone()]).ok()
             });
             let mut path_terms: Vec<Option<PathBuf>> = terms(&paths)?
                 .into_iter()

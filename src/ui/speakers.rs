@@ -13,9 +13,10 @@ use crate::app::Root;
 pub fn draw(frame: &mut Frame, area: Rect, root: &Root, open: Option<usize>, theme: Theme) {
     let title = match open.and_then(|s| root.speakers().get(s)) {
         Some(s) => format!(
-            " {} · {} quotes · Enter opens the briefing there · Esc back ",
+            " {} · {} quote{} · Enter opens the briefing there · Esc back ",
             s.name,
-            s.quotes.len()
+            s.quotes.len(),
+            if s.quotes.len() == 1 { "" } else { "s" }
         ),
         None if !root.speaker_filter().is_empty() => format!(
             " Speakers · {} of {} · filter: {} ",

@@ -163,15 +163,19 @@ pub struct Root {
 impl Root {
     /// A library of `listings`, with `expected` in all once the rest arrive.
     pub fn library(listings: Vec<Listing>, expected: usize, setup: Setup) -> Root {
-        let selected = order(&listings, setup.sort, "")
-            .first()
-            .copied()
-            .unwrap_or(0);
+        let rows = order(&listings, setup.sort, "");
+        let selected = rows.first().copied().unwrap_or(0);
         Root {
             expected: expected.max(listings.len()),
             listings,
             generation: 0,
-            order: std::cell::RefCell::new(None),
+            // Kept, so the first frame does not sort again.
+            order: std::cell::RefCell::new(Some(Ordered {
+                generation: 0,
+                sort: setup.sort,
+                filter: String::new(),
+                rows,
+            })),
             by_origin: None,
             open: None,
             screen: Screen::Library,
