@@ -11,10 +11,10 @@
 
 mod fields;
 mod hits;
+mod library;
 mod query;
 mod sync;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -25,6 +25,7 @@ use crate::library::card::{Row, Said};
 
 pub use fields::{Fields, Stamp};
 pub use hits::hits;
+pub use library::Library;
 pub use query::{longest, looked_for};
 pub use sync::{Progress, Step, Synced};
 
@@ -292,151 +293,6 @@ impl Catalog {
             }
         }
         Ok(out)
-    }
-}
-
-/// A catalog and the files of one library, as the user named them: what is
-/// found is told by the names the user gave, and only this library's files
-/// are found (one catalog serves every folder).
-pub struct Library {
-    catalog: Catalog,
-    /// The files as named, and as the catalog keys them (absolute).
-    files: Vec<(PathBuf, PathBuf)>,
-    /// From the catalog's key to the index in `files` (by the path's bytes:
-    /// hashing a path by its components costs more, a hundred thousand times).
-    by_key: HashMap<std::ffi::OsString, usize>,
-}
-
-impl std::fmt::Debug for Library {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Library")
-            .field("catalog", &self.catalog.dir)
-            .field("files", &self.files.len())
-            .finish()
-    }
-}
-
-impl Library {
-    /// The library of `files` in `catalog`.
-    pub fn new(catalog: Catalog, files: &[PathBuf]) -> Library {
-        let files: Vec<(PathBuf, PathBuf)> = files
-            .iter()
-            .map(|f| {
-                (
-                    f.clone(),
-                    std::path::absolute(f).unwrap_or_else(|_| f.clone()),
-                )
-            })
-            .collect();
-        let by_key = files
-            .iter()
-            .enumerate()
-            .map(|(i, (_, key))| (key.as_os_str().to_owned(), i))
-            .collect();
-        Library {
-            catalog,
-            files,
-            by_key,
-        }
-    }
-
-    /// The same catalog for this library's files and `more` (files that
-    /// joined the library while it was open).
-    pub fn with(&self, more: &[PathBuf]) -> Library {
-        let mut files: Vec<PathBuf> = self.files.iter().map(|(given, _)| given.clone()).collect();
-        files.extend(
-            more.iter()
-                .filter(|f| !files.contains(f))
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
-        Library::new(self.catalog.clone(), &files)
-    }
-
-    /// Brings the catalog in step with this library's files, indexing `again`
-    /// (files named as the library names them) whatever their stamp; `told`
-    /// hears how far it has come and each file's new row, by the file's name.
-    pub fn sync(
-        &self,
-        again: &[PathBuf],
-        store: Option<&crate::store::Store>,
-        told: &mut dyn FnMut(Step),
-    ) -> tantivy::Result<Synced> {
-        let keys: Vec<PathBuf> = self.files.iter().map(|(_, key)| key.clone()).collect();
-        let again: Vec<PathBuf> = again
-            .iter()
-            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
-            .collect();
-        self.catalog
-            .sync(&keys, &again, store, &mut |step| match step {
-                Step::Indexed(key, row) => {
-                    if let Some(name) = self.named(&key) {
-                        told(Step::Indexed(name.clone(), row));
-                    }
-                }
-                counted => told(counted),
-            })
-    }
-
-    /// The row the catalog holds for each of this library's files, in the
-    /// files' order (`None` for a file it holds none for).
-    pub fn rows(&self) -> tantivy::Result<Vec<Option<Row>>> {
-        let mut rows = vec![None; self.files.len()];
-        for (key, row) in self.catalog.rows()? {
-            if let Some(&i) = self.by_key.get(key.as_os_str()) {
-                rows[i] = Some(row);
-            }
-        }
-        Ok(rows)
-    }
-
-    /// Who said each quote of this library's files, as the catalog holds it,
-    /// by the files' names.
-    pub fn said(&self) -> tantivy::Result<HashMap<PathBuf, Vec<Said>>> {
-        Ok(self.by_name(self.catalog.said()?))
-    }
-
-    fn by_name<T>(&self, by_key: Vec<(PathBuf, T)>) -> HashMap<PathBuf, T> {
-        by_key
-            .into_iter()
-            .filter_map(|(key, value)| Some((self.named(&key)?.clone(), value)))
-            .collect()
-    }
-
-    /// The files of this library that may hold `typed` (see `Catalog::candidates`)
-    /// and the ones refused, as named; `None` when every file must be read.
-    pub fn candidates(&self, typed: &str) -> Option<(HashSet<PathBuf>, HashSet<PathBuf>)> {
-        let named = |keys: Vec<PathBuf>| -> HashSet<PathBuf> {
-            keys.iter()
-                .filter_map(|key| self.named(key))
-                .cloned()
-                .collect()
-        };
-        let found = self.catalog.candidates(typed).ok()??;
-        let refused = self.catalog.refused().ok()?;
-        Some((named(found), named(refused)))
-    }
-
-    /// The best `limit` briefings of this library for `typed`, as named, best
-    /// first, and how many briefings the catalog holds that match.
-    pub fn search(
-        &self,
-        typed: &str,
-        limit: usize,
-    ) -> tantivy::Result<(Vec<(PathBuf, Found)>, usize)> {
-        // Other libraries' files are skipped: ask for more than are kept.
-        let (found, count) = self.catalog.search(typed, limit.saturating_mul(4))?;
-        let kept = found
-            .into_iter()
-            .filter_map(|f| Some((self.named(&f.path)?.clone(), f)))
-            .take(limit)
-            .collect();
-        Ok((kept, count))
-    }
-
-    /// The file the catalog keys as `key`, as the user named it.
-    fn named(&self, key: &Path) -> Option<&PathBuf> {
-        self.by_key.get(key.as_os_str()).map(|&i| &self.files[i].0)
     }
 }
 
