@@ -80,16 +80,18 @@ impl Sort {
 }
 
 /// A title as it sorts naturally: runs of digits by their value, so `lib-2`
-/// comes before `lib-10`.
+/// comes before `lib-10`, and letters without regard to case.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Natural {
-    /// Text between numbers.
+    /// Text between numbers, lower-cased.
     Text(String),
-    /// A number, by value (then by its digits, so `07` and `7` keep an order).
-    Number(u128, String),
+    /// A number, by value, then by how many digits spell it (so `07` and `7`
+    /// keep an order).
+    Number(u128, usize),
 }
 
-/// `title` cut into text and numbers, for a natural order.
+/// `title` cut into text and numbers, for a natural order: made in one pass,
+/// a hundred thousand times at a library's start.
 pub fn natural(title: &str) -> Vec<Natural> {
     let mut parts = Vec::new();
     let mut rest = title;
@@ -98,13 +100,13 @@ pub fn natural(title: &str) -> Vec<Natural> {
         let (part, tail) = if digits > 0 {
             let (n, tail) = rest.split_at(digits);
             (
-                Natural::Number(n.parse().unwrap_or(u128::MAX), n.to_owned()),
+                Natural::Number(n.parse().unwrap_or(u128::MAX), digits),
                 tail,
             )
         } else {
             let text = rest.len() - rest.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
             let (t, tail) = rest.split_at(text);
-            (Natural::Text(t.to_owned()), tail)
+            (Natural::Text(t.to_lowercase()), tail)
         };
         parts.push(part);
         rest = tail;
@@ -148,11 +150,9 @@ pub fn order(listings: &[Listing], sort: Sort, filter: &str) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..listings.len())
         .filter(|&i| keeps(&listings[i], filter))
         .collect();
-    let title = |i: usize| {
-        natural(&match &listings[i].card {
-            Ok(b) => b.title.to_lowercase(),
-            Err(_) => listings[i].origin.name(),
-        })
+    let title = |i: usize| match &listings[i].card {
+        Ok(b) => natural(&b.title),
+        Err(_) => natural(&listings[i].origin.name()),
     };
     let date = |i: usize| {
         listings[i]

@@ -122,7 +122,7 @@ fn event_loop(
 ) -> Result<Ending> {
     let mut captured = false;
     let mut watch = Watch::default();
-    let mut folders = Folders::new(&incoming.folders, root);
+    let mut folders = Folders::new(&incoming.folders);
     // When a key first moved the reader since its state was last saved.
     let mut moved: Option<Instant> = None;
     let save_after = save_after();

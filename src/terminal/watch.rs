@@ -40,34 +40,27 @@ impl Watch {
 
 /// The library's folders as last seen, to take in briefings saved into them
 /// while `brief` is open (`brief import --into` among them). A folder is listed
-/// again only when its modification time moves, at most twice a second.
+/// again only when its modification time moves, at most twice a second, and
+/// never while the library is still being read.
 #[derive(Debug, Default)]
 pub(super) struct Folders {
     stamps: Vec<(PathBuf, Option<SystemTime>)>,
-    known: std::collections::HashSet<PathBuf>,
+    /// The files the library lists, taken when a folder first changes (not at
+    /// start, where copying a hundred thousand paths would delay the first frame).
+    known: Option<std::collections::HashSet<PathBuf>>,
     looked: Option<Instant>,
 }
 
 impl Folders {
-    pub(super) fn new(folders: &[PathBuf], root: &Root) -> Folders {
+    pub(super) fn new(folders: &[PathBuf]) -> Folders {
         let stamps = folders
             .iter()
             .filter(|f| f.is_dir())
             .map(|f| (f.clone(), modified(f)))
             .collect();
-        let mut known: std::collections::HashSet<PathBuf> = root
-            .listings()
-            .iter()
-            .filter_map(|s| match &s.origin {
-                Origin::File(path) => Some(path.clone()),
-                Origin::Bundled => None,
-            })
-            .collect();
-        // Those still being read count as known too.
-        known.extend(crate::library::files(folders).0);
         Folders {
             stamps,
-            known,
+            known: None,
             looked: None,
         }
     }
@@ -91,10 +84,23 @@ impl Folders {
                 changed.push(folder.clone());
             }
         }
+        if changed.is_empty() {
+            return Vec::new();
+        }
+        // Every file read so far is listed: the library is not loading.
+        let known = self.known.get_or_insert_with(|| {
+            root.listings()
+                .iter()
+                .filter_map(|l| match &l.origin {
+                    Origin::File(path) => Some(path.clone()),
+                    Origin::Bundled => None,
+                })
+                .collect()
+        });
         crate::library::files(&changed)
             .0
             .into_iter()
-            .filter(|file| self.known.insert(file.clone()))
+            .filter(|file| known.insert(file.clone()))
             .map(|file| Listing::new(crate::library::entry(file), |id| store?.peek(id)))
             .collect()
     }
