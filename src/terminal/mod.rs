@@ -234,13 +234,7 @@ fn arrivals(loader: Option<&std::sync::mpsc::Receiver<Listing>>) -> Vec<Action> 
 fn reload(path: &std::path::Path) -> Action {
     match crate::briefing::load(path) {
         Ok(loaded) => Action::Reloaded(Arc::new(loaded.briefing)),
-        Err(diagnostics) => Action::ReloadFailed(
-            diagnostics
-                .iter()
-                .find(|d| d.is_error())
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
+        Err(diagnostics) => Action::ReloadFailed(crate::app::refusal(&diagnostics)),
     }
 }
 
