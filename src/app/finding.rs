@@ -29,7 +29,7 @@ pub struct LibraryHit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Cataloging {
     /// There is no catalog (no cache directory, or it could not be opened):
-    /// searches scan the briefings in memory.
+    /// searches scan the files.
     #[default]
     None,
     /// Files being indexed: `done` of `total`. Searches scan until it is ready.

@@ -106,14 +106,12 @@ impl Library {
     /// Who said each quote of this library's files, as the catalog holds it,
     /// by the files' names.
     pub fn said(&self) -> tantivy::Result<HashMap<PathBuf, Vec<Said>>> {
-        Ok(self.by_name(self.catalog.said()?))
-    }
-
-    fn by_name<T>(&self, by_key: Vec<(PathBuf, T)>) -> HashMap<PathBuf, T> {
-        by_key
+        Ok(self
+            .catalog
+            .said()?
             .into_iter()
-            .filter_map(|(key, value)| Some((self.named(&key)?.clone(), value)))
-            .collect()
+            .filter_map(|(key, said)| Some((self.named(&key)?.clone(), said)))
+            .collect())
     }
 
     /// The files of this library that may hold `typed` (see `Catalog::candidates`)

@@ -240,26 +240,18 @@ impl Catalog {
         Ok(all)
     }
 
-    /// Every file held, by its key, with who said each of its quotes.
-    pub fn said(&self) -> tantivy::Result<Vec<(PathBuf, Vec<Said>)>> {
-        self.stored(self.fields.said)
-    }
-
-    /// Every file held, by its key, with the JSON `field` stores for it, read
+    /// Every file held, by its key, with who said each of its quotes, read
     /// from the stored documents on every core (a segment a worker). A value
     /// that does not read is left out, so its file is read instead.
-    fn stored<T: serde::de::DeserializeOwned + Send>(
-        &self,
-        field: tantivy::schema::Field,
-    ) -> tantivy::Result<Vec<(PathBuf, T)>> {
+    pub fn said(&self) -> tantivy::Result<Vec<(PathBuf, Vec<Said>)>> {
         let searcher = self.reader.searcher();
-        let path = self.fields.path;
+        let (path, said) = (self.fields.path, self.fields.said);
         let per_segment = on_every_core(searcher.segment_readers(), |segment| {
             let store = segment.get_store_reader(64)?;
             let mut out = Vec::with_capacity(usize::try_from(segment.num_docs()).unwrap_or(0));
             for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
                 let doc = doc?;
-                if let Ok(value) = serde_json::from_str::<T>(&text_of(&doc, field)) {
+                if let Ok(value) = serde_json::from_str(&text_of(&doc, said)) {
                     out.push((PathBuf::from(text_of(&doc, path)), value));
                 }
             }

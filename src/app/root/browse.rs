@@ -225,7 +225,7 @@ impl Root {
         }
         self.speaker_index = SpeakerIndex::Asked { stale: false };
         vec![Effect::IndexSpeakers {
-            origins: self.listings.iter().map(|l| l.origin.clone()).collect(),
+            origins: self.origins(),
             ready: self.cataloging == Cataloging::Ready,
             aliases: self.aliases.clone(),
         }]

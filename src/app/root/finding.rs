@@ -72,7 +72,7 @@ impl Root {
         vec![Effect::ScanLibrary {
             query: f.query.clone(),
             asked: f.asked,
-            origins: self.listings.iter().map(|l| l.origin.clone()).collect(),
+            origins: self.origins(),
         }]
     }
 

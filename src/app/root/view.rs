@@ -136,6 +136,12 @@ impl Root {
         self.listings.len() < self.expected
     }
 
+    /// The library's files, in library order (what a scan or the speaker
+    /// index reads when it goes to the files).
+    pub(super) fn origins(&self) -> Vec<Origin> {
+        self.listings.iter().map(|l| l.origin.clone()).collect()
+    }
+
     /// The library rows, filtered and ordered: ordered again only when the
     /// listings, the sort or the filter changed since.
     pub fn rows(&self) -> Vec<usize> {
