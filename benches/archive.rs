@@ -2,7 +2,9 @@
 //! each), built, kept in step, searched and ranked, each measured against its
 //! floor in the same run. `cargo bench --bench archive` runs 100,000 briefings
 //! (about 1.9 GB of YAML, written to a temporary folder); `-- --smoke` runs a
-//! few hundred so CI keeps this from rotting; `-- --count N` runs N.
+//! few hundred so CI keeps this from rotting; `-- --count N` runs N;
+//! `-- --keep DIR` writes the archive into DIR and leaves it there (a second
+//! run with the same DIR and count reuses its files), for profiling by hand.
 
 #![allow(
     clippy::expect_used,
@@ -64,8 +66,14 @@ fn main() {
         .position(|a| a == "--count")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(if smoke { 300 } else { 100_000 });
-    let dir = tempfile::tempdir().expect("tempdir");
-    let folder = dir.path().join("archive");
+    let kept = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let temporary = tempfile::tempdir().expect("tempdir");
+    let dir = kept.as_deref().unwrap_or(temporary.path());
+    let folder = dir.join("archive");
     let start = Instant::now();
     let files = write_archive(&folder, count);
     let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
@@ -82,7 +90,9 @@ fn main() {
     let mut rows = Vec::new();
     let parse = parse_all(&files);
     // Where the reader looks for it with `XDG_CACHE_HOME` at `warm/`.
-    let at = dir.path().join("warm").join("brief").join("catalog");
+    let at = dir.join("warm").join("brief").join("catalog");
+    // From scratch, also when `--keep` left one.
+    let _ = std::fs::remove_dir_all(dir.join("warm"));
     let start = Instant::now();
     let library = Library::new(Catalog::open(&at).unwrap(), &files);
     library.sync(&[], None, &mut |_| {}).unwrap();
@@ -99,11 +109,11 @@ fn main() {
         ),
     ));
     rows.push(reindex_one(&library, &files));
-    rows.extend(warm_start(dir.path(), &folder, count, built));
+    rows.extend(warm_start(dir, &folder, count, built));
     rows.extend(keystrokes(&library, &files, if smoke { 10 } else { 40 }));
     rows.push(known_items(&library, &files, if smoke { 10 } else { 50 }));
     drop(library);
-    rows.push(search_command(dir.path(), &files[..files.len().min(1000)]));
+    rows.push(search_command(dir, &files[..files.len().min(1000)]));
     println!(
         "\n{:<40} {:>12} {:>12} {:>8} {:>7}  met",
         "target", "measured", "floor", "ratio", "limit"
@@ -117,8 +127,14 @@ fn main() {
     }
 }
 
-/// Writes `count` archive briefings on both cores; their paths, sorted.
+/// Writes `count` archive briefings on both cores, unless `folder` holds
+/// them already; their paths, sorted.
 fn write_archive(folder: &Path, count: usize) -> Vec<PathBuf> {
+    let (files, _) = brief::library::files(&[folder.to_path_buf()]);
+    if files.len() == count {
+        return files;
+    }
+    let _ = std::fs::remove_dir_all(folder);
     std::fs::create_dir_all(folder).unwrap();
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {

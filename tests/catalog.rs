@@ -336,3 +336,32 @@ fn words_typed_in_the_order_they_stand_rank_that_briefing_first() {
         "in any order, both hold the words"
     );
 }
+
+#[test]
+fn a_phrase_remembered_with_its_emoji_finds_the_briefing_that_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // The words stand side by side in both; only one has the satellite between.
+    write(
+        dir.path(),
+        "a.yaml",
+        "id: a\ntitle: Without\nsummary: [the launch plan]\n",
+    );
+    write(
+        dir.path(),
+        "b.yaml",
+        "id: b\ntitle: With\nsummary: [\"the launch 🛰️ plan, and many more words to make it longer\"]\n",
+    );
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    sync(&catalog, dir.path());
+    assert_eq!(titles(&catalog, "launch 🛰️ plan "), ["With"]);
+    assert_eq!(
+        titles(&catalog, "🛰"),
+        ["With"],
+        "a pictograph alone is a word"
+    );
+    assert_eq!(
+        titles(&catalog, "launch plan ").len(),
+        2,
+        "the words alone find both"
+    );
+}

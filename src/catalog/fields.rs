@@ -7,21 +7,103 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use crate::briefing::Briefing;
 use crate::library::card::{Row, Said};
 use crate::state::Note;
 
-/// The tokenizer of every text field: words (runs of letters and digits),
-/// lower-cased, however long, so a word of any length is found.
+/// The tokenizer of every text field: words (runs of letters and digits,
+/// however long, so a word of any length is found) and pictographs, lower-cased.
 pub const TOKENIZER: &str = "brief";
 
 /// The analyzer registered as [`TOKENIZER`].
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(Words::default())
         .filter(LowerCaser)
         .build()
+}
+
+/// Splits text into runs of letters and digits, as tantivy's `SimpleTokenizer`
+/// does, and keeps each pictograph or symbol (`🛰`, `€`, `→`) as a word of its
+/// own: a phrase remembered with its emoji finds the briefing that has them.
+#[derive(Clone, Default)]
+struct Words {
+    token: Token,
+}
+
+/// The words of one text (see `Words`).
+struct WordStream<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Words {
+    type TokenStream<'a> = WordStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
+        self.token.reset();
+        WordStream {
+            text,
+            chars: text.char_indices().peekable(),
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        while let Some((from, c)) = self.chars.next() {
+            let to = if c.is_alphanumeric() {
+                let mut to = from + c.len_utf8();
+                while let Some(&(at, next)) = self.chars.peek()
+                    && next.is_alphanumeric()
+                {
+                    to = at + next.len_utf8();
+                    self.chars.next();
+                }
+                to
+            } else if is_pictograph(c) {
+                from + c.len_utf8()
+            } else {
+                continue;
+            };
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            self.token.text.push_str(&self.text[from..to]);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// A symbol that stands for something on its own: from the letterlike symbols
+/// (U+2100) up, neither a letter, a digit nor a space, nor punctuation (CJK,
+/// fullwidth, supplemental), nor what only shapes the character before it
+/// (variation selectors, skin tones, tags).
+fn is_pictograph(c: char) -> bool {
+    u32::from(c) >= 0x2100
+        && !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(
+            u32::from(c),
+            0x2E00..=0x2E7F
+                | 0x3000..=0x303F
+                | 0xFE00..=0xFE6F
+                | 0xFF00..=0xFF65
+                | 0x1F3FB..=0x1F3FF
+                | 0xE0000..=0xE01EF
+        )
 }
 
 /// The fields, by name, with the weight a match in each carries when ranking.

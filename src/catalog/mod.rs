@@ -31,7 +31,7 @@ pub use sync::{Progress, Step, Synced};
 
 /// Bumped when the schema or what goes into a document changes: an index of
 /// another version is rebuilt.
-const VERSION: &str = "brief-catalog 4";
+const VERSION: &str = "brief-catalog 5";
 
 /// The file in the index folder that says which version wrote it.
 const VERSION_FILE: &str = "brief-version";

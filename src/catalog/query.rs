@@ -6,7 +6,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
@@ -18,6 +19,10 @@ const NEAR: f32 = 4.0;
 
 /// The shortest unfinished word matched as a prefix.
 const MIN_PREFIX: usize = 3;
+
+/// How many words an unfinished one stands for, at most: the first of them in
+/// the dictionary's order (a longer prefix narrows them).
+const EXPANSIONS: u32 = 64;
 
 /// One part of what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,10 +203,14 @@ fn nation_words(words: &[String]) -> Vec<String> {
 fn words_query(field: Field, words: &[String], prefix: bool) -> Box<dyn Query> {
     let term = |w: &str| Term::from_field_text(field, w);
     match words {
-        [one] if prefix => match RegexQuery::from_pattern(&format!("{}.*", escape(one)), field) {
-            Ok(q) => Box::new(q),
-            Err(_) => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
-        },
+        // The first words of the dictionary that start so, as search boxes
+        // expand an unfinished word: a range of the terms, not an automaton
+        // run over all of them.
+        [one] if prefix => {
+            let mut q = PhrasePrefixQuery::new(vec![term(one)]);
+            q.set_max_expansions(EXPANSIONS);
+            Box::new(q)
+        }
         [one] => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
         many => Box::new(PhraseQuery::new(many.iter().map(|w| term(w)).collect())),
     }

@@ -140,6 +140,19 @@ fn each_item(b: &Briefing, quote_order: &[usize], mut each: impl FnMut(Spot, u32
 /// Every item of `b` that matches, in the briefing's order. An item matches
 /// through its own text, its speaker, role or author, or the note on it.
 pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query) -> Vec<Found> {
+    search_where(b, quote_order, notes, query, |_| true, usize::MAX)
+}
+
+/// The first `limit` items of `b` that match, in the briefing's order, among
+/// those `wanted` accepts (the rest are not looked at).
+fn search_where(
+    b: &Briefing,
+    quote_order: &[usize],
+    notes: &[Note],
+    query: &Query,
+    wanted: impl Fn(Spot) -> bool,
+    limit: usize,
+) -> Vec<Found> {
     let mut found = Vec::new();
     if query.is_empty() {
         return found;
@@ -151,6 +164,9 @@ pub fn search(b: &Briefing, quote_order: &[usize], notes: &[Note], query: &Query
         .collect();
     noted.sort_unstable_by_key(|&(spot, _)| spot);
     each_item(b, quote_order, |spot, line, texts| {
+        if found.len() >= limit || !wanted(spot) {
+            return;
+        }
         let note = noted
             .binary_search_by_key(&spot, |&(s, _)| s)
             .ok()
@@ -194,11 +210,13 @@ pub fn best_item(
         Spot::Comment(_) => 2,
         Spot::Nation(_) => 3,
     };
+    // Kind by kind, best first, stopping at the first match: the items of
+    // other kinds are not looked at.
     let (query, found) = looked_for.iter().find_map(|text| {
         let query = Query::typed(text);
-        let best = search(b, &order, notes, &query)
-            .into_iter()
-            .min_by_key(|f| rank(&f.spot))?;
+        let best = (0..4).find_map(|kind| {
+            search_where(b, &order, notes, &query, |s| rank(&s) == kind, 1).pop()
+        })?;
         Some((query, best))
     })?;
     let item = found.spot.item(b, &order)?;
