@@ -365,3 +365,55 @@ fn a_phrase_remembered_with_its_emoji_finds_the_briefing_that_has_them() {
         "the words alone find both"
     );
 }
+
+#[test]
+fn files_a_watcher_names_are_indexed_and_no_other_is_looked_at() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let catalog = Catalog::open(&dir.path().join("catalog")).unwrap();
+    sync(&catalog, dir.path());
+    // Two files change; the watcher names one, and one it names is gone.
+    let a = write(
+        dir.path(),
+        "a.yaml",
+        "id: a\ntitle: Quasar diplomacy\nsummary: [s]\n",
+    );
+    write(
+        dir.path(),
+        "b.yaml",
+        "id: b\ntitle: Zeppelin logistics\nsummary: [s]\n",
+    );
+    let c = dir.path().join("c.yaml");
+    std::fs::remove_file(&c).unwrap();
+    let mut rows = Vec::new();
+    let done = catalog
+        .index(&[a.clone(), c], None, &mut |step| {
+            if let Step::Indexed(path, row) = step {
+                rows.push((path, row.card.map(|c| c.title)));
+            }
+        })
+        .unwrap();
+    assert_eq!(
+        done,
+        Synced {
+            indexed: 1,
+            removed: 1,
+            kept: 0
+        }
+    );
+    assert_eq!(rows, [(a, Ok("Quasar diplomacy".to_owned()))]);
+    assert_eq!(titles(&catalog, "quasar"), ["Quasar diplomacy"]);
+    assert_eq!(
+        titles(&catalog, "launch"),
+        Vec::<String>::new(),
+        "c is dropped"
+    );
+    assert_eq!(
+        titles(&catalog, "zeppelin"),
+        Vec::<String>::new(),
+        "b, not named, is as it was"
+    );
+    assert_eq!(titles(&catalog, "budget"), ["Budget talks"]);
+    // The next sync of the whole library finds the one left.
+    assert_eq!(sync(&catalog, dir.path()).indexed, 1);
+}

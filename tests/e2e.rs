@@ -469,3 +469,45 @@ fn a_warm_start_lists_the_library_from_the_catalog_and_opens_each_file_as_it_is(
     s.keys(&["q"]);
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_open_briefing_changed_on_disk_is_found_by_the_library_search_as_it_is_now() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let yaml = |id: &str, title: &str, said: &str| {
+        format!("format: brief/1\nid: {id}\ntitle: {title}\nsummary: [\"{said}\"]\n")
+    };
+    let airship = dir.path().join("a-airship.yaml");
+    std::fs::write(&airship, yaml("a", "Airship logistics", "Nothing new.")).expect("write");
+    std::fs::write(
+        dir.path().join("b-blimp.yaml"),
+        yaml("b", "Blimp report", "Nothing either."),
+    )
+    .expect("write");
+    let config = tempfile::tempdir().expect("tempdir");
+    let mut s = Session::start_in(
+        &[dir.path().to_str().unwrap()],
+        100,
+        30,
+        config.path(),
+        dir.path(),
+    );
+    s.wait_for("Library · 2 of 2");
+    s.keys(&["F", "airship"]);
+    s.wait_for("1 briefing for “airship” · best first");
+    s.keys(&["Esc", "Esc", "Enter"]);
+    s.wait_for("1 Summary");
+    std::fs::write(
+        &airship,
+        yaml("a", "Airship logistics", "A quasar was sighted."),
+    )
+    .expect("write");
+    s.wait_for("reloaded: the file changed on disk");
+    // The watcher named the file to the catalog, which indexed it again.
+    s.keys(&["b", "F"]);
+    s.keys(&["Backspace"; 7]);
+    s.keys(&["quasar"]);
+    s.wait_for("1 briefing for “quasar” · best first");
+    s.wait_for("A quasar was sighted.");
+    s.keys(&["Esc", "Esc", "q"]);
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -81,14 +81,36 @@ impl Library {
             .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
             .collect();
         self.catalog
-            .sync(&keys, &again, store, &mut |step| match step {
-                Step::Indexed(key, row) => {
-                    if let Some(name) = self.named(&key) {
-                        told(Step::Indexed(name.clone(), row));
-                    }
+            .sync(&keys, &again, store, &mut self.by_name(told))
+    }
+
+    /// Indexes `files` of this library again (new or changed, as a watcher
+    /// names them) or drops them when gone, looking at no other file; `told`
+    /// hears each file's new row, by the file's name.
+    pub fn index(
+        &self,
+        files: &[PathBuf],
+        store: Option<&crate::store::Store>,
+        told: &mut dyn FnMut(Step),
+    ) -> tantivy::Result<Synced> {
+        let keys: Vec<PathBuf> = files
+            .iter()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
+            .collect();
+        self.catalog.index(&keys, store, &mut self.by_name(told))
+    }
+
+    /// `told`, hearing of each file by the name the user gave it (a file of
+    /// another library is not told of).
+    fn by_name<'a>(&'a self, told: &'a mut dyn FnMut(Step)) -> impl FnMut(Step) + 'a {
+        move |step| match step {
+            Step::Indexed(key, row) => {
+                if let Some(name) = self.named(&key) {
+                    told(Step::Indexed(name.clone(), row));
                 }
-                counted => told(counted),
-            })
+            }
+            counted => told(counted),
+        }
     }
 
     /// The row the catalog holds for each of this library's files, in the
@@ -143,6 +165,12 @@ impl Library {
             .take(limit)
             .collect();
         Ok((kept, count))
+    }
+
+    /// Whether `file` is one of this library's.
+    pub fn holds(&self, file: &Path) -> bool {
+        let key = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        self.by_key.contains_key(key.as_os_str())
     }
 
     /// The file the catalog keys as `key`, as the user named it.

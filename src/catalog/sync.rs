@@ -101,10 +101,52 @@ impl Catalog {
         }
         // Files of other libraries stay while they exist: one catalog serves every
         // folder the user reads.
-        let gone: Vec<&String> = known
+        let gone: Vec<&str> = known
             .keys()
-            .filter(|p| !present.contains(p.as_str()) && !Path::new(p.as_str()).exists())
+            .map(String::as_str)
+            .filter(|p| !present.contains(p) && !Path::new(p).exists())
             .collect();
+        self.write(&todo, &gone, &notes, store, synced, told)
+    }
+
+    /// Indexes `files` again, those the caller knows to be new or changed (a
+    /// watcher saw them), and drops those gone, looking at no other file:
+    /// what a sync costs for one file, not for the whole library. Fails when
+    /// another process holds the writer.
+    pub fn index(
+        &self,
+        files: &[PathBuf],
+        store: Option<&Store>,
+        told: &mut dyn FnMut(Step),
+    ) -> tantivy::Result<Synced> {
+        let stamped: Vec<(&Path, Option<(u64, u64)>)> = files
+            .iter()
+            .map(|f| (f.as_path(), size_and_time(f)))
+            .collect();
+        let todo: Vec<(&Path, (u64, u64))> = stamped
+            .iter()
+            .filter_map(|&(f, stamp)| Some((f, stamp?)))
+            .collect();
+        let gone: Vec<&str> = stamped
+            .iter()
+            .filter(|(_, stamp)| stamp.is_none())
+            .filter_map(|(f, _)| f.to_str())
+            .collect();
+        let notes = notes_times(store);
+        self.write(&todo, &gone, &notes, store, Synced::default(), told)
+    }
+
+    /// Indexes `todo` (each file with its stamp taken before it is read) and
+    /// drops `gone`, committing once; `synced` counts what was kept.
+    fn write(
+        &self,
+        todo: &[(&Path, (u64, u64))],
+        gone: &[&str],
+        notes: &HashMap<String, u64>,
+        store: Option<&Store>,
+        mut synced: Synced,
+        told: &mut dyn FnMut(Step),
+    ) -> tantivy::Result<Synced> {
         if todo.is_empty() && gone.is_empty() {
             // Nothing to write: the writer (and its lock and threads) is not needed.
             told(Step::Counted(Progress::default()));
@@ -123,7 +165,7 @@ impl Catalog {
         std::thread::scope(|scope| -> tantivy::Result<()> {
             for _ in 0..workers {
                 let send = send.clone();
-                let (todo, next, fields, notes) = (&todo, &next, &self.fields, &notes);
+                let (next, fields) = (&next, &self.fields);
                 scope.spawn(move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);

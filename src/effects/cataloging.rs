@@ -10,6 +10,15 @@ use crate::app::{Action, Cataloging, Listing};
 use crate::catalog::{Library, Step};
 use crate::library::Origin;
 
+/// What the catalog's thread is to do.
+pub(super) enum Keeping {
+    /// Bring the whole library in step, indexing `missing` (files the library
+    /// has no row for) whatever their stamp.
+    Whole { missing: Vec<PathBuf> },
+    /// Index only these files again: they joined the library or changed.
+    Changed(Vec<PathBuf>),
+}
+
 impl Runner {
     /// Gives the library's searches to `library`'s catalog, brought in step with
     /// its files on a thread of its own: each file indexed anew joins the
@@ -23,14 +32,15 @@ impl Runner {
         // Not before the first frame: on two cores, its stat of every file
         // would slow the start it follows.
         if self.drawn {
-            self.keep_in_step(library, missing);
+            self.keep_in_step(library, Keeping::Whole { missing });
         } else {
             self.catalog_after_frame = Some((library, missing));
         }
     }
 
-    /// The catalog's thread (see `catalog`).
-    pub(super) fn keep_in_step(&self, library: Arc<Library>, missing: Vec<PathBuf>) {
+    /// The catalog's thread (see `catalog`): the whole library brought in step,
+    /// or only the files `changed` names indexed again.
+    pub(super) fn keep_in_step(&self, library: Arc<Library>, keeping: Keeping) {
         let (answer, store) = (self.answers.0.clone(), self.store.clone());
         let send = move |action: Action| drop(answer.send(action));
         let _ = std::thread::Builder::new()
@@ -47,15 +57,24 @@ impl Runner {
                         }
                     });
                 };
-                let mut unread = Some(missing.clone());
+                let mut unread = match &keeping {
+                    Keeping::Whole { missing } => Some(missing.clone()),
+                    Keeping::Changed(_) => None,
+                };
                 for _ in 0..CATALOG_TRIES {
-                    if library.sync(&missing, store.as_ref(), &mut told).is_ok() {
+                    let kept = match &keeping {
+                        Keeping::Whole { missing } => {
+                            library.sync(missing, store.as_ref(), &mut told)
+                        }
+                        Keeping::Changed(files) => library.index(files, store.as_ref(), &mut told),
+                    };
+                    if kept.is_ok() {
                         send(Action::Cataloged(Cataloging::Ready));
                         send(Action::LoadingDone);
                         return;
                     }
-                    // Most likely another `brief` holds the writer: read what the
-                    // library lacks, then wait for it.
+                    // Most likely another `brief` (or this one's first sync)
+                    // holds the writer: read what the library lacks, then wait.
                     for file in unread.take().unwrap_or_default() {
                         let entry = crate::library::entry(file);
                         let listing = Listing::new(entry, |id| store.as_ref()?.peek(id));
@@ -68,15 +87,24 @@ impl Runner {
             });
     }
 
-    /// Files that joined the library while it was open (and were read)
-    /// join its catalog too, indexed on a thread of their own.
+    /// Files that joined the library while it was open, or changed (the
+    /// watcher names them), are indexed again on a thread of their own; no
+    /// other file is looked at. Each arrives again as the catalog now has it.
     pub fn catalog_more(&mut self, files: &[PathBuf]) {
-        if let Some(library) = &self.library
-            && !files.is_empty()
-        {
-            let more = library.with(files);
-            self.catalog(more, Vec::new());
+        let Some(library) = &self.library else {
+            return;
+        };
+        if files.is_empty() {
+            return;
         }
+        let library = if files.iter().all(|f| library.holds(f)) {
+            Arc::clone(library)
+        } else {
+            let more = Arc::new(library.with(files));
+            self.library = Some(Arc::clone(&more));
+            more
+        };
+        self.keep_in_step(library, Keeping::Changed(files.to_vec()));
     }
 
     /// The catalog's best briefings for `query`, each read to find the item that

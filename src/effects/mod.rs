@@ -231,7 +231,7 @@ impl Runner {
         }
         self.drawn = true;
         if let Some((library, missing)) = self.catalog_after_frame.take() {
-            self.keep_in_step(library, missing);
+            self.keep_in_step(library, cataloging::Keeping::Whole { missing });
         }
         Ok((drawn, buffer))
     }

@@ -160,6 +160,8 @@ fn event_loop(
         if !event::poll(wait)? {
             if let Some(changed) = watch.changed(root) {
                 runner.dispatch(root, reload(&changed));
+                // What the library searches and lists follows the file too.
+                runner.catalog_more(std::slice::from_ref(&changed));
             }
             let mut joined = Vec::new();
             for listing in folders.take_new(root, runner.store()) {
