@@ -494,8 +494,9 @@ fn the_open_briefing_changed_on_disk_is_found_by_the_library_search_as_it_is_now
     s.wait_for("Library · 2 of 2");
     s.keys(&["F", "airship"]);
     s.wait_for("1 briefing for “airship” · best first");
-    s.keys(&["Esc", "Esc", "Enter"]);
-    s.wait_for("1 Summary");
+    // Opened from its hit, whichever row the library had selected.
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("│  Nothing new.");
     std::fs::write(
         &airship,
         yaml("a", "Airship logistics", "A quasar was sighted."),

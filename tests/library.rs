@@ -377,12 +377,25 @@ fn b_from_a_briefing_opened_on_a_speakers_quote_returns_to_that_speaker() {
 
 #[test]
 fn titles_sort_naturally_and_a_nation_is_found_by_name_or_code() {
-    let listings = ["lib-10", "lib-2", "lib-1"]
+    let all = [
+        "lib-10", "lib-02", "Lib-2b", "lib-2", "lib", "lib-1", "Alpha",
+    ];
+    let listings = all
         .iter()
-        .map(|t| listing(&yaml(t, t, "", "", ""), &format!("{t}.yaml"), 0))
+        .map(|t| {
+            let id = t.to_lowercase();
+            listing(&yaml(&id, t, "", "", ""), &format!("{id}.yaml"), 0)
+        })
         .collect();
-    let root = Root::library(listings, 3, Setup::default());
-    assert_eq!(titles(&root), ["lib-1", "lib-2", "lib-10"]);
+    let root = Root::library(listings, all.len(), Setup::default());
+    // Numbers by value (`07` after `7`), letters whatever their case, a title
+    // before the longer ones it begins.
+    assert_eq!(
+        titles(&root),
+        [
+            "Alpha", "lib", "lib-1", "lib-2", "Lib-2b", "lib-02", "lib-10"
+        ]
+    );
     for filter in [
         "nation:JP",
         "nation:Japan",

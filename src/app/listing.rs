@@ -79,39 +79,39 @@ impl Sort {
     }
 }
 
-/// A title as it sorts naturally: runs of digits by their value, so `lib-2`
-/// comes before `lib-10`, and letters without regard to case.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Natural {
-    /// Text between numbers, lower-cased.
-    Text(String),
-    /// A number, by value, then by how many digits spell it (so `07` and `7`
-    /// keep an order).
-    Number(u128, usize),
-}
-
-/// `title` cut into text and numbers, for a natural order: made in one pass,
-/// a hundred thousand times at a library's start.
-pub fn natural(title: &str) -> Vec<Natural> {
-    let mut parts = Vec::new();
+/// `title` as a key that sorts naturally compared byte by byte: runs of
+/// digits by their value, so `lib-2` comes before `lib-10` (and `7` before
+/// `07`), letters without regard to case. One allocation, made in one pass, a
+/// hundred thousand times at a library's start, and compared as bytes.
+pub fn natural(title: &str) -> Vec<u8> {
+    // A run of text sorts before a number at the same place; a text ends with
+    // a byte below any it holds, so `ab` sorts before `abc`.
+    const TEXT: u8 = 1;
+    const NUMBER: u8 = 2;
+    let mut key = Vec::with_capacity(title.len() + 32);
     let mut rest = title;
     while !rest.is_empty() {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let (part, tail) = if digits > 0 {
+        if digits > 0 {
             let (n, tail) = rest.split_at(digits);
-            (
-                Natural::Number(n.parse().unwrap_or(u128::MAX), digits),
-                tail,
-            )
+            key.push(NUMBER);
+            key.extend(n.parse::<u128>().unwrap_or(u128::MAX).to_be_bytes());
+            key.extend(u64::try_from(digits).unwrap_or(u64::MAX).to_be_bytes());
+            rest = tail;
         } else {
             let text = rest.len() - rest.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
             let (t, tail) = rest.split_at(text);
-            (Natural::Text(t.to_lowercase()), tail)
-        };
-        parts.push(part);
-        rest = tail;
+            key.push(TEXT);
+            if t.is_ascii() {
+                key.extend(t.bytes().map(|b| b.to_ascii_lowercase()));
+            } else {
+                key.extend(t.to_lowercase().bytes());
+            }
+            key.push(0);
+            rest = tail;
+        }
     }
-    parts
+    key
 }
 
 /// What the library's `/` filter keeps: text in the title, source, location, tags

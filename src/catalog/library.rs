@@ -15,9 +15,9 @@ pub struct Library {
     catalog: Catalog,
     /// The files as named, and as the catalog keys them (absolute).
     files: Vec<(PathBuf, PathBuf)>,
-    /// From the catalog's key to the index in `files` (by the path's bytes:
-    /// hashing a path by its components costs more, a hundred thousand times).
-    by_key: HashMap<std::ffi::OsString, usize>,
+    /// The indexes of `files` in the order of their keys' bytes, so a key is
+    /// found by halving (a hundred thousand keys hashed cost more).
+    by_key: Vec<usize>,
 }
 
 impl std::fmt::Debug for Library {
@@ -32,20 +32,32 @@ impl std::fmt::Debug for Library {
 impl Library {
     /// The library of `files` in `catalog`.
     pub fn new(catalog: Catalog, files: &[PathBuf]) -> Library {
+        // Files listed from a folder follow each other: its absolute path is
+        // worked out once, not once a file.
+        let mut folder: Option<(&Path, PathBuf)> = None;
         let files: Vec<(PathBuf, PathBuf)> = files
             .iter()
             .map(|f| {
-                (
-                    f.clone(),
-                    std::path::absolute(f).unwrap_or_else(|_| f.clone()),
-                )
+                let key = match (f.parent(), f.file_name()) {
+                    (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => match &folder {
+                        Some((known, absolute)) if known.as_os_str() == parent.as_os_str() => {
+                            absolute.join(name)
+                        }
+                        _ => {
+                            let absolute = key_of(parent);
+                            let key = absolute.join(name);
+                            folder = Some((parent, absolute));
+                            key
+                        }
+                    },
+                    _ => key_of(f),
+                };
+                (f.clone(), key)
             })
             .collect();
-        let by_key = files
-            .iter()
-            .enumerate()
-            .map(|(i, (_, key))| (key.as_os_str().to_owned(), i))
-            .collect();
+        let mut by_key: Vec<usize> = (0..files.len()).collect();
+        // Listed files come sorted already: this is one pass.
+        by_key.sort_by(|&a, &b| files[a].1.as_os_str().cmp(files[b].1.as_os_str()));
         Library {
             catalog,
             files,
@@ -76,10 +88,7 @@ impl Library {
         told: &mut dyn FnMut(Step),
     ) -> tantivy::Result<Synced> {
         let keys: Vec<PathBuf> = self.files.iter().map(|(_, key)| key.clone()).collect();
-        let again: Vec<PathBuf> = again
-            .iter()
-            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
-            .collect();
+        let again: Vec<PathBuf> = again.iter().map(|f| key_of(f)).collect();
         self.catalog
             .sync(&keys, &again, store, &mut self.by_name(told))
     }
@@ -93,10 +102,7 @@ impl Library {
         store: Option<&crate::store::Store>,
         told: &mut dyn FnMut(Step),
     ) -> tantivy::Result<Synced> {
-        let keys: Vec<PathBuf> = files
-            .iter()
-            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()))
-            .collect();
+        let keys: Vec<PathBuf> = files.iter().map(|f| key_of(f)).collect();
         self.catalog.index(&keys, store, &mut self.by_name(told))
     }
 
@@ -116,13 +122,19 @@ impl Library {
     /// The row the catalog holds for each of this library's files, in the
     /// files' order (`None` for a file it holds none for).
     pub fn rows(&self) -> tantivy::Result<Vec<Option<Row>>> {
+        Ok(self.rows_of(self.catalog.rows()?))
+    }
+
+    /// This library's rows among `all` the catalog holds (as `Catalog::rows`
+    /// reads them), in the files' order (`None` for a file without one).
+    pub fn rows_of(&self, all: Vec<(PathBuf, Row)>) -> Vec<Option<Row>> {
         let mut rows = vec![None; self.files.len()];
-        for (key, row) in self.catalog.rows()? {
-            if let Some(&i) = self.by_key.get(key.as_os_str()) {
+        for (key, row) in all {
+            if let Some(i) = self.find(&key) {
                 rows[i] = Some(row);
             }
         }
-        Ok(rows)
+        rows
     }
 
     /// Who said each quote of this library's files, as the catalog holds it,
@@ -169,12 +181,26 @@ impl Library {
 
     /// Whether `file` is one of this library's.
     pub fn holds(&self, file: &Path) -> bool {
-        let key = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        self.by_key.contains_key(key.as_os_str())
+        self.find(&key_of(file)).is_some()
     }
 
     /// The file the catalog keys as `key`, as the user named it.
     fn named(&self, key: &Path) -> Option<&PathBuf> {
-        self.by_key.get(key.as_os_str()).map(|&i| &self.files[i].0)
+        self.find(key).map(|i| &self.files[i].0)
     }
+
+    /// The index in `files` of the file the catalog keys as `key`.
+    fn find(&self, key: &Path) -> Option<usize> {
+        let at = self
+            .by_key
+            .binary_search_by(|&i| self.files[i].1.as_os_str().cmp(key.as_os_str()))
+            .ok()?;
+        Some(self.by_key[at])
+    }
+}
+
+/// The catalog's key for `file`: its absolute path (one catalog serves every
+/// folder, however it was named).
+fn key_of(file: &Path) -> PathBuf {
+    std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf())
 }

@@ -76,6 +76,12 @@ impl Catalog {
         }
     }
 
+    /// The catalog in `dir` when there is one that can be trusted; none is
+    /// made where there is not.
+    pub fn existing(dir: &Path) -> Option<Catalog> {
+        Catalog::open_existing(dir).ok().flatten()
+    }
+
     fn open_existing(dir: &Path) -> tantivy::Result<Option<Catalog>> {
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).unwrap_or_default();
         if version.trim() != VERSION {

@@ -103,7 +103,25 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
             } else {
                 paths.to_vec()
             };
-            let (files, mut entries) = library::files(&folders);
+            // The folders are listed while the catalog's rows are read: on
+            // a large library each is a good part of the start.
+            let dir = Catalog::from_env();
+            let (listed, ready) = std::thread::scope(|scope| {
+                let listing = scope.spawn(|| library::files(&folders));
+                let ready = dir
+                    .as_deref()
+                    .filter(|_| !folders.is_empty())
+                    .and_then(Catalog::existing)
+                    .map(|catalog| {
+                        let rows = catalog.rows().unwrap_or_default();
+                        (catalog, rows)
+                    });
+                let listed = listing
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (listed, ready)
+            });
+            let (files, mut entries) = listed;
             if files.is_empty() && entries.is_empty() {
                 if !paths.is_empty() {
                     say(format_args!(
@@ -122,14 +140,19 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
             // anew arriving as it goes. Without one (no cache directory, or the
             // bundled briefing, which is no file), the files are read in the
             // background. Either way the library draws at once and fills in.
-            let catalog = Catalog::from_env()
-                .filter(|_| !files.is_empty())
-                .and_then(|dir| Catalog::open(&dir).ok())
-                .map(|catalog| Library::new(catalog, &files));
+            let catalog = match ready {
+                _ if files.is_empty() => None,
+                Some(ready) => Some(ready),
+                // None yet, or one that cannot be trusted: built anew.
+                None => dir
+                    .and_then(|dir| Catalog::open(&dir).ok())
+                    .map(|catalog| (catalog, Vec::new())),
+            };
             match catalog {
-                Some(library) => {
-                    let mut rows = library.rows().unwrap_or_default();
-                    rows.resize(files.len(), None);
+                Some((catalog, all)) => {
+                    let library = Library::new(catalog, &files);
+                    let rows = library.rows_of(all);
+                    listings.reserve(rows.len());
                     let mut missing = Vec::new();
                     for (file, row) in files.into_iter().zip(rows) {
                         match row {
