@@ -17,11 +17,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of the output has gone (`brief search x | head`): what
+        // it read was right, and there is no one left to tell.
+        Err(report) if closed_pipe(&report) => ExitCode::SUCCESS,
         Err(report) => {
             say(format_args!("{report:?}"));
             ExitCode::from(INPUT_ERROR)
         }
     }
+}
+
+/// Whether `report` is a write to a pipe whose reader has closed it.
+fn closed_pipe(report: &color_eyre::Report) -> bool {
+    report.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
@@ -42,7 +53,7 @@ fn run(cli: Cli) -> color_eyre::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
-            print!("{}", briefing::schema::json());
+            std::io::Write::write_all(&mut std::io::stdout(), briefing::schema::json().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Snapshot { path, size, keys }) => Ok(snapshot_command(path, size, &keys)),

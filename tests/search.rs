@@ -501,6 +501,40 @@ mod cli {
     }
 
     #[test]
+    fn a_reader_that_stops_reading_ends_the_search_quietly() {
+        use std::io::BufRead;
+        let dir = tempfile::tempdir().unwrap();
+        // More matching lines than a pipe holds, so writing meets the closed end.
+        let comments: String = (0..5000)
+            .map(|i| format!("  - {{ id: c{i}, text: needle number {i} in the haystack }}\n"))
+            .collect();
+        let file = dir.path().join("many.yaml");
+        std::fs::write(
+            &file,
+            format!("format: brief/1\nid: many\ntitle: Many\nsummary: [s]\ncomments:\n{comments}"),
+        )
+        .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["search", "needle"])
+            .arg(&file)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run");
+        let mut first = String::new();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        stdout.read_line(&mut first).unwrap();
+        // As `| head -1` does: read a line, then close.
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert!(first.contains(":6: comment: "), "{first}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "nothing to say");
+        assert_eq!(out.status.code(), Some(0));
+    }
+
+    #[test]
     fn nation_filters_briefings() {
         let (code, out) = brief(&["search", "--nation", "NO", "briefings", "tests/fixtures"]);
         assert_eq!(code, Some(0));
