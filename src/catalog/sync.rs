@@ -46,6 +46,8 @@ pub struct Synced {
 
 /// What the catalog holds for one file.
 struct Known {
+    /// The file, as the catalog keys it.
+    path: String,
     stamp: Stamp,
     id: String,
 }
@@ -70,6 +72,11 @@ impl Catalog {
         // What another process committed counts as known.
         self.reader.reload()?;
         let known = self.known()?;
+        let by_path: HashMap<&str, usize> = known
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.path.as_str(), i))
+            .collect();
         let notes = notes_times(store);
         // A stat a file, on every core: for a big library, most of a sync.
         let stamps = on_every_core(files, |file| size_and_time(file));
@@ -77,12 +84,14 @@ impl Catalog {
         // With the stamp taken before it is read: a change while reading is
         // seen next time.
         let mut todo: Vec<(&Path, (u64, u64))> = Vec::new();
-        let mut present: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut present = vec![false; known.len()];
         for (file, stamped) in files.iter().zip(stamps) {
-            let name = file.to_string_lossy();
-            let kept = known.get_key_value(name.as_ref());
+            // Keyed as the document was (`document`): lossily, for a name
+            // that is not UTF-8.
+            let kept = by_path.get(file.to_string_lossy().as_ref()).copied();
             let unchanged = !again.contains(file)
-                && kept.is_some_and(|(_, k)| {
+                && kept.is_some_and(|i| {
+                    let k = &known[i];
                     let now = stamped.map(|(size, modified)| Stamp {
                         size,
                         modified,
@@ -90,8 +99,8 @@ impl Catalog {
                     });
                     now == Some(k.stamp)
                 });
-            if let Some((path, _)) = kept {
-                present.insert(path.as_str());
+            if let Some(i) = kept {
+                present[i] = true;
             }
             if unchanged {
                 synced.kept += 1;
@@ -102,9 +111,10 @@ impl Catalog {
         // Files of other libraries stay while they exist: one catalog serves every
         // folder the user reads.
         let gone: Vec<&str> = known
-            .keys()
-            .map(String::as_str)
-            .filter(|p| !present.contains(p) && !Path::new(p).exists())
+            .iter()
+            .zip(&present)
+            .filter(|&(k, &present)| !present && !Path::new(&k.path).exists())
+            .map(|(k, _)| k.path.as_str())
             .collect();
         self.write(&todo, &gone, &notes, store, synced, told)
     }
@@ -206,10 +216,10 @@ impl Catalog {
     }
 
     /// Every file the catalog holds, with its stamp and id, read from the
-    /// columns (no stored document is opened).
-    fn known(&self) -> tantivy::Result<HashMap<String, Known>> {
+    /// columns (no stored document is opened), each word made once.
+    fn known(&self) -> tantivy::Result<Vec<Known>> {
         let searcher = self.reader.searcher();
-        let mut known = HashMap::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
+        let mut known = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let (size, modified, notes) = (
@@ -221,40 +231,41 @@ impl Catalog {
                 continue;
             };
             // Each column's words read in one pass, in order, rather than
-            // looked up one document at a time.
-            let (paths, ids) = (words(&paths)?, words(&ids)?);
-            let text = |(words, column): &(Vec<String>, tantivy::columnar::StrColumn),
-                        doc: DocId| {
+            // looked up one document at a time; a path is one document's.
+            let mut path_words = words(&paths)?;
+            let id_words = words(&ids)?;
+            let ord = |column: &tantivy::columnar::StrColumn, doc: DocId| {
                 column
                     .term_ords(doc)
                     .next()
-                    .and_then(|ord| words.get(usize::try_from(ord).ok()?))
-                    .cloned()
-                    .unwrap_or_default()
+                    .and_then(|o| usize::try_from(o).ok())
             };
             for doc in segment.doc_ids_alive() {
+                let Some(path) = ord(&paths, doc).and_then(|o| path_words.get_mut(o)?.take())
+                else {
+                    continue;
+                };
                 let stamp = Stamp {
                     size: size.first(doc).unwrap_or_default(),
                     modified: modified.first(doc).unwrap_or_default(),
                     notes_modified: notes.first(doc).unwrap_or_default(),
                 };
-                let id = text(&ids, doc);
-                known.insert(text(&paths, doc), Known { stamp, id });
+                let id = ord(&ids, doc)
+                    .and_then(|o| id_words.get(o).cloned().flatten())
+                    .unwrap_or_default();
+                known.push(Known { path, stamp, id });
             }
         }
         Ok(known)
     }
 }
 
-/// A string column's words in the order of their ordinals, with the column.
-fn words(
-    column: &tantivy::columnar::StrColumn,
-) -> tantivy::Result<(Vec<String>, tantivy::columnar::StrColumn)> {
-    let words = super::terms(column)?
+/// A string column's words in the order of their ordinals.
+fn words(column: &tantivy::columnar::StrColumn) -> tantivy::Result<Vec<Option<String>>> {
+    Ok(super::terms(column)?
         .into_iter()
-        .map(|w| String::from_utf8_lossy(&w).into_owned())
-        .collect();
-    Ok((words, column.clone()))
+        .map(|w| String::from_utf8(w).ok())
+        .collect())
 }
 
 /// When each briefing's notes last changed, by id, from one read of the
