@@ -356,6 +356,11 @@ fn a_storm_of_resizes_leaves_a_whole_screen() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+/// `brief DIR` in a 100x30 terminal, run in `dir`, its config and cache in `config`.
+fn library_in(dir: &Path, config: &Path) -> Session {
+    Session::start_in(&[dir.to_str().unwrap()], 100, 30, config, dir)
+}
+
 #[test]
 fn the_library_search_finds_a_phrase_by_the_catalog_and_opens_at_it() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -367,13 +372,7 @@ fn the_library_search_finds_a_phrase_by_the_catalog_and_opens_at_it() {
     )
     .expect("write");
     let config = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::start_in(
-        &[dir.path().to_str().unwrap()],
-        100,
-        30,
-        config.path(),
-        dir.path(),
-    );
+    let mut s = library_in(dir.path(), config.path());
     s.wait_for("Library · 41 of 41");
     s.keys(&["F", "zeppelin", "Space", "flee"]);
     // Ranked by the catalog once it has been built (scanned until then).
@@ -421,15 +420,7 @@ fn a_warm_start_lists_the_library_from_the_catalog_and_opens_each_file_as_it_is(
     std::fs::write(&airship, yaml("Aardvark airship logistics")).expect("write");
     std::fs::write(&blimp, yaml("Aardvark blimp report")).expect("write");
     let config = tempfile::tempdir().expect("tempdir");
-    let start = || {
-        Session::start_in(
-            &[dir.path().to_str().unwrap()],
-            100,
-            30,
-            config.path(),
-            dir.path(),
-        )
-    };
+    let start = || library_in(dir.path(), config.path());
     let mut s = start();
     s.wait_for("Library · 32 of 32");
     // Ranked hits say the catalog is in step with every file.
@@ -484,13 +475,7 @@ fn the_open_briefing_changed_on_disk_is_found_by_the_library_search_as_it_is_now
     )
     .expect("write");
     let config = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::start_in(
-        &[dir.path().to_str().unwrap()],
-        100,
-        30,
-        config.path(),
-        dir.path(),
-    );
+    let mut s = library_in(dir.path(), config.path());
     s.wait_for("Library · 2 of 2");
     s.keys(&["F", "airship"]);
     s.wait_for("1 briefing for “airship” · best first");
