@@ -4,13 +4,8 @@ use std::path::{Path, PathBuf};
 
 /// True for a path whose name ends in `.yaml` or `.yml`.
 pub fn is_briefing_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// The briefing files a path names: the file itself, or every `*.yaml` and `*.yml`
