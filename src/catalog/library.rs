@@ -13,9 +13,12 @@ use crate::library::card::{Row, Said};
 /// are found (one catalog serves every folder).
 pub struct Library {
     catalog: Catalog,
-    /// The files as named, and as the catalog keys them (absolute).
-    files: Vec<(PathBuf, PathBuf)>,
-    /// The indexes of `files` in the order of their keys' bytes, so a key is
+    /// The files as named.
+    names: Vec<PathBuf>,
+    /// The same files as the catalog keys them (absolute), in the same order:
+    /// what a sync is handed as it is.
+    keys: Vec<PathBuf>,
+    /// The indexes of `keys` in the order of their bytes, so a key is
     /// found by halving (a hundred thousand keys hashed cost more).
     by_key: Vec<usize>,
 }
@@ -24,7 +27,7 @@ impl std::fmt::Debug for Library {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Library")
             .field("catalog", &self.catalog.dir)
-            .field("files", &self.files.len())
+            .field("files", &self.names.len())
             .finish()
     }
 }
@@ -35,32 +38,30 @@ impl Library {
         // Files listed from a folder follow each other: its absolute path is
         // worked out once, not once a file.
         let mut folder: Option<(&Path, PathBuf)> = None;
-        let files: Vec<(PathBuf, PathBuf)> = files
+        let keys: Vec<PathBuf> = files
             .iter()
-            .map(|f| {
-                let key = match (f.parent(), f.file_name()) {
-                    (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => match &folder {
-                        Some((known, absolute)) if known.as_os_str() == parent.as_os_str() => {
-                            absolute.join(name)
-                        }
-                        _ => {
-                            let absolute = key_of(parent);
-                            let key = absolute.join(name);
-                            folder = Some((parent, absolute));
-                            key
-                        }
-                    },
-                    _ => key_of(f),
-                };
-                (f.clone(), key)
+            .map(|f| match (f.parent(), f.file_name()) {
+                (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => match &folder {
+                    Some((known, absolute)) if known.as_os_str() == parent.as_os_str() => {
+                        absolute.join(name)
+                    }
+                    _ => {
+                        let absolute = key_of(parent);
+                        let key = absolute.join(name);
+                        folder = Some((parent, absolute));
+                        key
+                    }
+                },
+                _ => key_of(f),
             })
             .collect();
-        let mut by_key: Vec<usize> = (0..files.len()).collect();
+        let mut by_key: Vec<usize> = (0..keys.len()).collect();
         // Listed files come sorted already: this is one pass.
-        by_key.sort_by(|&a, &b| files[a].1.as_os_str().cmp(files[b].1.as_os_str()));
+        by_key.sort_by(|&a, &b| keys[a].as_os_str().cmp(keys[b].as_os_str()));
         Library {
             catalog,
-            files,
+            names: files.to_vec(),
+            keys,
             by_key,
         }
     }
@@ -68,7 +69,7 @@ impl Library {
     /// The same catalog for this library's files and `more` (files that
     /// joined the library while it was open).
     pub fn with(&self, more: &[PathBuf]) -> Library {
-        let mut files: Vec<PathBuf> = self.files.iter().map(|(given, _)| given.clone()).collect();
+        let mut files = self.names.clone();
         files.extend(
             more.iter()
                 .filter(|f| !files.contains(f))
@@ -87,10 +88,9 @@ impl Library {
         store: Option<&crate::store::Store>,
         told: &mut dyn FnMut(Step),
     ) -> tantivy::Result<Synced> {
-        let keys: Vec<PathBuf> = self.files.iter().map(|(_, key)| key.clone()).collect();
         let again: Vec<PathBuf> = again.iter().map(|f| key_of(f)).collect();
         self.catalog
-            .sync(&keys, &again, store, &mut self.by_name(told))
+            .sync(&self.keys, &again, store, &mut self.by_name(told))
     }
 
     /// Indexes `files` of this library again (new or changed, as a watcher
@@ -128,7 +128,7 @@ impl Library {
     /// This library's rows among `all` the catalog holds (as `Catalog::rows`
     /// reads them), in the files' order (`None` for a file without one).
     pub fn rows_of(&self, all: Vec<(PathBuf, Row)>) -> Vec<Option<Row>> {
-        let mut rows = vec![None; self.files.len()];
+        let mut rows = vec![None; self.names.len()];
         for (key, row) in all {
             if let Some(i) = self.find(&key) {
                 rows[i] = Some(row);
@@ -186,14 +186,14 @@ impl Library {
 
     /// The file the catalog keys as `key`, as the user named it.
     fn named(&self, key: &Path) -> Option<&PathBuf> {
-        self.find(key).map(|i| &self.files[i].0)
+        self.find(key).map(|i| &self.names[i])
     }
 
-    /// The index in `files` of the file the catalog keys as `key`.
+    /// The index in `names` and `keys` of the file the catalog keys as `key`.
     fn find(&self, key: &Path) -> Option<usize> {
         let at = self
             .by_key
-            .binary_search_by(|&i| self.files[i].1.as_os_str().cmp(key.as_os_str()))
+            .binary_search_by(|&i| self.keys[i].as_os_str().cmp(key.as_os_str()))
             .ok()?;
         Some(self.by_key[at])
     }
