@@ -144,6 +144,33 @@ fn a_match_in_a_collapsed_comment_is_revealed() {
 }
 
 #[test]
+fn what_a_query_opened_closes_again_when_the_next_keystroke_finds_elsewhere() {
+    let mut root = Root::with_briefing(briefing(THREAD));
+    press(&mut root, "4 C");
+    press(&mut root, "/");
+    typed(&mut root, "hidden");
+    assert_eq!(app(&root).tree().visible(), [0, 1, 2, 3]);
+    press(
+        &mut root,
+        "Backspace Backspace Backspace Backspace Backspace Backspace",
+    );
+    typed(&mut root, "again");
+    assert_eq!(app(&root).tree().selected(), Some(3));
+    assert_eq!(
+        app(&root).tree().visible(),
+        [0, 3],
+        "the thread the first query opened is collapsed again"
+    );
+    typed(&mut root, "x");
+    assert_eq!(app(&root).search().as_ref().unwrap().hits.len(), 0);
+    assert_eq!(
+        app(&root).tree().selected(),
+        Some(0),
+        "back where the search began"
+    );
+}
+
+#[test]
 fn unicode_folding_finds_accented_capitals() {
     let mut root = Root::with_briefing(briefing(THREAD));
     press(&mut root, "/");
@@ -155,10 +182,12 @@ fn unicode_folding_finds_accented_capitals() {
 fn esc_cancels_and_goes_back_to_where_the_search_began() {
     let mut root = Root::with_briefing(briefing(THREAD));
     press(&mut root, "4 C 2");
+    let before = app(&root).tree().clone();
     press(&mut root, "/");
     typed(&mut root, "hidden");
     assert_eq!(app(&root).focus(), Pane::Comments);
     press(&mut root, "Esc");
+    assert_eq!(app(&root).tree(), &before, "the tree exactly as it was");
     assert_eq!(app(&root).mode(), Mode::Panes);
     assert_eq!(app(&root).focus(), Pane::Nations);
     assert_eq!(

@@ -211,8 +211,9 @@ impl App {
 
     /// Focuses the pane of the item at `spot` and selects it, revealing a hidden
     /// comment. A summary item is scrolled to once the pane has been measured.
-    pub(super) fn show(&mut self, spot: Spot) {
-        match spot {
+    /// Returns the comments expanded to reveal it (see `Tree::select`).
+    pub(super) fn show(&mut self, spot: Spot) -> Vec<usize> {
+        let opened = match spot {
             Spot::Summary(_) | Spot::KeyPoint(_) => {
                 self.focus = Pane::Summary;
                 let index = match spot {
@@ -228,21 +229,25 @@ impl App {
                 self.summary_target = Some(index);
                 self.summary_item = index;
                 self.summary_place_pending = false;
+                Vec::new()
             }
             Spot::Nation(i) => {
                 self.focus = Pane::Nations;
                 self.nation = i;
+                Vec::new()
             }
             Spot::Quote(place) => {
                 self.focus = Pane::Quotes;
                 self.quote = place;
+                Vec::new()
             }
             Spot::Comment(c) => {
                 self.focus = Pane::Comments;
-                self.tree.select(&self.briefing.comments, c);
+                self.tree.select(&self.briefing.comments, c)
             }
-        }
+        };
         self.mark_seen();
+        opened
     }
 
     /// A selected quote or comment in a focused pane counts as read.
@@ -298,7 +303,9 @@ impl App {
             quote.or(comment)
         };
         match next {
-            Some(spot) => self.show(spot),
+            Some(spot) => {
+                self.show(spot);
+            }
             None => self.status = Some("every quote and comment has been read".into()),
         }
     }

@@ -1,7 +1,7 @@
 //! Search in the reader: `/` as you type, `n` and `N` across panes, the nations
 //! lens. Part of `update`: pure.
 
-use super::{App, Key, Mode, Pane, Tree, notes};
+use super::{App, Key, Mode, Pane, notes};
 use crate::search::{self, Query, Spot};
 
 /// A search in force: what it looks for, the items that match, and which one the
@@ -28,7 +28,10 @@ struct Origin {
     summary_item: usize,
     nation: usize,
     quote: usize,
-    tree: Tree,
+    /// The selected comment, and the comments the search has expanded since it
+    /// began, to be collapsed again (rather than a copy of the whole tree).
+    comment: Option<usize>,
+    opened: Vec<usize>,
 }
 
 impl App {
@@ -40,7 +43,8 @@ impl App {
             summary_item: self.summary_item,
             nation: self.nation,
             quote: self.quote,
-            tree: self.tree.clone(),
+            comment: self.tree.selected(),
+            opened: Vec::new(),
         };
         self.search = Some(Search {
             query: Query::typed(""),
@@ -89,7 +93,8 @@ impl App {
             self.summary_target = None;
             self.nation = origin.nation;
             self.quote = origin.quote;
-            self.tree = origin.tree;
+            self.tree
+                .close_again(&self.briefing.comments, &origin.opened, origin.comment);
         }
     }
 
@@ -159,15 +164,17 @@ impl App {
 
     fn run_search(&mut self, query: Query) {
         let (hits, matches) = self.hits(&query);
-        let origin = self.search.take().and_then(|s| s.origin);
+        let mut origin = self.search.take().and_then(|s| s.origin);
         // As you type, the view goes to the first match at or after where the search began.
         let start = origin.as_ref().map(|o| self.origin_spot(o));
         let first = start
             .map(|start| hits.partition_point(|&h| h < start))
             .filter(|&at| at < hits.len())
             .or((!hits.is_empty()).then_some(0));
-        if let Some(o) = &origin {
-            self.tree = o.tree.clone();
+        if let Some(o) = &mut origin {
+            let opened = std::mem::take(&mut o.opened);
+            self.tree
+                .close_again(&self.briefing.comments, &opened, o.comment);
         }
         self.search = Some(Search {
             query,
@@ -263,7 +270,7 @@ impl App {
             Pane::Summary => Spot::Summary(0),
             Pane::Nations => Spot::Nation(origin.nation),
             Pane::Quotes => Spot::Quote(origin.quote),
-            Pane::Comments => Spot::Comment(origin.tree.selected().unwrap_or(0)),
+            Pane::Comments => Spot::Comment(origin.comment.unwrap_or(0)),
         }
     }
 
@@ -271,9 +278,12 @@ impl App {
         let Some(&spot) = self.search.as_ref().and_then(|s| s.hits.get(index)) else {
             return;
         };
-        self.show(spot);
+        let opened = self.show(spot);
         if let Some(search) = &mut self.search {
             search.current = Some(index);
+            if let Some(origin) = &mut search.origin {
+                origin.opened.extend(opened);
+            }
         }
     }
 

@@ -117,21 +117,36 @@ impl Tree {
         }
     }
 
-    /// Select the comment at `index`, expanding whatever hides it.
-    pub fn select(&mut self, comments: &[Comment], index: usize) {
+    /// Select the comment at `index`, expanding whatever hides it; returns the
+    /// comments it expanded, for `close_again`. Each expand is a path down the
+    /// rows' tree, so a hit deep in a collapsed thread costs its depth, not a
+    /// rebuild of every row.
+    pub fn select(&mut self, comments: &[Comment], index: usize) -> Vec<usize> {
         if index >= comments.len() {
-            return;
+            return Vec::new();
         }
-        let mut changed = false;
+        let mut opened = Vec::new();
         let mut up = comments[index].parent;
         while let Some(p) = up {
-            changed |= std::mem::replace(&mut self.collapsed[p], false);
+            if std::mem::replace(&mut self.collapsed[p], false) {
+                self.visible.change(p + 1..comments[p].subtree_end, false);
+                opened.push(p);
+            }
             up = comments[p].parent;
         }
         self.selected = Some(index);
-        if changed {
-            self.rebuild(comments);
+        opened
+    }
+
+    /// Collapse again the comments `select` expanded and select `selected`:
+    /// the tree as it was before, without keeping a copy of it.
+    pub fn close_again(&mut self, comments: &[Comment], opened: &[usize], selected: Option<usize>) {
+        for &p in opened {
+            if p < comments.len() && !std::mem::replace(&mut self.collapsed[p], true) {
+                self.visible.change(p + 1..comments[p].subtree_end, true);
+            }
         }
+        self.selected = selected.filter(|&s| s < comments.len());
     }
 
     /// Move the selection by `delta` visible rows, stopping at either end.

@@ -366,7 +366,9 @@ fn select(app: &mut App, pane: Pane, item: usize) {
         Pane::Summary => {}
         Pane::Nations => app.nation = item.min(app.briefing.nations.len().saturating_sub(1)),
         Pane::Quotes => app.quote = item.min(app.quote_order.len().saturating_sub(1)),
-        Pane::Comments => app.tree.select(&app.briefing.comments, item),
+        Pane::Comments => {
+            app.tree.select(&app.briefing.comments, item);
+        }
     }
 }
 
