@@ -79,7 +79,7 @@ fn bundled_comments_are_a_chain_of_three_with_five_reported() {
     let shape: Vec<_> = b
         .comments
         .iter()
-        .map(|c| (c.id.as_str(), c.depth, c.parent))
+        .map(|c| (&*c.id, c.depth, c.parent))
         .collect();
     assert_eq!(
         shape,
@@ -119,10 +119,44 @@ fn ids_are_derived_from_position_when_absent() {
     ));
     let quote_ids: Vec<_> = b.quotes.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(quote_ids, ["q1", "given", "q3"]);
-    let comment_ids: Vec<_> = b.comments.iter().map(|c| c.id.as_str()).collect();
+    let comment_ids: Vec<_> = b.comments.iter().map(|c| &*c.id).collect();
     assert_eq!(comment_ids, ["c1", "c2", "c2.1", "c2.1.1", "c2.2"]);
     assert_eq!(b.comments[1].subtree_end, 5);
     assert_eq!(b.replies(1).collect::<Vec<_>>(), [2, 4]);
+}
+
+#[test]
+fn an_author_of_many_comments_is_kept_once() {
+    let b = ok("format: brief/1
+id: many
+title: Many
+summary: [One.]
+comments:
+  - text: first
+    author: reader7
+    replies:
+      - text: second
+        author: reader7
+  - text: third
+    author: reader8
+  - text: fourth
+    author: reader7
+");
+    let names: Vec<_> = b
+        .comments
+        .iter()
+        .map(|c| c.author.clone().unwrap())
+        .collect();
+    assert_eq!(
+        names.iter().map(|n| &**n).collect::<Vec<_>>(),
+        ["reader7", "reader7", "reader8", "reader7"]
+    );
+    assert!(
+        std::sync::Arc::ptr_eq(&names[0], &names[1]),
+        "one string for reader7"
+    );
+    assert!(std::sync::Arc::ptr_eq(&names[0], &names[3]));
+    assert!(!std::sync::Arc::ptr_eq(&names[0], &names[2]));
 }
 
 #[test]
@@ -422,8 +456,8 @@ fn a_chain_of_a_thousand_replies_loads_in_block_and_flow_style() {
         let b = ok(&common::reply_chain(1000, flow));
         assert_eq!(b.comments.len(), 1001, "flow: {flow}");
         assert_eq!(b.comments[1000].depth, 1000);
-        assert_eq!(b.comments[1000].text, "reply 1000");
-        assert_eq!(b.comments[1000].id, format!("c1{}", ".1".repeat(1000)));
+        assert_eq!(&*b.comments[1000].text, "reply 1000");
+        assert_eq!(*b.comments[1000].id, format!("c1{}", ".1".repeat(1000)));
     }
 }
 

@@ -33,7 +33,7 @@ fn visible_ids(root: &Root) -> Vec<&str> {
         .tree()
         .visible()
         .iter()
-        .map(|&i| app(root).briefing().comments[i].id.as_str())
+        .map(|&i| &*app(root).briefing().comments[i].id)
         .collect()
 }
 

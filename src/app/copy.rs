@@ -58,7 +58,10 @@ fn text_of(b: &Briefing, item: &ItemRef) -> Option<(String, &'static str)> {
             };
             (format!("“{}” — {by}", q.text), "the quote")
         }
-        ItemRef::Comment(id) => (b.comments[b.comment_index(id)?].text.clone(), "the comment"),
+        ItemRef::Comment(id) => (
+            b.comments[b.comment_index(id)?].text.to_string(),
+            "the comment",
+        ),
         ItemRef::Summary(n) => (b.summary.get(n.checked_sub(1)?)?.clone(), "the paragraph"),
         ItemRef::KeyPoint(n) => (
             b.key_points.get(n.checked_sub(1)?)?.clone(),

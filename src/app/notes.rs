@@ -49,7 +49,7 @@ pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
         Pane::Comments => app
             .tree
             .selected()
-            .map(|c| ItemRef::Comment(b.comments[c].id.clone())),
+            .map(|c| ItemRef::Comment(b.comments[c].id.to_string())),
     }
 }
 
@@ -82,7 +82,7 @@ pub fn item_text(b: &Briefing, item: &ItemRef) -> Option<String> {
                 None => n.name.clone(),
             }),
         ItemRef::Quote(id) => b.quote_index(id).map(|q| b.quotes[q].text.clone()),
-        ItemRef::Comment(id) => b.comment_index(id).map(|c| b.comments[c].text.clone()),
+        ItemRef::Comment(id) => b.comment_index(id).map(|c| b.comments[c].text.to_string()),
     }
 }
 

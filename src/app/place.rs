@@ -42,7 +42,7 @@ impl App {
         let collapsed: HashSet<&str> = saved.collapsed.iter().map(String::as_str).collect();
         let comments = &self.briefing.comments;
         let collapse: Vec<usize> = (0..comments.len())
-            .filter(|&i| collapsed.contains(comments[i].id.as_str()))
+            .filter(|&i| collapsed.contains(&*comments[i].id))
             .collect();
         self.tree.set_collapsed(comments, &collapse);
         if let Some(ItemRef::Comment(id)) = &saved.comment
@@ -58,11 +58,7 @@ impl App {
             .iter()
             .map(|q| seen_q.contains(q.id.as_str()))
             .collect();
-        self.seen_comments = b
-            .comments
-            .iter()
-            .map(|c| seen_c.contains(c.id.as_str()))
-            .collect();
+        self.seen_comments = b.comments.iter().map(|c| seen_c.contains(&*c.id)).collect();
         // Only a state that recorded what it knew can say what is new.
         let had_known = !saved.known_quotes.is_empty() || !saved.known_comments.is_empty();
         self.new_quotes = b
@@ -73,7 +69,7 @@ impl App {
         self.new_comments = b
             .comments
             .iter()
-            .map(|c| had_known && !known_c.contains(c.id.as_str()))
+            .map(|c| had_known && !known_c.contains(&*c.id))
             .collect();
         // Notes come from a file too: one edited by hand must not drive the terminal.
         self.notes = saved.notes;
@@ -110,7 +106,7 @@ impl App {
                 .collect::<Vec<_>>()
         };
         let quote_id = |i: usize| b.quotes[i].id.clone();
-        let comment_id = |i: usize| b.comments[i].id.clone();
+        let comment_id = |i: usize| String::from(&*b.comments[i].id);
         Saved {
             version: VERSION,
             id: b.id.clone(),
@@ -134,7 +130,7 @@ impl App {
             seen_quotes: ids(&self.seen_quotes, &quote_id),
             seen_comments: ids(&self.seen_comments, &comment_id),
             known_quotes: b.quotes.iter().map(|q| q.id.clone()).collect(),
-            known_comments: b.comments.iter().map(|c| c.id.clone()).collect(),
+            known_comments: b.comments.iter().map(|c| String::from(&*c.id)).collect(),
             notes: self.notes.clone(),
             unknown: self.unknown.clone(),
         }

@@ -290,10 +290,10 @@ impl Checker<'_> {
             let text = self.req_string(&c, "text", "the comment's words: `text: ...`");
             let index = rows.len();
             rows.push(Comment {
-                id,
-                text: text.unwrap_or_default(),
-                author: self.opt_string(&c, "author"),
-                posted: self.opt_string(&c, "posted"),
+                id: id.into(),
+                text: text.unwrap_or_default().into(),
+                author: self.opt_string(&c, "author").map(Into::into),
+                posted: self.opt_string(&c, "posted").map(Into::into),
                 depth,
                 parent,
                 subtree_end: index + 1,

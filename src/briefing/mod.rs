@@ -22,6 +22,8 @@ pub use parse::{Limits, Loaded, load, parse, roads};
 pub use rules::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use text::{clean, clean_owned, echo};
 
+use std::sync::Arc;
+
 /// One briefing, loaded and validated.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Briefing {
@@ -128,13 +130,13 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comment {
     /// Given in the file, or its position path such as `c2.1.4`.
-    pub id: String,
+    pub id: Box<str>,
     /// The comment's words.
-    pub text: String,
-    /// Who wrote it, when the source says.
-    pub author: Option<String>,
+    pub text: Box<str>,
+    /// Who wrote it, when the source says: kept once for all their comments.
+    pub author: Option<Arc<str>>,
     /// When it was posted, as the source gives it.
-    pub posted: Option<String>,
+    pub posted: Option<Box<str>>,
     /// 0 for a top-level comment.
     pub depth: usize,
     /// Index of the comment this replies to.
@@ -173,8 +175,8 @@ impl Briefing {
     /// a briefing may hold a hundred thousand.
     pub fn comment_index(&self, id: &str) -> Option<usize> {
         self.comment_at_path(id)
-            .filter(|&i| self.comments[i].id == id)
-            .or_else(|| self.comments.iter().position(|c| c.id == id))
+            .filter(|&i| &*self.comments[i].id == id)
+            .or_else(|| self.comments.iter().position(|c| &*c.id == id))
     }
 
     /// The comment whose place is the path `id` (`c2.1.4`: the second thread,

@@ -113,7 +113,7 @@ impl Progress {
         let (known_q, known_c) = (set(&saved.known_quotes), set(&saved.known_comments));
         let had_known = !known_q.is_empty() || !known_c.is_empty();
         let quotes = b.quotes.iter().map(|q| q.id.as_str());
-        let comments = b.comments.iter().map(|c| c.id.as_str());
+        let comments = b.comments.iter().map(|c| &*c.id);
         let seen = quotes.clone().filter(|id| seen_q.contains(id)).count()
             + comments.clone().filter(|id| seen_c.contains(id)).count();
         let new = if had_known {

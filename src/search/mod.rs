@@ -38,7 +38,7 @@ impl Spot {
             Spot::Summary(_) | Spot::KeyPoint(_) => return None,
             Spot::Nation(i) => ItemRef::Nation(nation_key(b.nations.get(i)?)),
             Spot::Quote(p) => ItemRef::Quote(b.quotes[*quote_order.get(p)?].id.clone()),
-            Spot::Comment(c) => ItemRef::Comment(b.comments.get(c)?.id.clone()),
+            Spot::Comment(c) => ItemRef::Comment(b.comments.get(c)?.id.to_string()),
         })
     }
 
@@ -235,7 +235,7 @@ pub fn best_item(
             .flatten()
             .any(|t| query.matches(t))
         }
-        Spot::Comment(c) => [Some(&b.comments[c].text), b.comments[c].author.as_ref()]
+        Spot::Comment(c) => [Some(&*b.comments[c].text), b.comments[c].author.as_deref()]
             .into_iter()
             .flatten()
             .any(|t| query.matches(t)),

@@ -105,7 +105,7 @@ fn comment_height(view: &PaneView, index: usize, width: usize, cap: usize) -> us
     let text_width = text_width(comments, index, width);
     let mut lines = 1 + text::wrapped_height_upto(&c.text, text_width, "", "", cap);
     if lines < cap
-        && let Some(note) = app.note_on(&ItemRef::Comment(c.id.clone()))
+        && let Some(note) = app.note_on(&ItemRef::Comment(c.id.to_string()))
     {
         lines += text::wrapped_height_upto(&note.text, text_width, "✎ ", "  ", cap - lines);
     }
@@ -128,14 +128,14 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     let theme = view.theme;
     let (head_prefix, text_prefix) = prefixes(comments, index, width);
     let text_width = width.saturating_sub(text_prefix.width()).max(1);
-    let author = c.author.clone().unwrap_or_else(|| "anonymous".into());
+    let author = c.author.as_deref().unwrap_or("anonymous").to_owned();
     let mut header = vec![Span::styled(head_prefix, theme.dim())];
     let head_style = if index == app.tree().selected().unwrap_or(usize::MAX) {
         view.selected_style()
     } else {
         theme.heading()
     };
-    let note = app.note_on(&ItemRef::Comment(c.id.clone())).is_some();
+    let note = app.note_on(&ItemRef::Comment(c.id.to_string())).is_some();
     if !app.seen_comments()[index] {
         header.push(Span::styled("• ", theme.accent()));
     }
@@ -151,7 +151,7 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
         facts.push(format!("depth {}", c.depth));
     }
     if let Some(posted) = &c.posted {
-        facts.push(posted.clone());
+        facts.push(posted.to_string());
     }
     if !facts.is_empty() {
         header.push(Span::styled(
@@ -178,7 +178,7 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     // The reader's own note sits under the comment it is about.
     let room = max.saturating_sub(lines.len());
     if let Some(note) = app
-        .note_on(&ItemRef::Comment(c.id.clone()))
+        .note_on(&ItemRef::Comment(c.id.to_string()))
         .filter(|_| room > 0)
     {
         for line in text::wrap_window(&note.text, text_width, "✎ ", "  ", 0, room) {

@@ -206,7 +206,7 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
         Pane::Comments => {
             let i = app.tree().selected().unwrap_or(0);
             let c = &b.comments[i];
-            let author = c.author.clone().unwrap_or_else(|| "anonymous".into());
+            let author = c.author.as_deref().unwrap_or("anonymous").to_owned();
             let mut head = vec![Span::styled(author, theme.heading())];
             if let Some(posted) = &c.posted {
                 head.push(Span::styled(format!(" · {posted}"), theme.dim()));

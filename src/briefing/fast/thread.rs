@@ -2,7 +2,9 @@
 //! pre-order rows as the parser streams, then named by their place.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
@@ -20,13 +22,34 @@ pub(super) struct Comments(pub(super) Vec<Comment>);
 
 impl<'de> Deserialize<'de> for Comments {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Comments, D::Error> {
-        let mut rows = Vec::new();
+        let mut rows = Rows::default();
         d.deserialize_seq(Thread {
             rows: &mut rows,
             parent: None,
             depth: 0,
         })?;
-        Ok(Comments(rows))
+        // Grown by doubling, the rows may hold a third more room than they use.
+        rows.list.shrink_to_fit();
+        Ok(Comments(rows.list))
+    }
+}
+
+/// The rows read so far, and every author's name kept once: a reader who
+/// wrote a thousand comments is one string, not a thousand.
+#[derive(Default)]
+struct Rows {
+    list: Vec<Comment>,
+    authors: HashSet<Arc<str>>,
+}
+
+impl Rows {
+    fn author(&mut self, name: String) -> Arc<str> {
+        if let Some(known) = self.authors.get(name.as_str()) {
+            return Arc::clone(known);
+        }
+        let name: Arc<str> = name.into();
+        self.authors.insert(Arc::clone(&name));
+        name
     }
 }
 
@@ -70,7 +93,7 @@ impl JsonSchema for Comments {
 
 /// A list of comments: the top level, or the replies to the row `parent`.
 struct Thread<'a> {
-    rows: &'a mut Vec<Comment>,
+    rows: &'a mut Rows,
     parent: Option<usize>,
     depth: usize,
 }
@@ -119,7 +142,7 @@ impl<'de> Visitor<'de> for Replies<'_> {
 /// One comment. Its row is pushed before its replies are read, so rows come out
 /// in pre-order, and filled in when its map ends.
 struct One<'a> {
-    rows: &'a mut Vec<Comment>,
+    rows: &'a mut Rows,
     parent: Option<usize>,
     depth: usize,
 }
@@ -147,10 +170,10 @@ impl<'de> Visitor<'de> for One<'_> {
         f.write_str("a comment")
     }
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let index = self.rows.len();
-        self.rows.push(Comment {
-            id: String::new(),
-            text: String::new(),
+        let index = self.rows.list.len();
+        self.rows.list.push(Comment {
+            id: Box::default(),
+            text: Box::default(),
             author: None,
             posted: None,
             depth: self.depth,
@@ -174,13 +197,14 @@ impl<'de> Visitor<'de> for One<'_> {
             }
         }
         let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
-        let end = self.rows.len();
-        let row = &mut self.rows[index];
-        row.id = opt(id).unwrap_or_default();
+        let author = opt(author).map(|name| self.rows.author(name));
+        let end = self.rows.list.len();
+        let row = &mut self.rows.list[index];
+        row.id = opt(id).unwrap_or_default().into();
         row.line = text.line;
-        row.text = text.value.0;
-        row.author = opt(author);
-        row.posted = opt(posted);
+        row.text = text.value.0.into();
+        row.author = author;
+        row.posted = opt(posted).map(Into::into);
         row.subtree_end = end;
         Ok(())
     }
@@ -223,7 +247,7 @@ pub(super) fn name_comments(rows: &mut [Comment]) -> Option<()> {
             if given.contains(&path) {
                 return None;
             }
-            row.id.clone_from(&path);
+            row.id = path.as_str().into();
         }
     }
     Some(())
