@@ -1,6 +1,9 @@
 //! The performance targets, each measured against its floor in the same run and
 //! printed as a ratio beside its limit. `cargo bench --bench targets` runs the full
-//! workloads; `-- --smoke` runs small ones so CI keeps this from rotting.
+//! workloads; `-- --smoke` runs small ones so CI keeps this from rotting;
+//! `-- --instructions` counts, with `valgrind --tool=callgrind`, the instructions
+//! each key of target 2 costs the real binary on big and on small, which hold
+//! whatever else the machine is doing.
 //!
 //! A plain harness (no criterion): each target is a ratio of two medians taken
 //! here, on this machine, in release mode.
@@ -60,13 +63,13 @@ impl Row {
     }
 
     /// A target measured as peak memory against a file's size.
-    fn memory(target: &'static str, bytes: u64, size: u64, note: &str) -> Row {
+    fn memory(target: &'static str, bytes: u64, size: u64, limit: f64, note: &str) -> Row {
         Row {
             target,
             measured: format!("{:.1} MB", bytes as f64 / 1e6),
             floor: format!("{:.1} MB", size as f64 / 1e6),
             ratio: bytes as f64 / size as f64,
-            limit: 3.0,
+            limit,
             note: note.into(),
         }
     }
@@ -133,6 +136,9 @@ fn main() {
             ""
         }
     );
+    if args.iter().any(|a| a == "--instructions") {
+        return print_rows(&instructions(&big, &small, dir.path()));
+    }
     let runs = if smoke { 3 } else { 7 };
     let mut rows = vec![
         open(&big, 2 * runs),
@@ -148,11 +154,15 @@ fn main() {
     ]);
     rows.extend(long_comment(dir.path(), if smoke { 1 } else { 10 }, runs));
     rows.push(import_pages(runs));
+    print_rows(&rows);
+}
+
+fn print_rows(rows: &[Row]) {
     println!(
         "\n{:<34} {:>14} {:>14} {:>8} {:>7}  met",
         "target", "measured", "floor", "ratio", "limit"
     );
-    for r in &rows {
+    for r in rows {
         let met = if r.ratio <= r.limit { "yes" } else { "NO" };
         println!(
             "{:<34} {:>14} {:>14} {:>8.2} {:>7.2}  {met} {}",
@@ -260,17 +270,20 @@ fn key_cost(root: &mut Root, screen: &mut Screen, keys: &[&str], runs: usize) ->
     per_round / u32::try_from(keys.len()).unwrap()
 }
 
+/// The keys of target 2: a name, the keys that set it up, and a pair of keys
+/// that comes back to where it began, pressed over and over.
+const KEY_PLAN: &[(&str, &[&str], &[&str])] = &[
+    ("move", &["4"], &["j", "k"]),
+    ("next quote", &["3"], &["]", "["]),
+    ("collapse/expand", &["4"], &["Enter", "Enter"]),
+    ("page down", &["4"], &["PageDown", "PageUp"]),
+    ("summary scroll", &["1"], &["j", "k"]),
+];
+
 /// 2. A key and its frame on big against the same on small.
 fn keys(big: &Path, small: &Path, runs: usize) -> Row {
-    let plan: &[(&str, &[&str], &[&str])] = &[
-        ("move", &["4"], &["j", "k"]),
-        ("next quote", &["3"], &["]", "["]),
-        ("collapse/expand", &["4"], &["Enter", "Enter"]),
-        ("page down", &["4"], &["PageDown", "PageUp"]),
-        ("summary scroll", &["1"], &["j", "k"]),
-    ];
     let mut worst = (0.0, String::new(), Duration::ZERO, Duration::ZERO);
-    for (name, setup, keys) in plan {
+    for (name, setup, keys) in KEY_PLAN {
         let cost = |path: &Path| {
             let mut root = load(path);
             let mut screen = Screen::new(120, 40);
@@ -299,6 +312,69 @@ fn keys(big: &Path, small: &Path, runs: usize) -> Row {
     )
 }
 
+/// 2, counted: the instructions a key and its frame cost `brief snapshot` on big
+/// against small, for every key of `KEY_PLAN`. A count is the difference
+/// between pressing the pair 15 times and 5 times, over the 20 keys between, so
+/// the start and the first frame cancel out.
+fn instructions(big: &Path, small: &Path, scratch: &Path) -> Vec<Row> {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        println!("valgrind is not installed (apt-get install valgrind): nothing counted");
+        return Vec::new();
+    }
+    let per_key = |file: &Path, setup: &[&str], pair: &[&str]| {
+        let count = |times: usize| {
+            let keys: Vec<&str> = setup
+                .iter()
+                .copied()
+                .chain(pair.iter().copied().cycle().take(pair.len() * times))
+                .collect();
+            callgrind(file, &keys.join(" "), scratch)
+        };
+        (count(15) - count(5)) / (pair.len() as u64 * 10)
+    };
+    KEY_PLAN
+        .iter()
+        .map(|(name, setup, pair)| {
+            let (b, s) = (per_key(big, setup, pair), per_key(small, setup, pair));
+            Row {
+                target: "2 keys: instructions, big vs small",
+                measured: format!("{:.2} M", b as f64 / 1e6),
+                floor: format!("{:.2} M", s as f64 / 1e6),
+                ratio: b as f64 / s as f64,
+                limit: 1.2,
+                note: format!("({name})"),
+            }
+        })
+        .collect()
+}
+
+/// The instructions `brief snapshot file --keys keys` executes, every thread's.
+fn callgrind(file: &Path, keys: &str, scratch: &Path) -> u64 {
+    let out = Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg("--callgrind-out-file=/dev/null")
+        .arg(env!("CARGO_BIN_EXE_brief"))
+        .arg("snapshot")
+        .arg(file)
+        .args(["--keys", keys])
+        .env("XDG_CONFIG_HOME", scratch.join("config"))
+        .env("XDG_CACHE_HOME", scratch.join("cache"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stderr);
+    report
+        .lines()
+        .find_map(|l| l.split("Collected : ").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("callgrind reports what it collected")
+}
+
 /// 2b. Collapse all and expand all on big, against one frame at 60 Hz.
 fn collapse_all(big: &Path, runs: usize) -> Row {
     let mut root = load(big);
@@ -320,6 +396,7 @@ fn memory(big: &Path, size: u64) -> Row {
         "3 memory: peak reading big",
         bytes,
         size,
+        2.0,
         "(floor: the file's size; loaded, drawn and searched)",
     )
 }
@@ -592,6 +669,7 @@ fn long_comment(dir: &Path, mb: usize, runs: usize) -> Vec<Row> {
             "7 long comment: peak memory",
             bytes,
             size,
+            3.0,
             "(floor: the file's size; searched, full view at its end)",
         ),
     ]
