@@ -51,6 +51,7 @@ fn press_effect(root: &mut Root, key: &str) -> Vec<&'static str> {
         .iter()
         .map(|e| match e {
             Effect::Save(_) => "save",
+            Effect::SavePlace(_) => "save place",
             Effect::Export { overwrite: false } => "export",
             Effect::Export { overwrite: true } => "overwrite",
             Effect::Quit => "quit",

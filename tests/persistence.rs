@@ -447,3 +447,58 @@ fn state_from_a_newer_brief_keeps_its_unknown_fields() {
     assert_eq!(state["notes"][0]["colour"], "red");
     assert_eq!(live_notes(&state).len(), 2);
 }
+
+/// The place is written behind the reader: while another `brief` holds the
+/// state's lock, the reader goes on; once the lock is let go, the place lands,
+/// and `settle` (every way out of the reader) waits for it. A note is written
+/// at once, after what was handed over before it.
+#[test]
+fn the_place_is_saved_behind_the_reader_and_a_note_after_it() {
+    use brief::app::{Action, Key, Root};
+    use brief::effects::Runner;
+    let config = tempfile::tempdir().expect("tempdir");
+    let dir = config.path().join("brief");
+    let store = brief::store::Store::at(&dir);
+    let text = std::fs::read_to_string(manifest().join(CSPO)).expect("bundled");
+    let briefing = brief::briefing::parse(&text, CSPO).expect("loads").briefing;
+    let mut root = Root::with_briefing(briefing);
+    let mut runner = Runner::new(Some(store), config.path().to_path_buf());
+    runner.save_behind();
+    runner.press(&mut root, Key::parse("4").expect("key"));
+    // Another process is saving this briefing: its lock is held.
+    std::fs::create_dir_all(dir.join("briefings")).expect("folder");
+    let lock = std::fs::File::create(dir.join("briefings/cspo-florence.lock")).expect("lock");
+    lock.lock().expect("locked");
+    let (done, went_on) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        let (root, runner) = (&mut root, &mut runner);
+        scope.spawn(move || {
+            runner.dispatch(root, Action::SavePlace);
+            let _ = done.send(());
+        });
+        // A bound on a hang, not a timing: a save in the reader's way never returns.
+        let answer = went_on.recv_timeout(Duration::from_secs(60));
+        drop(lock);
+        assert!(
+            answer.is_ok(),
+            "the save held up the reader while the lock was held"
+        );
+    });
+    runner.settle();
+    let place = state(config.path(), "cspo-florence");
+    assert_eq!(
+        place["focus"], "comments",
+        "the place landed once the lock was free"
+    );
+    assert!(
+        runner.answers().contains(&Action::Saved),
+        "the reader is told the save was written"
+    );
+    // A note goes to disk before the key that wrote it returns.
+    for key in ["a", "k", "e", "p", "t", "C-s"] {
+        runner.press(&mut root, Key::parse(key).expect("key"));
+    }
+    let notes = live_notes(&state(config.path(), "cspo-florence"));
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].1, "kept");
+}

@@ -110,8 +110,13 @@ pub enum Mode {
 /// What the edge must do for `update`: I/O, nothing else.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write a briefing's reading state and notes.
+    /// Write a briefing's reading state and notes, before anything else is done.
     Save(Box<Saved>),
+    /// Write a briefing's reading state, behind the reader: a change of place,
+    /// which may be lost to a SIGKILL as it may while it waits its second.
+    /// (A note is saved with `Save`, so "note saved" is never on screen before
+    /// the note is on disk.)
+    SavePlace(Box<Saved>),
     /// Write the open briefing's notes to `<id>-notes.md`.
     Export {
         /// Replace a file that brief did not write (the user said yes).

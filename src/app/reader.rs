@@ -222,6 +222,11 @@ impl App {
         Effect::Save(Box::new(self.to_saved()))
     }
 
+    /// The effect that saves this reader's place behind it (see `Effect::SavePlace`).
+    pub fn save_place(&self) -> Effect {
+        Effect::SavePlace(Box::new(self.to_saved()))
+    }
+
     /// The effect that builds this briefing's search index off the loop.
     pub(super) fn index_effect(&self) -> Effect {
         Effect::Index {

@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Action::SavePlace => return vec![app.save()],
+        Action::SavePlace => return vec![app.save_place()],
         // A signal: a note being typed is kept as a note.
         Action::Stop => {
             return if app.mode == Mode::Edit && notes::save(app) {

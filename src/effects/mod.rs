@@ -7,6 +7,7 @@
 
 mod cataloging;
 mod reads;
+mod saving;
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -85,6 +86,8 @@ pub struct Runner {
     asked: reads::Latest,
     /// The number of the latest speaker's list read, so reading an older one stops.
     quoting: reads::Latest,
+    /// The thread reading states are written on, once `save_behind` starts it.
+    saver: Option<saving::Saver>,
 }
 
 impl Runner {
@@ -103,6 +106,24 @@ impl Runner {
             held: None,
             asked: reads::Latest::default(),
             quoting: reads::Latest::default(),
+            saver: None,
+        }
+    }
+
+    /// From now on a reading state is written on a thread of its own, so a
+    /// large one does not hold up the keys pressed meanwhile; its outcome
+    /// comes back through `answers`. The reader's loop asks for this and
+    /// `settle`s on every way out.
+    pub fn save_behind(&mut self) {
+        if let (true, None, Some(store)) = (self.writes, &self.saver, &self.store) {
+            self.saver = Some(saving::Saver::start(store.clone(), self.answers.0.clone()));
+        }
+    }
+
+    /// Waits until every reading state handed to the saving thread is written.
+    pub fn settle(&self) {
+        if let Some(saver) = &self.saver {
+            saver.settle();
         }
     }
 
@@ -172,6 +193,10 @@ impl Runner {
                 } => self.index_speakers(origins, ready, aliases),
                 Effect::ReadQuotes { speaker, quotes } => self.read_quotes(speaker, quotes),
                 Effect::Save(saved) => self.save(&saved).into_iter().collect(),
+                Effect::SavePlace(saved) => match &self.saver {
+                    Some(saver) if self.writes => saver.save(saved).into_iter().collect(),
+                    _ => self.save(&saved).into_iter().collect(),
+                },
                 Effect::Export { overwrite } => self.export(root, overwrite).into_iter().collect(),
                 Effect::Load {
                     listing,
@@ -246,10 +271,8 @@ impl Runner {
         let Some(store) = &self.store else {
             return Some(Action::SaveFailed("no config directory".into()));
         };
-        Some(match store.save(saved, now_ms()) {
-            Ok(_) => Action::Saved,
-            Err(e) => Action::SaveFailed(format!("{}: {e}", store.dir().display())),
-        })
+        self.settle();
+        Some(saving::written(store, saved))
     }
 
     /// Changes the global state (the library's order, the search history) for

@@ -42,6 +42,8 @@ impl Runner {
         if self.writes {
             opening.now_ms = now_ms();
             opening.session = std::process::id();
+            // A state still being written is what this one must read.
+            self.settle();
             if let Some(store) = &self.store {
                 let loaded = store.load(&opening.briefing.id, opening.now_ms);
                 opening.saved = loaded.saved;

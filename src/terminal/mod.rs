@@ -76,6 +76,7 @@ pub fn run(
     let mut terminal = ratatui::init();
     give_back_on_panic();
     let _ = execute!(stdout(), EnableBracketedPaste);
+    runner.save_behind();
     let result = match event_loop(&mut terminal, root, runner, theme, incoming, &mut signals) {
         // The terminal itself failed: when it went away (a closed window or SSH
         // session) the SIGHUP may come after the failed write. The place is
@@ -91,6 +92,8 @@ pub fn run(
     };
     give_back();
     ratatui::restore();
+    // The terminal is the user's again; the last state is written before `brief` ends.
+    runner.settle();
     signals.handle().close();
     result
 }

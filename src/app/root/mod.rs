@@ -341,7 +341,7 @@ impl Root {
             // A note being typed is kept, then the state saved once, with it.
             Action::SaveNoteAndQuit | Action::Stop => {
                 let mut effects = self.forward(action);
-                effects.retain(|e| !matches!(e, Effect::Save(_)));
+                effects.retain(|e| !matches!(e, Effect::Save(_) | Effect::SavePlace(_)));
                 effects.extend(self.quit());
                 return effects;
             }
