@@ -45,8 +45,8 @@ impl Root {
     }
 
     /// Opens a listing on its briefing and saved state, now read, its row made
-    /// anew from what the file holds now; saves at once so an unwritable config
-    /// folder shows from the start.
+    /// anew from what the file holds now; saves (behind the first frame) so an
+    /// unwritable config folder shows from the start.
     pub(super) fn opened(&mut self, opening: Opening) -> Vec<Effect> {
         let listing = opening.listing;
         let mouse = self.mouse_at_start;
@@ -56,7 +56,7 @@ impl Root {
         row.card = Ok(Card::of(&opening.briefing));
         row.progress = Progress::of(&opening.briefing, opening.saved.as_ref());
         let app = App::opened(opening, mouse);
-        let (save, index) = (app.save(), app.index_effect());
+        let (save, index) = (app.save_place(), app.index_effect());
         self.open = Some(Open { listing, app });
         self.selected = listing;
         self.screen = Screen::Reader;
