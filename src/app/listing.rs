@@ -14,7 +14,7 @@ pub struct Listing {
     /// Where it came from.
     pub origin: Origin,
     /// What the library shows of it, or the first line `brief validate` prints for it.
-    pub card: Result<Card, String>,
+    pub card: Result<Box<Card>, String>,
     /// How far it has been read, from its saved state.
     pub progress: Progress,
 }

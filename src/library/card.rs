@@ -147,7 +147,7 @@ fn set(ids: &[String]) -> HashSet<&str> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// The card, or the first line `brief validate` prints for the file.
-    pub card: Result<Card, String>,
+    pub card: Result<Box<Card>, String>,
     /// Reading progress.
     pub progress: Progress,
 }
@@ -170,7 +170,7 @@ impl Row {
     /// The row of `b`, with the state `saved` for it.
     pub fn loaded(b: &Briefing, saved: Option<&Saved>) -> Row {
         Row {
-            card: Ok(Card::of(b)),
+            card: Ok(Box::new(Card::of(b))),
             progress: Progress::of(b, saved),
         }
     }

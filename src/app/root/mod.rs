@@ -228,7 +228,7 @@ impl Root {
         let briefing = briefing.into();
         let listing = Listing {
             origin: Origin::Bundled,
-            card: Ok(Card::of(&briefing)),
+            card: Ok(Box::new(Card::of(&briefing))),
             progress: Progress::default(),
         };
         let mut root = Root::library(vec![listing], 1, Setup::default());

@@ -53,7 +53,7 @@ impl Root {
         let Some(row) = self.listing_mut(listing) else {
             return Vec::new();
         };
-        row.card = Ok(Card::of(&opening.briefing));
+        row.card = Ok(Box::new(Card::of(&opening.briefing)));
         row.progress = Progress::of(&opening.briefing, opening.saved.as_ref());
         let app = App::opened(opening, mouse);
         let (save, index) = (app.save_place(), app.index_effect());
@@ -89,7 +89,7 @@ impl Root {
             return Vec::new();
         };
         if let Some(row) = self.listing_mut(listing) {
-            row.card = Ok(Card::of(&briefing));
+            row.card = Ok(Box::new(Card::of(&briefing)));
         }
         let app = old.reloaded(briefing);
         let index = app.index_effect();
