@@ -194,8 +194,8 @@ impl Runner {
                 Effect::ReadQuotes { speaker, quotes } => self.read_quotes(speaker, quotes),
                 Effect::Save(saved) => self.save(&saved).into_iter().collect(),
                 Effect::SavePlace(saved) => match &self.saver {
-                    Some(saver) if self.writes => saver.save(saved).into_iter().collect(),
-                    _ => self.save(&saved).into_iter().collect(),
+                    Some(saver) => saver.save(saved).into_iter().collect(),
+                    None => self.save(&saved).into_iter().collect(),
                 },
                 Effect::Export { overwrite } => self.export(root, overwrite).into_iter().collect(),
                 Effect::Load {

@@ -1,9 +1,10 @@
-//! Reading states written behind the reader, on a thread of their own: a save
-//! reads the state on disk, merges, writes and syncs (70 ms for the state of a
+//! The reader's place written behind it, on a thread of its own: a save reads
+//! the state on disk, merges, writes and syncs (70 ms for the state of a
 //! briefing of 100,000 comments, 3.9 MB of JSON), which held up every key
 //! pressed meanwhile. One thread writes them all, in the order they were made,
-//! so a later state never lands before an earlier one; anything that reads a
-//! state back, and every way out of the reader, waits for it first.
+//! so a later state never lands before an earlier one; a note's save (written
+//! in place, by `Runner::save`), opening a briefing and every way out of the
+//! reader wait for it first.
 
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
