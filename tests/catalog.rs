@@ -309,6 +309,74 @@ fn candidates_hold_every_file_brief_search_would_match_even_inside_a_word() {
     );
 }
 
+/// The lists of words kept beside the catalog, by name.
+fn word_lists(at: &Path) -> Vec<PathBuf> {
+    let mut lists: Vec<PathBuf> = std::fs::read_dir(at)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "words"))
+        .collect();
+    lists.sort();
+    lists
+}
+
+#[test]
+fn the_words_inside_which_brief_search_looks_are_kept_whole_and_never_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    three(dir.path());
+    let at = dir.path().join("catalog");
+    let catalog = Catalog::open(&at).unwrap();
+    sync(&catalog, dir.path());
+    let candidates = |catalog: &Catalog, typed: &str| {
+        let mut found = catalog.candidates(typed).unwrap().expect("a word");
+        found.sort();
+        found
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+    };
+    // In a title, a quote and a comment; inside a word, and an author's name.
+    assert_eq!(candidates(&catalog, "ebri"), ["a.yaml", "b.yaml", "c.yaml"]);
+    assert_eq!(candidates(&catalog, "WATCH"), ["c.yaml"]);
+    assert_eq!(candidates(&catalog, "nowhere"), Vec::<String>::new());
+    let segments = || {
+        let index = tantivy::Index::open_in_dir(&at).unwrap();
+        index.searchable_segment_ids().unwrap().len()
+    };
+    let lists = word_lists(&at);
+    assert_eq!(lists.len(), segments(), "one list a segment");
+    // A list cut short (a crash while it was written by hand) is made again.
+    let whole = std::fs::read(&lists[0]).unwrap();
+    std::fs::write(&lists[0], &whole[..whole.len() - 12]).unwrap();
+    assert_eq!(candidates(&catalog, "ebri"), ["a.yaml", "b.yaml", "c.yaml"]);
+    assert!(
+        std::fs::read(&lists[0]).unwrap() == whole,
+        "made again whole"
+    );
+    // A list of a segment the index no longer has goes once a new one is made.
+    let gone = at.join("0123456789abcdef0123456789abcdef.words");
+    std::fs::write(&gone, &whole).unwrap();
+    assert_eq!(
+        candidates(&catalog, "ebri").len(),
+        3,
+        "nothing new made yet"
+    );
+    assert!(gone.exists());
+    write(
+        dir.path(),
+        "d.yaml",
+        "id: d\ntitle: Debris removal\nsummary: [s]\n",
+    );
+    sync(&catalog, dir.path());
+    assert_eq!(
+        candidates(&catalog, "ebri").len(),
+        4,
+        "the new file is found"
+    );
+    assert!(!gone.exists(), "the stale list is removed");
+    assert_eq!(word_lists(&at).len(), segments(), "one list a segment");
+}
+
 #[test]
 fn words_typed_in_the_order_they_stand_rank_that_briefing_first() {
     let dir = tempfile::tempdir().unwrap();

@@ -167,6 +167,12 @@ impl Fields {
         ]
     }
 
+    /// The searchable text fields, in the order of `weighted` (the order of
+    /// the bits of a segment's list of words, see `words`).
+    pub fn searched(&self) -> [Field; 10] {
+        self.weighted().map(|(field, _)| field)
+    }
+
     /// The field a query's `name:` prefix names (`speaker:knighton`).
     pub fn named(&self, name: &str) -> Option<Field> {
         Some(match name {

@@ -14,6 +14,7 @@ mod hits;
 mod library;
 mod query;
 mod sync;
+mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -175,10 +176,29 @@ impl Catalog {
     /// even inside a word): a superset, checked line by line afterwards. `None`
     /// when the query has no word to look up, so every file must be read.
     pub fn candidates(&self, typed: &str) -> tantivy::Result<Option<Vec<PathBuf>>> {
-        let Some(query) = query::substrings(&self.fields, typed)? else {
+        let searcher = self.reader.searcher();
+        let mut words = words::Words::in_dir(&self.dir)?;
+        let fields = self.fields.searched();
+        let lists = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| words.of(segment, &fields))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut live: std::collections::HashSet<String> = searcher
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id().uuid_string())
+            .collect();
+        live.extend(
+            self.index
+                .searchable_segment_ids()?
+                .iter()
+                .map(tantivy::index::SegmentId::uuid_string),
+        );
+        words.forget_all_but(&live);
+        let Some(query) = query::substrings(&self.fields, typed, &lists) else {
             return Ok(None);
         };
-        let searcher = self.reader.searcher();
         let docs = searcher.search(&query, &DocSetCollector)?;
         let paths = docs
             .into_iter()
@@ -295,7 +315,7 @@ impl Catalog {
 }
 
 /// `f` of each of `items`, in their order, worked out on every core.
-pub(super) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = items.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {

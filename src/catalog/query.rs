@@ -6,8 +6,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
@@ -216,10 +216,15 @@ fn words_query(field: Field, words: &[String], prefix: bool) -> Box<dyn Query> {
     }
 }
 
+/// How many terms holding a typed word are looked up one by one.
+const FEW: usize = 64;
+
 /// Every file that may hold `typed` anywhere, even inside a word, as `brief
-/// search` matches: each of its words inside some indexed word of some field.
-/// `None` when it has no word (only punctuation), so every file must be read.
-pub fn substrings(f: &Fields, typed: &str) -> tantivy::Result<Option<Box<dyn Query>>> {
+/// search` matches: each of its words inside some indexed word of some field,
+/// the indexed words that hold it found in `lists` (each segment's, see
+/// `words`). `None` when it has no word (only punctuation), so every file must
+/// be read.
+pub fn substrings(f: &Fields, typed: &str, lists: &[impl AsRef<[u8]>]) -> Option<Box<dyn Query>> {
     let words: Vec<String> = typed
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -227,34 +232,46 @@ pub fn substrings(f: &Fields, typed: &str) -> tantivy::Result<Option<Box<dyn Que
         .map(str::to_owned)
         .collect();
     if words.is_empty() {
-        return Ok(None);
+        return None;
     }
+    let fields = f.searched();
     let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for word in words {
-        // One automaton, shared by every field: building it is most of the cost.
-        let regex = tantivy_fst::Regex::new(&format!(".*{}.*", escape(&word)))
-            .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
-        let regex = std::sync::Arc::new(regex);
-        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, _) in f.weighted() {
-            let q = RegexQuery::from_regex(std::sync::Arc::clone(&regex), field);
-            any.push((Occur::Should, Box::new(q)));
+    for word in &words {
+        // Each indexed word that holds it, in each field that holds that word.
+        let mut terms: Vec<Term> = lists
+            .iter()
+            .flat_map(|list| super::words::holding(list.as_ref(), word.as_bytes()))
+            .filter_map(|(held, mask)| Some((std::str::from_utf8(held).ok()?, mask)))
+            .flat_map(|(held, mask)| {
+                fields
+                    .iter()
+                    .enumerate()
+                    .filter(move |(i, _)| mask & (1 << i) != 0)
+                    .map(move |(_, &field)| Term::from_field_text(field, held))
+            })
+            .collect();
+        if terms.is_empty() {
+            // No indexed word holds it: no file does.
+            return Some(Box::new(EmptyQuery));
         }
-        all.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        terms.sort_unstable();
+        terms.dedup();
+        // A few terms are looked up one by one; many as one set, which costs
+        // an automaton built for each field.
+        let any: Box<dyn Query> = if terms.len() <= FEW {
+            let each = terms.into_iter().map(|t| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                )
+            });
+            Box::new(BooleanQuery::new(each.collect()))
+        } else {
+            Box::new(TermSetQuery::new(terms))
+        };
+        all.push((Occur::Must, any));
     }
-    Ok(Some(Box::new(BooleanQuery::new(all))))
-}
-
-/// `word` with the regex syntax's special characters escaped.
-fn escape(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !c.is_alphanumeric() {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    Some(Box::new(BooleanQuery::new(all)))
 }
 
 #[cfg(test)]

@@ -71,26 +71,30 @@ pub fn search_command(
     for entry in &entries {
         found += each(entry, out, err)?;
     }
-    for file in files {
-        // Without a catalog every file is parsed; with one, a refused file is
-        // (to print why) and a file it holds as valid, searched for one word,
-        // needs no parsing unless a note or an escape may hold the word.
-        let must_parse = match &candidates {
-            None => true,
-            Some((_, refused)) if refused.contains(&file) => true,
-            Some((may_match, _)) if may_match.contains(&file) => false,
-            Some(_) => continue,
-        };
-        if !must_parse
-            && nation.is_none()
-            && let Some(query) = &typed
-            && let Some(lines) = quick_lines(&file, query, &notes_of)
-        {
-            found += print_lines(out, &file_name(&Origin::File(file)), &lines)?;
-            continue;
+    // Without a catalog every file is parsed; with one, a refused file is (to
+    // print why) and a file it holds as valid, searched for one word, needs no
+    // parsing unless a note or an escape may hold the word.
+    let quick = nation.is_none() && typed.is_some();
+    let read: Vec<(PathBuf, bool)> = files
+        .into_iter()
+        .filter_map(|file| match &candidates {
+            None => Some((file, false)),
+            Some((_, refused)) if refused.contains(&file) => Some((file, false)),
+            Some((may_match, _)) if may_match.contains(&file) => Some((file, quick)),
+            Some(_) => None,
+        })
+        .collect();
+    for batch in read.chunks(BATCH) {
+        // Read and matched on every core, printed in the files' order.
+        let lines = crate::catalog::on_every_core(batch, |(file, quick)| {
+            quick_lines(file, typed.as_ref().filter(|_| *quick)?, &notes_of)
+        });
+        for ((file, _), lines) in batch.iter().zip(lines) {
+            found += match lines {
+                Some(lines) => print_lines(out, &file_name(&Origin::File(file.clone())), &lines)?,
+                None => each(&crate::library::entry(file.clone()), out, err)?,
+            };
         }
-        let entry = crate::library::entry(file);
-        found += each(&entry, out, err)?;
     }
     if bundled {
         let entry = crate::library::bundled();
@@ -99,6 +103,9 @@ pub fn search_command(
     Ok(exit_for(found))
 }
 
+/// How many files are read at once: their lines are held until printed.
+const BATCH: usize = 256;
+
 /// The matches of `query` in `file` from its lines alone, when they are all
 /// there are: one word (a folded line breaks at spaces, never inside a word),
 /// no escapes in the file (`\u00e9` is `é` only once parsed), and no note of
@@ -106,7 +113,7 @@ pub fn search_command(
 fn quick_lines(
     file: &Path,
     query: &Query,
-    notes_of: &dyn Fn(&str) -> Vec<Note>,
+    notes_of: &(dyn Fn(&str) -> Vec<Note> + Sync),
 ) -> Option<Vec<(u32, &'static str, String)>> {
     if query.label.contains(char::is_whitespace) {
         return None;
@@ -289,10 +296,16 @@ fn matches(
 fn line_matches(text: &str, query: &Query) -> Vec<(u32, &'static str, String)> {
     let mut found: Vec<(u32, &'static str, String)> = Vec::new();
     let mut block = "";
+    let mut holding = query.lines_holding(text).into_iter().peekable();
     for (n, raw) in text.lines().enumerate() {
         let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
         if !raw.starts_with([' ', '-', '#']) && !raw.trim().is_empty() {
             block = raw.split(':').next().unwrap_or_default();
+        }
+        // Only a line that holds what is looked for is looked at closely.
+        while holding.next_if(|&h| h < n).is_some() {}
+        if holding.peek() != Some(&n) {
+            continue;
         }
         let Some(kind) = kind_of(block) else { continue };
         let Some(value) = value_of(raw) else { continue };

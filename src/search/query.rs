@@ -73,17 +73,22 @@ impl Query {
 
     /// The byte ranges of `haystack` that match, in order, not overlapping.
     pub fn find(&self, haystack: &str) -> Vec<Range<usize>> {
+        self.find_folded(haystack, &OnceCell::new())
+    }
+
+    /// `find`, with `haystack` folded once into `folded` when first needed.
+    fn find_folded(&self, haystack: &str, folded: &OnceCell<Folded>) -> Vec<Range<usize>> {
         let mut found: Vec<Range<usize>> = Vec::new();
-        let folded = Folded::new(haystack);
         for pattern in &self.patterns {
-            let (hay, map): (&str, Option<&[usize]>) = if pattern.case_sensitive {
+            let (hay, folded) = if pattern.case_sensitive {
                 (haystack, None)
             } else {
-                (&folded.text, Some(&folded.map))
+                let f = folded.get_or_init(|| Folded::new(haystack));
+                (f.text.as_str(), Some(f))
             };
             for (at, m) in hay.match_indices(pattern.text.as_str()) {
-                let range = match map {
-                    Some(map) => map[at]..map[at + m.len()],
+                let range = match folded {
+                    Some(f) => f.original(at)..f.original(at + m.len()),
                     None => at..at + m.len(),
                 };
                 if stands(haystack, &range, pattern.bounds) {
@@ -102,21 +107,47 @@ impl Query {
         merged
     }
 
+    /// The lines of `text`, numbered from 0, where a pattern stands, bounds
+    /// not yet looked at: every line `matches` is true of is among them, and a
+    /// whole file is folded once to find them, not once a line.
+    pub fn lines_holding(&self, text: &str) -> Vec<usize> {
+        let folded = OnceCell::new();
+        let mut lines = Vec::new();
+        for pattern in self.patterns.iter().filter(|p| !p.text.is_empty()) {
+            let hay = if pattern.case_sensitive {
+                text
+            } else {
+                folded.get_or_init(|| fold(text))
+            };
+            // Lower-casing makes no newline and takes none: lines count alike.
+            let (mut line, mut counted) = (0, 0);
+            for at in memchr::memmem::find_iter(hay.as_bytes(), pattern.text.as_bytes()) {
+                line += memchr::memchr_iter(b'\n', &hay.as_bytes()[counted..at]).count();
+                counted = at;
+                lines.push(line);
+            }
+        }
+        lines.sort_unstable();
+        lines.dedup();
+        lines
+    }
+
     /// Whether `haystack` matches anywhere.
     pub fn matches(&self, haystack: &str) -> bool {
         // Most texts hold none of the patterns anywhere: say so before working out
-        // where matches stand, which needs a map of the folded text.
+        // where matches stand.
         let folded = OnceCell::new();
         let somewhere = self.patterns.iter().any(|p| {
             if p.case_sensitive {
                 haystack.contains(p.text.as_str())
             } else {
                 folded
-                    .get_or_init(|| fold(haystack))
+                    .get_or_init(|| Folded::new(haystack))
+                    .text
                     .contains(p.text.as_str())
             }
         });
-        somewhere && !self.find(haystack).is_empty()
+        somewhere && !self.find_folded(haystack, &folded).is_empty()
     }
 }
 
@@ -143,9 +174,12 @@ fn fold(text: &str) -> String {
 
 /// Appends `text` lower-cased character by character (`char::to_lowercase`, so
 /// every query and text fold alike). Runs of ASCII, most of any text, are copied
-/// and lowered in place, which the compiler does many bytes at a time.
-pub(super) fn fold_into(out: &mut String, text: &str) {
+/// and lowered in place, which the compiler does many bytes at a time. Whether
+/// every character folded into one of as many bytes, so that each offset of the
+/// folded text stands where it stood in `text`.
+pub(super) fn fold_into(out: &mut String, text: &str) -> bool {
     let mut rest = text;
+    let mut aligned = true;
     while !rest.is_empty() {
         let ascii = rest
             .bytes()
@@ -157,33 +191,45 @@ pub(super) fn fold_into(out: &mut String, text: &str) {
         rest = &rest[ascii..];
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
+            let lower = c.to_lowercase();
+            let before = out.len();
+            aligned &= lower.len() == 1;
+            out.extend(lower);
+            aligned &= out.len() - before == c.len_utf8();
             rest = chars.as_str();
         }
     }
+    aligned
 }
 
-/// Lower-cased text with, for each of its byte offsets, the offset in the original,
-/// so matches map back even where lower-casing changes a character's length (`İ`).
+/// Lower-cased text with, where lower-casing changed a character's length
+/// (`İ`), the offset in the original of each of its bytes, so matches map back.
 struct Folded {
     text: String,
-    map: Vec<usize>,
+    /// `None` when every character folded into as many bytes: the offsets
+    /// stand as they were.
+    map: Option<Vec<usize>>,
 }
 
 impl Folded {
     fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (at, c) in original.char_indices() {
-            for lower in c.to_lowercase() {
-                for _ in 0..lower.len_utf8() {
-                    map.push(at);
-                }
-                text.push(lower);
+        let aligned = fold_into(&mut text, original);
+        let map = (!aligned).then(|| {
+            let mut map = Vec::with_capacity(text.len() + 1);
+            for (at, c) in original.char_indices() {
+                let folded: usize = c.to_lowercase().map(char::len_utf8).sum();
+                map.extend(std::iter::repeat_n(at, folded));
             }
-        }
-        map.push(original.len());
+            map.push(original.len());
+            map
+        });
         Folded { text, map }
+    }
+
+    /// Where byte `at` of the folded text stands in the original.
+    fn original(&self, at: usize) -> usize {
+        self.map.as_ref().map_or(at, |map| map[at])
     }
 }
 
@@ -210,6 +256,17 @@ mod tests {
     fn lower_case_queries_ignore_case_and_capitals_make_it_matter() {
         assert_eq!(Query::typed("cspo").find("CSpO and cspo"), [0..4, 9..13]);
         assert_eq!(Query::typed("CSpO").find("CSpO and cspo"), vec![0..4]);
+    }
+
+    #[test]
+    fn the_lines_holding_a_match_are_found_in_one_fold_of_the_whole_text() {
+        let text = "İstanbul\nnothing\nÉté à Paris\n\nthe ÉTÉ ends";
+        assert_eq!(Query::typed("été").lines_holding(text), [2, 4]);
+        assert_eq!(Query::typed("Été").lines_holding(text), [2]);
+        assert_eq!(Query::typed("stanbul").lines_holding(text), [0]);
+        let lens = Query::any_of("Paris", &["paris"], &["ends"]);
+        assert_eq!(lens.lines_holding(text), [2, 4]);
+        assert!(Query::typed("moon").lines_holding(text).is_empty());
     }
 
     #[test]
