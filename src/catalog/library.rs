@@ -126,11 +126,18 @@ impl Library {
     }
 
     /// This library's rows among `all` the catalog holds (as `Catalog::rows`
-    /// reads them), in the files' order (`None` for a file without one).
+    /// reads them: in the order of the keys' bytes), in the files' order
+    /// (`None` for a file without one). Both lists in order, one pass over
+    /// each matches them.
     pub fn rows_of(&self, all: Vec<(PathBuf, Row)>) -> Vec<Option<Row>> {
         let mut rows = vec![None; self.names.len()];
+        let mut mine = self.by_key.iter().peekable();
         for (key, row) in all {
-            if let Some(i) = self.find(&key) {
+            let key = key.as_os_str();
+            while mine.next_if(|&&i| self.keys[i].as_os_str() < key).is_some() {}
+            if let Some(&&i) = mine.peek()
+                && self.keys[i].as_os_str() == key
+            {
                 rows[i] = Some(row);
             }
         }

@@ -210,10 +210,10 @@ impl Catalog {
         Ok(Some(paths))
     }
 
-    /// Every file held, by its key, with its library row, read from two
-    /// columns, each in one pass over its values in order, the rows decoded on
-    /// every core. A row that does not read is left out, so its file is read
-    /// instead.
+    /// Every file held, by its key, with its library row, in the order of the
+    /// keys' bytes; read from two columns, each in one pass over its values in
+    /// order, the rows decoded on every core. A row that does not read is left
+    /// out, so its file is read instead.
     pub fn rows(&self) -> tantivy::Result<Vec<(PathBuf, Row)>> {
         let searcher = self.reader.searcher();
         let mut all = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
@@ -239,7 +239,7 @@ impl Catalog {
                 .map(|bytes| String::from_utf8(bytes).ok().map(PathBuf::from))
                 .collect();
             let first = |ords: &mut dyn Iterator<Item = u64>| usize::try_from(ords.next()?).ok();
-            let docs: Vec<(usize, usize)> = segment
+            let mut docs: Vec<(usize, usize)> = segment
                 .doc_ids_alive()
                 .filter_map(|doc| {
                     Some((
@@ -248,6 +248,8 @@ impl Catalog {
                     ))
                 })
                 .collect();
+            // In the order of the paths' bytes, as their ordinals go.
+            docs.sort_unstable();
             // Two files of the same text share a row; each other row is moved out.
             let mut uses = vec![0usize; decoded.len()];
             docs.iter().for_each(|&(_, r)| uses[r] += 1);
@@ -263,6 +265,8 @@ impl Catalog {
                 }
             }
         }
+        // Each segment's run is in order already: this merges them.
+        all.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
         Ok(all)
     }
 
@@ -314,20 +318,28 @@ impl Catalog {
     }
 }
 
-/// `f` of each of `items`, in their order, worked out on every core.
+/// `f` of each of `items`, in their order, worked out on every core: the
+/// first part on this thread (whose allocator grows its heap in large steps,
+/// where a new thread's grows page by page), each other part on a thread of
+/// its own.
 pub(crate) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = items.len().div_ceil(workers).max(1);
+    let work = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
     std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        parts
-            .into_iter()
+        let mut parts = items.chunks(chunk);
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts.map(|part| scope.spawn(move || work(part))).collect();
+        let mut all = work(first);
+        for other in others {
             // A worker's panic is this thread's: a missing stamp would shift the rest.
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            all.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
     })
 }
 

@@ -103,25 +103,27 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
             } else {
                 paths.to_vec()
             };
-            // The folders are listed while the catalog's rows are read: on
-            // a large library each is a good part of the start.
+            // The folders are listed, and their files keyed as the catalog
+            // keys them, while the catalog's rows are read: on a large library
+            // each is a good part of the start.
             let dir = Catalog::from_env();
-            let (listed, ready) = std::thread::scope(|scope| {
-                let listing = scope.spawn(|| library::files(&folders));
-                let ready = dir
-                    .as_deref()
-                    .filter(|_| !folders.is_empty())
-                    .and_then(Catalog::existing)
-                    .map(|catalog| {
-                        let rows = catalog.rows().unwrap_or_default();
-                        (catalog, rows)
-                    });
+            let existing = dir
+                .as_deref()
+                .filter(|_| !folders.is_empty())
+                .and_then(Catalog::existing);
+            let (listed, rows) = std::thread::scope(|scope| {
+                let listing = scope.spawn(|| {
+                    let (files, entries) = library::files(&folders);
+                    let keyed = existing.clone().map(|c| Library::new(c, &files));
+                    (files, entries, keyed)
+                });
+                let rows = existing.as_ref().map(|c| c.rows().unwrap_or_default());
                 let listed = listing
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (listed, ready)
+                (listed, rows)
             });
-            let (files, mut entries) = listed;
+            let (files, mut entries, keyed) = listed;
             if files.is_empty() && entries.is_empty() {
                 if !paths.is_empty() {
                     say(format_args!(
@@ -140,17 +142,16 @@ pub fn read(paths: &[PathBuf], at: Option<&str>) -> color_eyre::Result<ExitCode>
             // anew arriving as it goes. Without one (no cache directory, or the
             // bundled briefing, which is no file), the files are read in the
             // background. Either way the library draws at once and fills in.
-            let catalog = match ready {
+            let catalog = match (keyed, rows) {
                 _ if files.is_empty() => None,
-                Some(ready) => Some(ready),
+                (Some(library), Some(all)) => Some((library, all)),
                 // None yet, or one that cannot be trusted: built anew.
-                None => dir
+                _ => dir
                     .and_then(|dir| Catalog::open(&dir).ok())
-                    .map(|catalog| (catalog, Vec::new())),
+                    .map(|catalog| (Library::new(catalog, &files), Vec::new())),
             };
             match catalog {
-                Some((catalog, all)) => {
-                    let library = Library::new(catalog, &files);
+                Some((library, all)) => {
                     let rows = library.rows_of(all);
                     listings.reserve(rows.len());
                     let mut missing = Vec::new();
