@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod cores;
 pub mod effects;
 pub mod export;
 pub mod import;

@@ -147,7 +147,7 @@ pub fn keeps(listing: &Listing, filter: &str) -> bool {
 
 /// The listings to show, as indexes, filtered and in `sort` order; refused files last.
 pub fn order(listings: &[Listing], sort: Sort, filter: &str) -> Vec<usize> {
-    let mut rows: Vec<usize> = (0..listings.len())
+    let rows: Vec<usize> = (0..listings.len())
         .filter(|&i| keeps(&listings[i], filter))
         .collect();
     let title = |i: usize| match &listings[i].card {
@@ -161,21 +161,26 @@ pub fn order(listings: &[Listing], sort: Sort, filter: &str) -> Vec<usize> {
             .ok()
             .and_then(|b| b.published.clone())
     };
-    // Each key made once: a natural title is a few allocations, and a
-    // library of 100,000 compares each title about 17 times.
-    rows.sort_by_cached_key(|&i| {
+    // Each key made once (a natural title is a few allocations, and a library
+    // of 100,000 compares each title about 17 times), and both the keys and
+    // their sort shared out over the cores; the index last, so the order is
+    // the listings' where keys are equal.
+    let mut keyed = crate::cores::on_every_core(&rows, |&i| {
         let refused = listings[i].card.is_err();
         match sort {
-            Sort::Title => (refused, None, Reverse(0), title(i)),
-            Sort::Date => (refused, date(i).map(Reverse), Reverse(0), title(i)),
+            Sort::Title => (refused, None, Reverse(0), title(i), i),
+            Sort::Date => (refused, date(i).map(Reverse), Reverse(0), title(i), i),
             Sort::LastOpened => (
                 refused,
                 None,
                 Reverse(listings[i].progress.last_opened_ms),
                 title(i),
+                i,
             ),
         }
     });
+    crate::cores::sort_on_every_core(&mut keyed);
+    let mut rows: Vec<usize> = keyed.into_iter().map(|key| key.4).collect();
     if sort == Sort::Date {
         // Undated briefings after dated ones.
         rows.sort_by_key(|&i| (listings[i].card.is_err(), date(i).is_none()));

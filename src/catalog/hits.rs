@@ -19,7 +19,7 @@ pub fn hits(
 ) -> (Vec<LibraryHit>, usize) {
     let looked_for = crate::catalog::looked_for(query);
     let (found, total) = library.search(query, limit).unwrap_or_default();
-    let hits = super::on_every_core(&found, |(path, hit)| {
+    let hits = crate::cores::on_every_core(&found, |(path, hit)| {
         library_hit(store, path, &hit.title, &looked_for)
     });
     (hits, total)

@@ -22,6 +22,7 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
+use crate::cores::on_every_core;
 use crate::library::card::{Row, Said};
 
 pub use fields::{Fields, Stamp};
@@ -316,31 +317,6 @@ impl Catalog {
         }
         Ok(out)
     }
-}
-
-/// `f` of each of `items`, in their order, worked out on every core: the
-/// first part on this thread (whose allocator grows its heap in large steps,
-/// where a new thread's grows page by page), each other part on a thread of
-/// its own.
-pub(crate) fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = items.len().div_ceil(workers).max(1);
-    let work = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
-    std::thread::scope(|scope| {
-        let mut parts = items.chunks(chunk);
-        let first = parts.next().unwrap_or_default();
-        let others: Vec<_> = parts.map(|part| scope.spawn(move || work(part))).collect();
-        let mut all = work(first);
-        for other in others {
-            // A worker's panic is this thread's: a missing stamp would shift the rest.
-            all.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-        }
-        all
-    })
 }
 
 /// A column's values in the order of their ordinals.

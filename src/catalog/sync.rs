@@ -10,8 +10,9 @@ use std::sync::mpsc;
 
 use tantivy::{DocId, Term};
 
+use super::Catalog;
 use super::fields::{self, Stamp};
-use super::{Catalog, on_every_core};
+use crate::cores::on_every_core;
 use crate::library::card::Row;
 use crate::store::Store;
 

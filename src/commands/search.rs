@@ -86,7 +86,7 @@ pub fn search_command(
         .collect();
     for batch in read.chunks(BATCH) {
         // Read and matched on every core, printed in the files' order.
-        let lines = crate::catalog::on_every_core(batch, |(file, quick)| {
+        let lines = crate::cores::on_every_core(batch, |(file, quick)| {
             quick_lines(file, typed.as_ref().filter(|_| *quick)?, &notes_of)
         });
         for ((file, _), lines) in batch.iter().zip(lines) {
