@@ -207,6 +207,35 @@ fn a_note_is_searchable_once_written() {
 }
 
 #[test]
+fn a_folder_lists_its_briefings_at_any_depth_and_skips_what_is_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("sub/deeper")).unwrap();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    for name in [
+        "a.yaml",
+        "b.YML",
+        "sub/c.yml",
+        "sub/deeper/d.Yaml",
+        ".hidden.yaml",
+        ".git/e.yaml",
+        "notes.txt",
+        "f.yamlx",
+        "yaml",
+    ] {
+        std::fs::write(root.join(name), "").unwrap();
+    }
+    let listed: Vec<String> = files(root)
+        .iter()
+        .map(|f| f.strip_prefix(root).unwrap().display().to_string())
+        .collect();
+    assert_eq!(
+        listed,
+        ["a.yaml", "b.YML", "sub/c.yml", "sub/deeper/d.Yaml"]
+    );
+}
+
+#[test]
 fn a_catalog_that_cannot_be_trusted_is_built_again() {
     let dir = tempfile::tempdir().unwrap();
     three(dir.path());
