@@ -185,18 +185,7 @@ impl Catalog {
             .iter()
             .map(|segment| words.of(segment, &fields))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut live: std::collections::HashSet<String> = searcher
-            .segment_readers()
-            .iter()
-            .map(|s| s.segment_id().uuid_string())
-            .collect();
-        live.extend(
-            self.index
-                .searchable_segment_ids()?
-                .iter()
-                .map(tantivy::index::SegmentId::uuid_string),
-        );
-        words.forget_all_but(&live);
+        words.forget_stale(&searcher, &self.index)?;
         let Some(query) = query::substrings(&self.fields, typed, &lists) else {
             return Ok(None);
         };

@@ -8,17 +8,17 @@
 //!
 //! The list is `brief-words 2 LENGTH\n` and then the words, each between two
 //! newlines, followed by a tab and three bytes that say which fields hold it
-//! (four bits each, from `0x10`). The tokenizer makes no word with a newline or a tab
-//! in it, and a typed word (letters and digits) holds none of these bytes, so a
-//! match is always inside a word. A list whose header or length is wrong is
-//! made again, never trusted.
+//! (four bits each, from `0x10`). The tokenizer makes no word with a newline
+//! or a tab in it, and a typed word (letters and digits) holds none of these
+//! bytes, so a match is always inside a word. A list whose header or length
+//! is wrong is made again, never trusted.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use tantivy::SegmentReader;
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::schema::Field;
+use tantivy::{Index, Searcher, SegmentReader};
 
 /// The first word of a list's header.
 const HEADER: &str = "brief-words 2";
@@ -62,14 +62,26 @@ impl Words {
         body(self.files.open_read(name).ok()?.read_bytes().ok()?)
     }
 
-    /// Removes the lists of segments that are not `live`, when a list was
-    /// made (a segment came or went since the last search).
-    pub fn forget_all_but(&self, live: &HashSet<String>) {
+    /// Removes the lists of segments that neither `searcher` nor the newest
+    /// commit of `index` has, when a list was made (a segment came or went
+    /// since the last search).
+    pub fn forget_stale(&self, searcher: &Searcher, index: &Index) -> tantivy::Result<()> {
         if !self.made {
-            return;
+            return Ok(());
         }
+        let mut live: HashSet<String> = index
+            .searchable_segment_ids()?
+            .iter()
+            .map(tantivy::index::SegmentId::uuid_string)
+            .collect();
+        live.extend(
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.segment_id().uuid_string()),
+        );
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return;
+            return Ok(());
         };
         for entry in entries.flatten() {
             let path = entry.path();
@@ -83,6 +95,7 @@ impl Words {
                 let _ = std::fs::remove_file(path);
             }
         }
+        Ok(())
     }
 }
 
@@ -100,7 +113,7 @@ fn body(list: OwnedBytes) -> Option<OwnedBytes> {
     (list.len() == line + 1 + len).then(|| list.slice(line + 1..list.len()))
 }
 
-/// A segment's list: the words of every field in `fields` (at most ten),
+/// A segment's list: the words of every field in `fields` (at most twelve),
 /// sorted, each once with the fields that hold it.
 fn made(segment: &SegmentReader, fields: &[Field]) -> tantivy::Result<Vec<u8>> {
     let (mut arena, mut spans) = (Vec::new(), Vec::new());
@@ -139,10 +152,11 @@ const MASK: u8 = 0x10;
 /// each once, in the list's order, with the fields that hold it (bit `i` for
 /// the `i`-th field the list was made of).
 pub fn holding<'a>(list: &'a [u8], part: &'a [u8]) -> impl Iterator<Item = (&'a [u8], u16)> + 'a {
-    let finder = memchr::memmem::Finder::new(part);
+    // Nothing typed finds nothing (and every place would hold it).
+    let finder = (!part.is_empty()).then(|| memchr::memmem::Finder::new(part));
     let mut from = 0;
     std::iter::from_fn(move || {
-        let at = from + finder.find(&list[from..])?;
+        let at = from + finder.as_ref()?.find(&list[from..])?;
         let start = memchr::memrchr(b'\n', &list[..at]).map_or(0, |n| n + 1);
         let end = memchr::memchr(b'\n', &list[at..]).map_or(list.len(), |n| at + n);
         from = end;
@@ -169,6 +183,7 @@ mod tests {
         let found: Vec<(&[u8], u16)> = holding(b"\nabab\t\x11\x10\x10\n", b"ab").collect();
         assert_eq!(found, [(&b"abab"[..], 1)]);
         assert_eq!(holding(list, b"moon").count(), 0);
+        assert_eq!(holding(list, b"").count(), 0);
     }
 
     #[test]
