@@ -309,8 +309,9 @@ fn line_matches(text: &str, query: &Query) -> Vec<(u32, &'static str, String)> {
         }
         let Some(kind) = kind_of(block) else { continue };
         let Some(value) = value_of(raw) else { continue };
-        if query.matches(value) {
-            found.push((line, kind, search::context(value, query)));
+        // Found once, and shown around where it was found.
+        if let Some(first) = query.find(value).first() {
+            found.push((line, kind, search::context_around(value, first)));
         }
     }
     found

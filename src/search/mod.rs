@@ -9,6 +9,8 @@ mod query;
 pub use index::Index;
 pub use query::{Pattern, Query};
 
+use std::ops::Range;
+
 use crate::briefing::Briefing;
 use crate::state::{ItemRef, Note, nation_key};
 
@@ -180,12 +182,13 @@ fn search_where(
         {
             // In the item's own text, count down to the matching line: exact for
             // text written line by line (`|`), the first line for folded text.
-            let down = match (k, query.find(text).first()) {
+            let first = query.find(text).into_iter().next();
+            let down = match (k, &first) {
                 (0, Some(at)) => text[..at.start].matches('\n').count(),
                 _ => 0,
             };
             found.push(Found {
-                context: context(text, query),
+                context: first.map_or_else(String::new, |at| context_around(text, &at)),
                 spot,
                 line: line + u32::try_from(down).unwrap_or(0),
             });
@@ -257,9 +260,15 @@ pub fn best_item(
 
 /// The line of `text` holding the first match, cut to about 100 characters around it.
 pub fn context(text: &str, query: &Query) -> String {
-    let Some(first) = query.find(text).into_iter().next() else {
-        return String::new();
-    };
+    query
+        .find(text)
+        .first()
+        .map_or_else(String::new, |first| context_around(text, first))
+}
+
+/// The line of `text` around the match at `first`, as `context` shows it
+/// (for a caller that has found the match already).
+pub fn context_around(text: &str, first: &Range<usize>) -> String {
     let line_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[first.end..]
         .find('\n')
