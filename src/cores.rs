@@ -6,8 +6,7 @@
 /// where a new thread's grows page by page), each other part on a thread of
 /// its own.
 pub fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = items.len().div_ceil(workers).max(1);
+    let chunk = part_of(items.len());
     let work = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
     std::thread::scope(|scope| {
         let mut parts = items.chunks(chunk);
@@ -31,8 +30,7 @@ pub fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) 
 /// one merge of the sorted runs it finds. Equal items may end in any order, as
 /// with `sort_unstable`.
 pub fn sort_on_every_core<T: Ord + Send>(items: &mut [T]) {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = items.len().div_ceil(workers).max(1);
+    let chunk = part_of(items.len());
     std::thread::scope(|scope| {
         let mut parts = items.chunks_mut(chunk);
         let first = parts.next();
@@ -44,4 +42,10 @@ pub fn sort_on_every_core<T: Ord + Send>(items: &mut [T]) {
         }
     });
     items.sort();
+}
+
+/// How many of `len` items each core works on.
+fn part_of(len: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    len.div_ceil(cores).max(1)
 }

@@ -2,14 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-/// True for a path whose name ends in `.yaml` or `.yml`.
-pub fn is_briefing_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// True for a file name (not hidden) that ends in `.yaml` or `.yml`, as
-/// `is_briefing_file` says of its path.
+/// True for a file name that ends in `.yaml` or `.yml` (any case) after at
+/// least one other byte, as a path's extension says it.
 fn has_briefing_extension(name: &[u8]) -> bool {
     let ends = |ext: &[u8]| {
         name.len() > ext.len() && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)

@@ -17,7 +17,7 @@ pub mod schema;
 mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::{briefing_files, is_briefing_file};
+pub use files::briefing_files;
 pub use parse::{Limits, Loaded, load, parse, roads};
 pub use rules::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use text::{clean, clean_owned, echo};
