@@ -389,8 +389,8 @@ fn search(big: &Path, runs: usize) -> Vec<Row> {
         all.push_str(&q.text);
         all.push_str(&q.speaker);
     }
-    for c in &b.comments {
-        all.push_str(&c.text);
+    for (i, c) in b.comments.iter().enumerate() {
+        all.push_str(b.comment_text(i));
         all.push_str(c.author.as_deref().unwrap_or(""));
     }
     let build = time(runs, || {

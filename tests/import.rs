@@ -93,7 +93,8 @@ fn the_cspo_text_dump_gives_the_bundled_briefings_facts() {
     let texts = |b: &Briefing| {
         b.comments
             .iter()
-            .map(|c| (c.text.clone(), c.depth))
+            .enumerate()
+            .map(|(i, c)| (b.comment_text(i).to_owned(), c.depth))
             .collect::<Vec<_>>()
     };
     assert_eq!(texts(&b), texts(&bundled));

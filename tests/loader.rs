@@ -90,13 +90,11 @@ fn bundled_comments_are_a_chain_of_three_with_five_reported() {
         ]
     );
     assert!(
-        b.comments[0]
-            .text
+        b.comment_text(0)
             .ends_with("How does this safeguard out Skynet satellites, exactly?")
     );
     assert!(
-        b.comments[2]
-            .text
+        b.comment_text(2)
             .ends_with("both open, and covert. ( black)")
     );
     assert!(
@@ -456,7 +454,7 @@ fn a_chain_of_a_thousand_replies_loads_in_block_and_flow_style() {
         let b = ok(&common::reply_chain(1000, flow));
         assert_eq!(b.comments.len(), 1001, "flow: {flow}");
         assert_eq!(b.comments[1000].depth, 1000);
-        assert_eq!(&*b.comments[1000].text, "reply 1000");
+        assert_eq!(b.comment_text(1000), "reply 1000");
         assert_eq!(*b.comments[1000].id, format!("c1{}", ".1".repeat(1000)));
     }
 }

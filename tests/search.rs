@@ -83,7 +83,7 @@ fn typing_goes_to_the_first_match_at_or_after_where_the_search_began() {
         ..common::generate::Shape::small(21)
     };
     let mut root = Root::with_briefing(briefing(&common::generate::briefing(shape)));
-    let has = |a: &App, c: usize| a.briefing().comments[c].text.contains("orbit");
+    let has = |a: &App, c: usize| a.briefing().comment_text(c).contains("orbit");
     let on_a_match = (150..400).find(|&c| has(app(&root), c)).expect("a match");
     let after_the_last = (0..400)
         .rev()

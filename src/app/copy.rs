@@ -59,7 +59,7 @@ fn text_of(b: &Briefing, item: &ItemRef) -> Option<(String, &'static str)> {
             (format!("“{}” — {by}", q.text), "the quote")
         }
         ItemRef::Comment(id) => (
-            b.comments[b.comment_index(id)?].text.to_string(),
+            b.comment_text(b.comment_index(id)?).to_owned(),
             "the comment",
         ),
         ItemRef::Summary(n) => (b.summary.get(n.checked_sub(1)?)?.clone(), "the paragraph"),

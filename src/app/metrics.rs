@@ -62,7 +62,7 @@ impl ReadLength {
             }
             Pane::Comments => {
                 let i = app.tree().selected().unwrap_or(0);
-                (i, b.comments.get(i).map_or(0, |c| c.text.len()))
+                (i, b.comment_texts.get(i).map_or(0, str::len))
             }
         };
         let note = selected_item_in(app, pane)

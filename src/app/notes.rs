@@ -82,7 +82,7 @@ pub fn item_text(b: &Briefing, item: &ItemRef) -> Option<String> {
                 None => n.name.clone(),
             }),
         ItemRef::Quote(id) => b.quote_index(id).map(|q| b.quotes[q].text.clone()),
-        ItemRef::Comment(id) => b.comment_index(id).map(|c| b.comments[c].text.to_string()),
+        ItemRef::Comment(id) => b.comment_index(id).map(|c| b.comment_text(c).to_owned()),
     }
 }
 

@@ -242,7 +242,7 @@ impl App {
                 Spot::KeyPoint(i) => &b.key_points[i],
                 Spot::Nation(i) => &b.nations[i].name,
                 Spot::Quote(place) => &b.quotes[self.quote_order[place]].text,
-                Spot::Comment(i) => &b.comments[i].text,
+                Spot::Comment(i) => b.comment_text(i),
             }
         };
         let bytes: usize = hits.iter().map(|h| text(h).len()).sum();

@@ -8,7 +8,9 @@ use super::node::Kind;
 use super::node::Node;
 use super::rules::{self, FORMAT, is_briefing_id, is_date, is_nation_code};
 use super::text::echo;
-use super::{Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines};
+use super::{
+    Briefing, Comment, Diagnostic, Nation, Quote, Severity, Source, Speaker, TextLines, Texts,
+};
 
 /// Checks a parsed document; the briefing when it has no error, and every diagnostic
 /// found, in file order.
@@ -61,7 +63,7 @@ impl Checker<'_> {
             .unwrap_or_default();
         let nations = self.nations(&f);
         let (quotes, speakers) = self.quotes(&f);
-        let comments = self.comments(&f);
+        let (comments, comment_texts) = self.comments(&f);
         let comments_reported = self.comments_reported(&f);
         Some(Briefing {
             id: id?,
@@ -82,6 +84,7 @@ impl Checker<'_> {
             speakers,
             comments_reported,
             comments,
+            comment_texts,
         })
     }
 
@@ -259,13 +262,14 @@ impl Checker<'_> {
         id
     }
 
-    fn comments(&mut self, f: &Fields) -> Vec<Comment> {
-        let mut rows = Vec::new();
+    fn comments(&mut self, f: &Fields) -> (Vec<Comment>, Texts) {
+        let (mut rows, mut texts) = (Vec::new(), Texts::default());
         let mut seen = Seen::new();
         if let Some(node) = f.get("comments") {
-            self.comment_list(node, "comments", "", None, 0, &mut rows, &mut seen);
+            let top = (None, 0);
+            self.comment_list(node, "comments", "", top, &mut rows, &mut texts, &mut seen);
         }
-        rows
+        (rows, texts)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -274,9 +278,9 @@ impl Checker<'_> {
         node: &Node,
         path: &str,
         id_prefix: &str,
-        parent: Option<usize>,
-        depth: usize,
+        (parent, depth): (Option<usize>, usize),
         rows: &mut Vec<Comment>,
+        texts: &mut Texts,
         seen: &mut Seen,
     ) {
         let items = self.list(node, path, "a list of comments");
@@ -289,9 +293,9 @@ impl Checker<'_> {
             let id = self.item_id(&c, &item_path, derived.clone(), seen);
             let text = self.req_string(&c, "text", "the comment's words: `text: ...`");
             let index = rows.len();
+            texts.push(text.as_deref().unwrap_or_default());
             rows.push(Comment {
                 id: id.into(),
-                text: text.unwrap_or_default().into(),
                 author: self.opt_string(&c, "author").map(Into::into),
                 posted: self.opt_string(&c, "posted").map(Into::into),
                 depth,
@@ -307,9 +311,9 @@ impl Checker<'_> {
                     replies,
                     &replies_path,
                     &derived,
-                    Some(index),
-                    depth + 1,
+                    (Some(index), depth + 1),
                     rows,
+                    texts,
                     seen,
                 );
             }

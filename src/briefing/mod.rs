@@ -15,17 +15,19 @@ mod parse;
 pub mod rules;
 pub mod schema;
 mod text;
+mod texts;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::briefing_files;
 pub use parse::{Limits, Loaded, load, parse, roads};
 pub use rules::{FORMAT, is_briefing_id, is_date, is_nation_code};
 pub use text::{clean, clean_owned, echo};
+pub use texts::Texts;
 
 use std::sync::Arc;
 
 /// One briefing, loaded and validated.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Briefing {
     /// Stable identity; reading state and notes are kept under it.
     pub id: String,
@@ -53,6 +55,8 @@ pub struct Briefing {
     pub comments_reported: Option<u64>,
     /// The comment tree, flattened in pre-order.
     pub comments: Vec<Comment>,
+    /// The comments' words, in the same order: `comment_text(i)`.
+    pub comment_texts: Texts,
     /// Where the title, paragraphs and key points start in the file.
     pub lines: TextLines,
 }
@@ -131,8 +135,6 @@ pub struct Speaker {
 pub struct Comment {
     /// Given in the file, or its position path such as `c2.1.4`.
     pub id: Box<str>,
-    /// The comment's words.
-    pub text: Box<str>,
     /// Who wrote it, when the source says: kept once for all their comments.
     pub author: Option<Arc<str>>,
     /// When it was posted, as the source gives it.
@@ -155,6 +157,13 @@ impl Comment {
 }
 
 impl Briefing {
+    /// The words of the `i`th comment; `i` must be one of `comments`' indexes.
+    pub fn comment_text(&self, i: usize) -> &str {
+        self.comment_texts
+            .get(i)
+            .unwrap_or_else(|| panic!("comment {i} of {}", self.comment_texts.len()))
+    }
+
     /// The quotes in the order the Quotes pane lists them: by speaker, speakers
     /// in order of first appearance.
     pub fn quote_order(&self) -> Vec<usize> {

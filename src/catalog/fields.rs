@@ -274,8 +274,8 @@ pub fn document(
     for text in b.summary.iter().chain(&b.key_points) {
         add(f.summary, Some(text));
     }
-    for c in &b.comments {
-        add(f.comments, Some(&c.text));
+    for (i, c) in b.comments.iter().enumerate() {
+        add(f.comments, Some(b.comment_text(i)));
         add(f.authors, c.author.as_deref());
         add(f.source, c.posted.as_deref());
     }

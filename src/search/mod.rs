@@ -135,7 +135,7 @@ fn each_item(b: &Briefing, quote_order: &[usize], mut each: impl FnMut(Spot, u32
     }
     for (i, c) in b.comments.iter().enumerate() {
         let author = c.author.as_deref().unwrap_or("");
-        each(Spot::Comment(i), c.line, &[&c.text, author]);
+        each(Spot::Comment(i), c.line, &[b.comment_text(i), author]);
     }
 }
 
@@ -238,7 +238,7 @@ pub fn best_item(
             .flatten()
             .any(|t| query.matches(t))
         }
-        Spot::Comment(c) => [Some(&*b.comments[c].text), b.comments[c].author.as_deref()]
+        Spot::Comment(c) => [Some(b.comment_text(c)), b.comments[c].author.as_deref()]
             .into_iter()
             .flatten()
             .any(|t| query.matches(t)),

@@ -103,7 +103,8 @@ fn comment_height(view: &PaneView, index: usize, width: usize, cap: usize) -> us
     let comments = &app.briefing().comments;
     let c = &comments[index];
     let text_width = text_width(comments, index, width);
-    let mut lines = 1 + text::wrapped_height_upto(&c.text, text_width, "", "", cap);
+    let mut lines =
+        1 + text::wrapped_height_upto(app.briefing().comment_text(index), text_width, "", "", cap);
     if lines < cap
         && let Some(note) = app.note_on(&ItemRef::Comment(c.id.to_string()))
     {
@@ -169,7 +170,14 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     }
     let mut lines = vec![text::fit(Line::from(header), width)];
     let room = max.saturating_sub(1);
-    for line in text::wrap_window(&c.text, text_width, "", "", 0, room) {
+    for line in text::wrap_window(
+        app.briefing().comment_text(index),
+        text_width,
+        "",
+        "",
+        0,
+        room,
+    ) {
         lines.push(Line::from(vec![
             Span::styled(text_prefix.clone(), theme.dim()),
             Span::raw(line),

@@ -220,14 +220,14 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
             if let Some(p) = c.parent {
                 let parent = &b.comments[p];
                 let who = parent.author.clone().unwrap_or_else(|| "anonymous".into());
-                let first = truncate(&parent.text, width.saturating_sub(who.len() + 16));
+                let first = truncate(b.comment_text(p), width.saturating_sub(who.len() + 16));
                 parts.push(Part::Line(Line::styled(
                     format!("in reply to {who}: {first}"),
                     theme.dim(),
                 )));
             }
             parts.push(Part::Line(Line::default()));
-            parts.push(text(&c.text, "", "", plain));
+            parts.push(text(b.comment_text(i), "", "", plain));
             parts.push(Part::Line(Line::default()));
             parts.push(Part::Line(Line::styled(
                 format!("{}#{}", b.id, c.id),

@@ -12,12 +12,13 @@ use serde::Deserialize;
 
 mod thread;
 mod values;
+mod words;
 
 use thread::{Comments, name_comments};
 use values::{AtLine, Count, Text};
 
 use super::rules::{self, FORMAT, is_briefing_id, is_date, is_known_code, is_nation_code};
-use super::{Briefing, Nation, Quote, Source, TextLines, group_speakers};
+use super::{Briefing, Nation, Quote, Source, TextLines, Texts, group_speakers};
 
 // The structs the fast road reads are the format's keys: `brief schema` (the
 // JSON Schema editors check a briefing against) is derived from them, their
@@ -29,7 +30,7 @@ use super::{Briefing, Nation, Quote, Source, TextLines, group_speakers};
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "brief briefing", extend("additionalProperties" = true))]
-pub(super) struct RawBriefing {
+pub(super) struct RawBriefing<'a> {
     /// Must be `brief/1`.
     #[schemars(extend("const" = "brief/1"))]
     format: Text,
@@ -58,7 +59,8 @@ pub(super) struct RawBriefing {
     /// How many comments the source said it had; may exceed the number present.
     comments_reported: Option<Count>,
     /// The top level of the reader-comment tree.
-    comments: Option<Comments>,
+    #[serde(borrow)]
+    comments: Option<Comments<'a>>,
 }
 
 /// Where the article came from; every key is optional.
@@ -149,19 +151,43 @@ pub fn parse(
     text: &str,
     options: serde_saphyr::Options,
 ) -> Result<Option<Briefing>, serde_saphyr::Error> {
-    Ok(typed(text, options)?.and_then(build))
+    let Some(raw) = typed(text, options)? else {
+        return Ok(None);
+    };
+    let texts = raw.comments.as_ref().map(|c| c.words.copied());
+    Ok(build(raw).and_then(|b| named(b, texts.unwrap_or_default())))
 }
 
-/// `parse` for text the caller gives up: the text is dropped as soon as the typed
-/// structs and comment rows hold their own copies, before the comments are named
-/// and the rest of the model is built.
+/// `parse` for text the caller gives up: the comments' words are laid out in
+/// the text itself and the rest of it freed, before the comments are named.
 pub fn parse_owned(
     text: String,
     options: serde_saphyr::Options,
 ) -> Result<Option<Briefing>, serde_saphyr::Error> {
-    let raw = typed(text.strip_prefix('\u{FEFF}').unwrap_or(&text), options)?;
-    drop(text);
-    Ok(raw.and_then(build))
+    let Some(mut raw) = typed(text.strip_prefix('\u{FEFF}').unwrap_or(&text), options)? else {
+        return Ok(None);
+    };
+    let placed = raw
+        .comments
+        .as_mut()
+        .map(|c| std::mem::take(&mut c.words).placed(&text));
+    let Some(briefing) = build(raw) else {
+        return Ok(None);
+    };
+    let texts = match placed {
+        Some(placed) => placed.lay_out(text),
+        None => Some(Texts::default()),
+    };
+    Ok(texts.and_then(|texts| named(briefing, texts)))
+}
+
+/// `b` with its comments' words, and every comment without an id given named
+/// by its place; `None` when two share an id. Done once the file's text is
+/// freed: on a deep thread the paths take as much memory as the rows.
+fn named(mut b: Briefing, texts: Texts) -> Option<Briefing> {
+    name_comments(&mut b.comments)?;
+    b.comment_texts = texts;
+    Some(b)
 }
 
 /// The typed structs of `text`; `None` for anything but a budget error, which
@@ -169,7 +195,7 @@ pub fn parse_owned(
 fn typed(
     text: &str,
     options: serde_saphyr::Options,
-) -> Result<Option<RawBriefing>, serde_saphyr::Error> {
+) -> Result<Option<RawBriefing<'_>>, serde_saphyr::Error> {
     match serde_saphyr::from_str_with_options::<RawBriefing>(text, options) {
         Ok(raw) => Ok(Some(raw)),
         Err(e) if is_budget(&e) => Err(e),
@@ -188,7 +214,9 @@ pub fn is_budget(e: &serde_saphyr::Error) -> bool {
     matches!(inner, serde_saphyr::Error::Budget { .. })
 }
 
-fn build(raw: RawBriefing) -> Option<Briefing> {
+/// The model of `raw`, its comments not yet named and without their words;
+/// `None` for a broken rule.
+fn build(raw: RawBriefing<'_>) -> Option<Briefing> {
     if raw.format.0 != FORMAT || !is_briefing_id(&raw.id.0) || raw.summary.is_empty() {
         return None;
     }
@@ -245,8 +273,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
         });
     }
     let speakers = group_speakers(&mut quotes);
-    let mut comments = raw.comments.map(|c| c.0).unwrap_or_default();
-    name_comments(&mut comments)?;
+    let comments = raw.comments.map(|c| c.rows).unwrap_or_default();
     let (summary_lines, summary): (Vec<u32>, Vec<String>) = raw
         .summary
         .into_iter()
@@ -282,6 +309,7 @@ fn build(raw: RawBriefing) -> Option<Briefing> {
         speakers,
         comments_reported: raw.comments_reported.map(|Count(n)| n),
         comments,
+        comment_texts: Texts::default(),
     })
 }
 

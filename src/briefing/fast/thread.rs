@@ -10,7 +10,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::values::{AtLine, Text};
+use super::values::{AtLine, Str, Text};
+use super::words::Words;
 use super::{Seen, opt};
 use crate::briefing::{Comment, rules};
 
@@ -18,10 +19,15 @@ use crate::briefing::{Comment, rules};
 /// parser streams: no tree of typed comments is built, moved and dropped on the
 /// way (on a 23 MB file that tree cost 25 ms of the 565 it took to open). A row's id is
 /// the one given, or empty until `name_comments` derives it from the row's place.
-pub(super) struct Comments(pub(super) Vec<Comment>);
+/// Each row's words are where the parser left them, mostly slices of the file's
+/// text, until `Words::lay_out` puts them end to end.
+pub(super) struct Comments<'a> {
+    pub(super) rows: Vec<Comment>,
+    pub(super) words: Words<'a>,
+}
 
-impl<'de> Deserialize<'de> for Comments {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Comments, D::Error> {
+impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Comments<'a>, D::Error> {
         let mut rows = Rows::default();
         d.deserialize_seq(Thread {
             rows: &mut rows,
@@ -30,19 +36,24 @@ impl<'de> Deserialize<'de> for Comments {
         })?;
         // Grown by doubling, the rows may hold a third more room than they use.
         rows.list.shrink_to_fit();
-        Ok(Comments(rows.list))
+        rows.words.shrink_to_fit();
+        Ok(Comments {
+            rows: rows.list,
+            words: Words(rows.words),
+        })
     }
 }
 
-/// The rows read so far, and every author's name kept once: a reader who
-/// wrote a thousand comments is one string, not a thousand.
+/// The rows read so far, their words, and every author's name kept once: a
+/// reader who wrote a thousand comments is one string, not a thousand.
 #[derive(Default)]
-struct Rows {
+struct Rows<'a> {
     list: Vec<Comment>,
+    words: Vec<Cow<'a, str>>,
     authors: HashSet<Arc<str>>,
 }
 
-impl Rows {
+impl Rows<'_> {
     fn author(&mut self, name: String) -> Arc<str> {
         if let Some(known) = self.authors.get(name.as_str()) {
             return Arc::clone(known);
@@ -57,7 +68,7 @@ impl Rows {
 /// `replies` are Comments again. Written here, beside the reader of the same
 /// keys (`Field`, `rules::keys::COMMENT`), which streams rows rather than
 /// building the structs a derive would describe; a test holds the keys equal.
-impl JsonSchema for Comments {
+impl JsonSchema for Comments<'_> {
     fn inline_schema() -> bool {
         true
     }
@@ -92,13 +103,13 @@ impl JsonSchema for Comments {
 }
 
 /// A list of comments: the top level, or the replies to the row `parent`.
-struct Thread<'a> {
-    rows: &'a mut Rows,
+struct Thread<'r, 'a> {
+    rows: &'r mut Rows<'a>,
     parent: Option<usize>,
     depth: usize,
 }
 
-impl<'de> Visitor<'de> for Thread<'_> {
+impl<'de: 'a, 'a> Visitor<'de> for Thread<'_, 'a> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of comments")
@@ -114,16 +125,16 @@ impl<'de> Visitor<'de> for Thread<'_> {
 }
 
 /// A comment's `replies`: absent, null, or a list.
-struct Replies<'a>(Thread<'a>);
+struct Replies<'r, 'a>(Thread<'r, 'a>);
 
-impl<'de> de::DeserializeSeed<'de> for Replies<'_> {
+impl<'de: 'a, 'a> de::DeserializeSeed<'de> for Replies<'_, 'a> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de> Visitor<'de> for Replies<'_> {
+impl<'de: 'a, 'a> Visitor<'de> for Replies<'_, 'a> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of replies")
@@ -141,8 +152,8 @@ impl<'de> Visitor<'de> for Replies<'_> {
 
 /// One comment. Its row is pushed before its replies are read, so rows come out
 /// in pre-order, and filled in when its map ends.
-struct One<'a> {
-    rows: &'a mut Rows,
+struct One<'r, 'a> {
+    rows: &'r mut Rows<'a>,
     parent: Option<usize>,
     depth: usize,
 }
@@ -157,14 +168,14 @@ enum Field {
     Replies,
 }
 
-impl<'de> de::DeserializeSeed<'de> for One<'_> {
+impl<'de: 'a, 'a> de::DeserializeSeed<'de> for One<'_, 'a> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_struct("Comment", rules::keys::COMMENT, self)
     }
 }
 
-impl<'de> Visitor<'de> for One<'_> {
+impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a comment")
@@ -173,7 +184,6 @@ impl<'de> Visitor<'de> for One<'_> {
         let index = self.rows.list.len();
         self.rows.list.push(Comment {
             id: Box::default(),
-            text: Box::default(),
             author: None,
             posted: None,
             depth: self.depth,
@@ -181,12 +191,13 @@ impl<'de> Visitor<'de> for One<'_> {
             subtree_end: index + 1,
             line: 0,
         });
+        self.rows.words.push(Cow::Borrowed(""));
         // A key given twice is the parser's to refuse (its duplicate-key policy).
         let (mut id, mut text, mut author, mut posted) = (None, None, None, None);
         while let Some(field) = map.next_key::<Field>()? {
             match field {
                 Field::Id => id = map.next_value::<Option<Text>>()?,
-                Field::Text => text = Some(map.next_value::<AtLine<Text>>()?),
+                Field::Text => text = Some(map.next_value::<AtLine<Str<'a>>>()?),
                 Field::Author => author = map.next_value::<Option<Text>>()?,
                 Field::Posted => posted = map.next_value::<Option<Text>>()?,
                 Field::Replies => map.next_value_seed(Replies(Thread {
@@ -202,17 +213,16 @@ impl<'de> Visitor<'de> for One<'_> {
         let row = &mut self.rows.list[index];
         row.id = opt(id).unwrap_or_default().into();
         row.line = text.line;
-        row.text = text.value.0.into();
         row.author = author;
         row.posted = opt(posted).map(Into::into);
         row.subtree_end = end;
+        self.rows.words[index] = text.value.0;
         Ok(())
     }
 }
 
 /// Gives every comment without an id the path of its place (`c2.1.4`); `None`
-/// when two comments share an id. Run once the file's text is freed: on a deep
-/// thread the paths take as much memory as the rows.
+/// when two comments share an id.
 ///
 /// Paths differ by construction, so only a given id can clash: with another given
 /// id or with a path. A thread with no ids given is named without hashing any.

@@ -21,24 +21,38 @@ pub(super) struct Text(pub(super) String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        struct TextVisitor;
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
+        Str::deserialize(d).map(|s| Text(s.0.into_owned()))
+    }
+}
+
+/// `Text` that stays where the parser found it when it can: a scalar written
+/// plainly, with nothing to clean, is a slice of the file's text, which a
+/// comment's words are then moved along rather than copied out of.
+pub(super) struct Str<'a>(pub(super) Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Str<'a>, D::Error> {
+        struct StrVisitor<'a>(std::marker::PhantomData<&'a str>);
+        impl<'de: 'a, 'a> Visitor<'de> for StrVisitor<'a> {
+            type Value = Str<'a>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(clean(v).into_owned()))
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Str<'a>, E> {
+                Ok(Str(clean(v)))
             }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Owned(clean(v).into_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Str<'a>, E> {
                 let mut v = clean_owned(v);
                 // The parser builds strings as it reads them and leaves spare room;
                 // across 100,000 comments that room is a third of the memory.
                 v.shrink_to_fit();
-                Ok(Text(v))
+                Ok(Str(Cow::Owned(v)))
             }
         }
-        d.deserialize_any(TextVisitor)
+        d.deserialize_any(StrVisitor(std::marker::PhantomData))
     }
 }
 
