@@ -398,7 +398,7 @@ fn search(big: &Path, runs: usize) -> Vec<Row> {
             root.reader().unwrap().briefing(),
             root.reader().unwrap().quote_order(),
         );
-        assert!(index.find(&brief::search::Query::typed("x")).is_some());
+        assert!(index.find(b, &brief::search::Query::typed("x")).is_some());
     });
     println!(
         "  search/index build: {} (once per briefing, on a thread of its own after the first frame)",

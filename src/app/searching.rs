@@ -199,7 +199,7 @@ impl App {
         let index = self.search_index.get_or_insert_with(|| {
             std::sync::Arc::new(search::Index::build(&self.briefing, &self.quote_order))
         });
-        let Some((mut hits, count)) = index.find_counting(query) else {
+        let Some((mut hits, count)) = index.find_counting(&self.briefing, query) else {
             let hits: Vec<Spot> =
                 search::search(&self.briefing, &self.quote_order, &self.notes, query)
                     .into_iter()

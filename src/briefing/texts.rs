@@ -58,6 +58,11 @@ impl Texts {
         Some(start..end)
     }
 
+    /// The text holding byte `at` of `all`, or the NUL after it.
+    pub fn index_at(&self, at: usize) -> usize {
+        self.ends.partition_point(|&end| (end as usize) < at)
+    }
+
     /// Every text, each followed by a NUL.
     pub fn all(&self) -> &str {
         &self.all
@@ -93,6 +98,14 @@ mod tests {
         let back: Vec<&str> = (0..texts.len()).filter_map(|i| texts.get(i)).collect();
         assert_eq!(back, ["first", "", "café ☕", "last"]);
         assert_eq!(texts.get(4), None);
+        let holding: Vec<usize> = (0..texts.all().len())
+            .map(|at| texts.index_at(at))
+            .collect();
+        assert_eq!(
+            &holding[..8],
+            [0, 0, 0, 0, 0, 0, 1, 2],
+            "first, its NUL, the empty one"
+        );
         assert_eq!(texts.all(), "first\0\0café ☕\0last\0");
     }
 
