@@ -9,6 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::briefing::Texts;
+
 /// The state file's format version. Fields it does not know are kept, so an older
 /// `brief` never destroys what a newer one wrote.
 pub const VERSION: u32 = 1;
@@ -54,9 +56,10 @@ pub struct Saved {
     /// Ids of the quotes the briefing held when it was last open.
     #[serde(default)]
     pub known_quotes: Vec<String>,
-    /// Ids of the comments the briefing held when it was last open.
+    /// Ids of the comments the briefing held when it was last open: all of
+    /// them, so kept end to end in one buffer, as the briefing keeps them.
     #[serde(default)]
-    pub known_comments: Vec<String>,
+    pub known_comments: Texts,
     /// Every note, deleted ones as tombstones so a merge cannot bring them back.
     #[serde(default)]
     pub notes: Vec<Note>,

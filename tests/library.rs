@@ -289,7 +289,7 @@ fn progress_counts_reads_notes_and_new_items() {
         seen_quotes: vec!["knighton-competition".into(), "gone".into()],
         seen_comments: vec!["skynet".into()],
         known_quotes: vec!["knighton-competition".into()],
-        known_comments: vec!["skynet".into(), "skynet-asat".into()],
+        known_comments: ["skynet", "skynet-asat"].into_iter().collect(),
         last_opened_ms: 7,
         ..Saved::default()
     };

@@ -25,7 +25,9 @@ fn tree_app() -> Root {
 }
 
 fn selected_id(root: &Root) -> &str {
-    &app(root).briefing().comments[app(root).tree().selected().expect("a selection")].id
+    app(root)
+        .briefing()
+        .comment_id(app(root).tree().selected().expect("a selection"))
 }
 
 fn visible_ids(root: &Root) -> Vec<&str> {
@@ -33,7 +35,7 @@ fn visible_ids(root: &Root) -> Vec<&str> {
         .tree()
         .visible()
         .iter()
-        .map(|&i| &*app(root).briefing().comments[i].id)
+        .map(|&i| app(root).briefing().comment_id(i))
         .collect()
 }
 

@@ -49,7 +49,7 @@ pub fn selected_item_in(app: &App, pane: Pane) -> Option<ItemRef> {
         Pane::Comments => app
             .tree
             .selected()
-            .map(|c| ItemRef::Comment(b.comments[c].id.to_string())),
+            .map(|c| ItemRef::Comment(b.comment_id(c).to_owned())),
     }
 }
 

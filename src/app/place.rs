@@ -42,7 +42,7 @@ impl App {
         let collapsed: HashSet<&str> = saved.collapsed.iter().map(String::as_str).collect();
         let comments = &self.briefing.comments;
         let collapse: Vec<usize> = (0..comments.len())
-            .filter(|&i| collapsed.contains(&*comments[i].id))
+            .filter(|&i| collapsed.contains(self.briefing.comment_id(i)))
             .collect();
         self.tree.set_collapsed(comments, &collapse);
         if let Some(ItemRef::Comment(id)) = &saved.comment
@@ -52,13 +52,18 @@ impl App {
         }
         let b = &self.briefing;
         let (seen_q, seen_c) = (id_set(&saved.seen_quotes), id_set(&saved.seen_comments));
-        let (known_q, known_c) = (id_set(&saved.known_quotes), id_set(&saved.known_comments));
+        let (known_q, known_c) = (
+            id_set(&saved.known_quotes),
+            saved.known_comments.iter().collect::<HashSet<_>>(),
+        );
         self.seen_quotes = b
             .quotes
             .iter()
             .map(|q| seen_q.contains(q.id.as_str()))
             .collect();
-        self.seen_comments = b.comments.iter().map(|c| seen_c.contains(&*c.id)).collect();
+        self.seen_comments = (0..b.comments.len())
+            .map(|i| seen_c.contains(b.comment_id(i)))
+            .collect();
         // Only a state that recorded what it knew can say what is new.
         let had_known = !saved.known_quotes.is_empty() || !saved.known_comments.is_empty();
         self.new_quotes = b
@@ -66,10 +71,8 @@ impl App {
             .iter()
             .map(|q| had_known && !known_q.contains(q.id.as_str()))
             .collect();
-        self.new_comments = b
-            .comments
-            .iter()
-            .map(|c| had_known && !known_c.contains(&*c.id))
+        self.new_comments = (0..b.comments.len())
+            .map(|i| had_known && !known_c.contains(b.comment_id(i)))
             .collect();
         // Notes come from a file too: one edited by hand must not drive the terminal.
         self.notes = saved.notes;
@@ -106,7 +109,7 @@ impl App {
                 .collect::<Vec<_>>()
         };
         let quote_id = |i: usize| b.quotes[i].id.clone();
-        let comment_id = |i: usize| String::from(&*b.comments[i].id);
+        let comment_id = |i: usize| b.comment_id(i).to_owned();
         Saved {
             version: VERSION,
             id: b.id.clone(),
@@ -130,7 +133,7 @@ impl App {
             seen_quotes: ids(&self.seen_quotes, &quote_id),
             seen_comments: ids(&self.seen_comments, &comment_id),
             known_quotes: b.quotes.iter().map(|q| q.id.clone()).collect(),
-            known_comments: b.comments.iter().map(|c| String::from(&*c.id)).collect(),
+            known_comments: b.comment_ids.clone(),
             notes: self.notes.clone(),
             unknown: self.unknown.clone(),
         }

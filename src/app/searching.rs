@@ -163,8 +163,10 @@ impl App {
     }
 
     fn run_search(&mut self, query: Query) {
-        let (hits, matches) = self.hits(&query);
+        // The last keystroke's hits go before this one's are found: on a big
+        // briefing each list can hold every comment.
         let mut origin = self.search.take().and_then(|s| s.origin);
+        let (hits, matches) = self.hits(&query);
         // As you type, the view goes to the first match at or after where the search began.
         let start = origin.as_ref().map(|o| self.origin_spot(o));
         let first = start

@@ -38,6 +38,14 @@ pub fn check(root: &Node, file: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
     (briefing.filter(|_| !has_error), diagnostics)
 }
 
+/// The comment rows the careful road makes, with their words and ids.
+#[derive(Default)]
+struct Rows {
+    list: Vec<Comment>,
+    texts: Texts,
+    ids: Texts,
+}
+
 impl Checker<'_> {
     fn briefing(&mut self, root: &Node) -> Option<Briefing> {
         let Kind::Map(_) = root.kind else {
@@ -63,7 +71,7 @@ impl Checker<'_> {
             .unwrap_or_default();
         let nations = self.nations(&f);
         let (quotes, speakers) = self.quotes(&f);
-        let (comments, comment_texts) = self.comments(&f);
+        let comments = self.comments(&f);
         let comments_reported = self.comments_reported(&f);
         Some(Briefing {
             id: id?,
@@ -83,8 +91,9 @@ impl Checker<'_> {
             quotes,
             speakers,
             comments_reported,
-            comments,
-            comment_texts,
+            comments: comments.list,
+            comment_texts: comments.texts,
+            comment_ids: comments.ids,
         })
     }
 
@@ -262,25 +271,22 @@ impl Checker<'_> {
         id
     }
 
-    fn comments(&mut self, f: &Fields) -> (Vec<Comment>, Texts) {
-        let (mut rows, mut texts) = (Vec::new(), Texts::default());
+    fn comments(&mut self, f: &Fields) -> Rows {
+        let mut rows = Rows::default();
         let mut seen = Seen::new();
         if let Some(node) = f.get("comments") {
-            let top = (None, 0);
-            self.comment_list(node, "comments", "", top, &mut rows, &mut texts, &mut seen);
+            self.comment_list(node, "comments", "", (None, 0), &mut rows, &mut seen);
         }
-        (rows, texts)
+        rows
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn comment_list(
         &mut self,
         node: &Node,
         path: &str,
         id_prefix: &str,
         (parent, depth): (Option<usize>, usize),
-        rows: &mut Vec<Comment>,
-        texts: &mut Texts,
+        rows: &mut Rows,
         seen: &mut Seen,
     ) {
         let items = self.list(node, path, "a list of comments");
@@ -292,10 +298,10 @@ impl Checker<'_> {
             };
             let id = self.item_id(&c, &item_path, derived.clone(), seen);
             let text = self.req_string(&c, "text", "the comment's words: `text: ...`");
-            let index = rows.len();
-            texts.push(text.as_deref().unwrap_or_default());
-            rows.push(Comment {
-                id: id.into(),
+            let index = rows.list.len();
+            rows.texts.push(text.as_deref().unwrap_or_default());
+            rows.ids.push(&id);
+            rows.list.push(Comment {
                 author: self.opt_string(&c, "author").map(Into::into),
                 posted: self.opt_string(&c, "posted").map(Into::into),
                 depth,
@@ -313,11 +319,10 @@ impl Checker<'_> {
                     &derived,
                     (Some(index), depth + 1),
                     rows,
-                    texts,
                     seen,
                 );
             }
-            rows[index].subtree_end = rows.len();
+            rows.list[index].subtree_end = rows.list.len();
         }
     }
 

@@ -57,6 +57,9 @@ pub struct Briefing {
     pub comments: Vec<Comment>,
     /// The comments' words, in the same order: `comment_text(i)`.
     pub comment_texts: Texts,
+    /// The comments' ids, given in the file or their position paths such as
+    /// `c2.1.4`, in the same order: `comment_id(i)`.
+    pub comment_ids: Texts,
     /// Where the title, paragraphs and key points start in the file.
     pub lines: TextLines,
 }
@@ -133,8 +136,6 @@ pub struct Speaker {
 /// One reader comment, as a row of the flattened tree.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comment {
-    /// Given in the file, or its position path such as `c2.1.4`.
-    pub id: Box<str>,
     /// Who wrote it, when the source says: kept once for all their comments.
     pub author: Option<Arc<str>>,
     /// When it was posted, as the source gives it.
@@ -164,6 +165,13 @@ impl Briefing {
             .unwrap_or_else(|| panic!("comment {i} of {}", self.comment_texts.len()))
     }
 
+    /// The id of the `i`th comment; `i` must be one of `comments`' indexes.
+    pub fn comment_id(&self, i: usize) -> &str {
+        self.comment_ids
+            .get(i)
+            .unwrap_or_else(|| panic!("comment {i} of {}", self.comment_ids.len()))
+    }
+
     /// The quotes in the order the Quotes pane lists them: by speaker, speakers
     /// in order of first appearance.
     pub fn quote_order(&self) -> Vec<usize> {
@@ -184,8 +192,8 @@ impl Briefing {
     /// a briefing may hold a hundred thousand.
     pub fn comment_index(&self, id: &str) -> Option<usize> {
         self.comment_at_path(id)
-            .filter(|&i| &*self.comments[i].id == id)
-            .or_else(|| self.comments.iter().position(|c| &*c.id == id))
+            .filter(|&i| self.comment_id(i) == id)
+            .or_else(|| (0..self.comment_ids.len()).find(|&i| self.comment_id(i) == id))
     }
 
     /// The comment whose place is the path `id` (`c2.1.4`: the second thread,
@@ -267,10 +275,11 @@ mod tests {
         let b = super::parse(&crate::generate::briefing(shape), "t")
             .expect("loads")
             .briefing;
-        for (i, c) in b.comments.iter().enumerate() {
-            assert_eq!(b.comment_at_path(&c.id), Some(i), "{}", c.id);
+        for i in 0..b.comments.len() {
+            let id = b.comment_id(i);
+            assert_eq!(b.comment_at_path(id), Some(i), "{id}");
             // One past its last reply is no place, not the comment after it.
-            let past = format!("{}.{}", c.id, b.replies(i).count() + 1);
+            let past = format!("{id}.{}", b.replies(i).count() + 1);
             assert_eq!(b.comment_at_path(&past), None, "{past}");
         }
         let threads = b.comments.iter().filter(|c| c.depth == 0).count();

@@ -110,10 +110,13 @@ impl Progress {
             };
         };
         let (seen_q, seen_c) = (set(&saved.seen_quotes), set(&saved.seen_comments));
-        let (known_q, known_c) = (set(&saved.known_quotes), set(&saved.known_comments));
+        let (known_q, known_c) = (
+            set(&saved.known_quotes),
+            saved.known_comments.iter().collect::<HashSet<_>>(),
+        );
         let had_known = !known_q.is_empty() || !known_c.is_empty();
         let quotes = b.quotes.iter().map(|q| q.id.as_str());
-        let comments = b.comments.iter().map(|c| &*c.id);
+        let comments = (0..b.comments.len()).map(|i| b.comment_id(i));
         let seen = quotes.clone().filter(|id| seen_q.contains(id)).count()
             + comments.clone().filter(|id| seen_c.contains(id)).count();
         let new = if had_known {

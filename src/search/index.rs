@@ -144,9 +144,9 @@ impl Index {
     /// Adds to `hits` the comments whose words (not `apart`) hold the needle, in order.
     fn in_words(&self, texts: &Texts, finder: &Finder, hits: &mut Vec<Spot>, count: &mut Counted) {
         let mut words = Chunks::new(texts.all().as_bytes(), finder);
-        let mut from = 0;
+        let (mut from, mut item) = (0, 0);
         while let Some(at) = words.find(from, usize::MAX) {
-            let item = texts.index_at(at);
+            item = texts.index_at(at, item);
             let end = texts.range(item).map_or(at, |r| r.end);
             if self.apart.binary_search(&item).is_err() {
                 hits.push(Spot::Comment(item));

@@ -40,7 +40,7 @@ impl Spot {
             Spot::Summary(_) | Spot::KeyPoint(_) => return None,
             Spot::Nation(i) => ItemRef::Nation(nation_key(b.nations.get(i)?)),
             Spot::Quote(p) => ItemRef::Quote(b.quotes[*quote_order.get(p)?].id.clone()),
-            Spot::Comment(c) => ItemRef::Comment(b.comments.get(c)?.id.to_string()),
+            Spot::Comment(c) => ItemRef::Comment(b.comment_ids.get(c)?.to_owned()),
         })
     }
 

@@ -101,12 +101,13 @@ fn min_text_width(width: usize) -> usize {
 fn comment_height(view: &PaneView, index: usize, width: usize, cap: usize) -> usize {
     let app = view.app;
     let comments = &app.briefing().comments;
-    let c = &comments[index];
     let text_width = text_width(comments, index, width);
     let mut lines =
         1 + text::wrapped_height_upto(app.briefing().comment_text(index), text_width, "", "", cap);
     if lines < cap
-        && let Some(note) = app.note_on(&ItemRef::Comment(c.id.to_string()))
+        && let Some(note) = app.note_on(&ItemRef::Comment(
+            app.briefing().comment_id(index).to_owned(),
+        ))
     {
         lines += text::wrapped_height_upto(&note.text, text_width, "✎ ", "  ", cap - lines);
     }
@@ -136,7 +137,11 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     } else {
         theme.heading()
     };
-    let note = app.note_on(&ItemRef::Comment(c.id.to_string())).is_some();
+    let note = app
+        .note_on(&ItemRef::Comment(
+            app.briefing().comment_id(index).to_owned(),
+        ))
+        .is_some();
     if !app.seen_comments()[index] {
         header.push(Span::styled("• ", theme.accent()));
     }
@@ -186,7 +191,9 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     // The reader's own note sits under the comment it is about.
     let room = max.saturating_sub(lines.len());
     if let Some(note) = app
-        .note_on(&ItemRef::Comment(c.id.to_string()))
+        .note_on(&ItemRef::Comment(
+            app.briefing().comment_id(index).to_owned(),
+        ))
         .filter(|_| room > 0)
     {
         for line in text::wrap_window(&note.text, text_width, "✎ ", "  ", 0, room) {

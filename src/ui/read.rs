@@ -230,7 +230,7 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
             parts.push(text(b.comment_text(i), "", "", plain));
             parts.push(Part::Line(Line::default()));
             parts.push(Part::Line(Line::styled(
-                format!("{}#{}", b.id, c.id),
+                format!("{}#{}", b.id, b.comment_id(i)),
                 theme.dim(),
             )));
             format!("Comment {} of {}", i + 1, b.comments.len())

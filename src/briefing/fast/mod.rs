@@ -14,7 +14,7 @@ mod thread;
 mod values;
 mod words;
 
-use thread::{Comments, name_comments};
+use thread::{Comments, Given, name_comments};
 use values::{AtLine, Count, Text};
 
 use super::rules::{self, FORMAT, is_briefing_id, is_date, is_known_code, is_nation_code};
@@ -151,11 +151,12 @@ pub fn parse(
     text: &str,
     options: serde_saphyr::Options,
 ) -> Result<Option<Briefing>, serde_saphyr::Error> {
-    let Some(raw) = typed(text, options)? else {
+    let Some(mut raw) = typed(text, options)? else {
         return Ok(None);
     };
     let texts = raw.comments.as_ref().map(|c| c.words.copied());
-    Ok(build(raw).and_then(|b| named(b, texts.unwrap_or_default())))
+    let given = given(&mut raw);
+    Ok(build(raw).and_then(|b| named(b, texts.unwrap_or_default(), &given)))
 }
 
 /// `parse` for text the caller gives up: the comments' words are laid out in
@@ -171,6 +172,7 @@ pub fn parse_owned(
         .comments
         .as_mut()
         .map(|c| std::mem::take(&mut c.words).placed(&text));
+    let given = given(&mut raw);
     let Some(briefing) = build(raw) else {
         return Ok(None);
     };
@@ -178,14 +180,22 @@ pub fn parse_owned(
         Some(placed) => placed.lay_out(text),
         None => Some(Texts::default()),
     };
-    Ok(texts.and_then(|texts| named(briefing, texts)))
+    Ok(texts.and_then(|texts| named(briefing, texts, &given)))
 }
 
-/// `b` with its comments' words, and every comment without an id given named
-/// by its place; `None` when two share an id. Done once the file's text is
+/// The comments' ids given in `raw`, taken out of it.
+fn given(raw: &mut RawBriefing<'_>) -> Given {
+    raw.comments
+        .as_mut()
+        .map(|c| std::mem::take(&mut c.given))
+        .unwrap_or_default()
+}
+
+/// `b` with its comments' words, and their ids: those `given`, the rest named
+/// by their place; `None` when two share an id. Done once the file's text is
 /// freed: on a deep thread the paths take as much memory as the rows.
-fn named(mut b: Briefing, texts: Texts) -> Option<Briefing> {
-    name_comments(&mut b.comments)?;
+fn named(mut b: Briefing, texts: Texts, given: &Given) -> Option<Briefing> {
+    b.comment_ids = name_comments(&b.comments, given)?;
     b.comment_texts = texts;
     Some(b)
 }
@@ -310,6 +320,7 @@ fn build(raw: RawBriefing<'_>) -> Option<Briefing> {
         comments_reported: raw.comments_reported.map(|Count(n)| n),
         comments,
         comment_texts: Texts::default(),
+        comment_ids: Texts::default(),
     })
 }
 

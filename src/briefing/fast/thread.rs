@@ -13,18 +13,22 @@ use serde::de::{self, Deserializer, Visitor};
 use super::values::{AtLine, Str, Text};
 use super::words::Words;
 use super::{Seen, opt};
-use crate::briefing::{Comment, rules};
+use crate::briefing::{Comment, Texts, rules};
 
 /// The comment tree, read straight into the model's rows in pre-order as the
 /// parser streams: no tree of typed comments is built, moved and dropped on the
-/// way (on a 23 MB file that tree cost 25 ms of the 565 it took to open). A row's id is
-/// the one given, or empty until `name_comments` derives it from the row's place.
-/// Each row's words are where the parser left them, mostly slices of the file's
-/// text, until `Words::lay_out` puts them end to end.
+/// way (on a 23 MB file that tree cost 25 ms of the 565 it took to open). Each
+/// row's words are where the parser left them, mostly slices of the file's
+/// text, until `Placed::lay_out` puts them end to end; the ids given are kept
+/// by row, for `name_comments` to name the rest by their place.
 pub(super) struct Comments<'a> {
     pub(super) rows: Vec<Comment>,
     pub(super) words: Words<'a>,
+    pub(super) given: Given,
 }
+
+/// The ids given in the file, with the rows they name, in order.
+pub(super) type Given = Vec<(usize, String)>;
 
 impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Comments<'a>, D::Error> {
@@ -37,9 +41,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
         // Grown by doubling, the rows may hold a third more room than they use.
         rows.list.shrink_to_fit();
         rows.words.shrink_to_fit();
+        // A comment's map ends after its replies': by row, the ids come in order.
+        rows.given.sort_unstable_by_key(|(row, _)| *row);
         Ok(Comments {
             rows: rows.list,
             words: Words(rows.words),
+            given: rows.given,
         })
     }
 }
@@ -50,6 +57,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
 struct Rows<'a> {
     list: Vec<Comment>,
     words: Vec<Cow<'a, str>>,
+    given: Given,
     authors: HashSet<Arc<str>>,
 }
 
@@ -183,7 +191,6 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let index = self.rows.list.len();
         self.rows.list.push(Comment {
-            id: Box::default(),
             author: None,
             posted: None,
             depth: self.depth,
@@ -210,8 +217,10 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
         let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
         let author = opt(author).map(|name| self.rows.author(name));
         let end = self.rows.list.len();
+        if let Some(id) = opt(id).filter(|id| !id.is_empty()) {
+            self.rows.given.push((index, id));
+        }
         let row = &mut self.rows.list[index];
-        row.id = opt(id).unwrap_or_default().into();
         row.line = text.line;
         row.author = author;
         row.posted = opt(posted).map(Into::into);
@@ -221,24 +230,26 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
     }
 }
 
-/// Gives every comment without an id the path of its place (`c2.1.4`); `None`
-/// when two comments share an id.
+/// Every comment's id, in order: the one `given`, else the path of its place
+/// (`c2.1.4`); `None` when two comments share an id.
 ///
 /// Paths differ by construction, so only a given id can clash: with another given
 /// id or with a path. A thread with no ids given is named without hashing any.
-pub(super) fn name_comments(rows: &mut [Comment]) -> Option<()> {
-    let mut given = Seen::default();
-    for row in rows.iter().filter(|r| !r.id.is_empty()) {
-        if !given.first(&row.id) {
+pub(super) fn name_comments(rows: &[Comment], given: &Given) -> Option<Texts> {
+    let mut seen = Seen::default();
+    for (_, id) in given {
+        if !seen.first(id) {
             return None;
         }
     }
+    let mut given = given.iter().peekable();
+    let mut ids = Texts::default();
     // The path of the last row, and for each row on the way down to it where its
     // path ends and how many replies it has had so far.
     let mut path = String::new();
     let mut ends: Vec<(usize, usize)> = Vec::new();
     let mut top = 0;
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
         ends.truncate(row.depth);
         match ends.last_mut() {
             Some((end, replies)) => {
@@ -253,12 +264,11 @@ pub(super) fn name_comments(rows: &mut [Comment]) -> Option<()> {
             }
         }
         ends.push((path.len(), 0));
-        if row.id.is_empty() {
-            if given.contains(&path) {
-                return None;
-            }
-            row.id = path.as_str().into();
+        match given.next_if(|(row, _)| *row == i) {
+            Some((_, id)) => ids.push(id),
+            None if seen.contains(&path) => return None,
+            None => ids.push(&path),
         }
     }
-    Some(())
+    Some(ids)
 }
