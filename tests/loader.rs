@@ -549,6 +549,26 @@ mod files {
     }
 
     #[test]
+    fn a_file_read_from_disk_is_the_briefing_its_text_parses_to_with_or_without_a_bom() {
+        // `load` lays the comments' words out in the file's own text, the
+        // mark included; `parse` copies them: the two hold the same briefing.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut with_escapes = common::reply_chain(30, false);
+        with_escapes.push_str("  - text: \"an \\u00e9scape, then the last\"\n");
+        for (name, text) in [
+            ("bundled.yaml", briefing::BUNDLED.to_owned()),
+            ("chain.yaml", with_escapes),
+        ] {
+            let parsed = ok(&text);
+            for bom in ["", "\u{FEFF}"] {
+                let path = write(dir.path(), name, format!("{bom}{text}").as_bytes());
+                let loaded = briefing::load(&path).expect("loads").briefing;
+                assert_eq!(loaded, parsed, "{name}, bom {:?}", !bom.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn missing_file_and_folder_are_plain_messages() {
         let dir = tempfile::tempdir().expect("tempdir");
         let e = load_error(&dir.path().join("nope.yaml"));
