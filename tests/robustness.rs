@@ -97,27 +97,10 @@ fn mangle(base: &str, edits: &[(usize, usize, usize)]) -> String {
     text.into_iter().collect()
 }
 
-/// When the fast road gives a briefing, the careful road gives the same one with
-/// no diagnostic; when the careful road gives one with no diagnostic, so does the
-/// fast road.
+/// The two roads agree on `text` (`roads::disagreement`).
 fn roads_agree(text: &str) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let fast = briefing::roads::fast(text);
-    let careful = briefing::roads::careful(text);
-    match (&fast, &careful) {
-        (Ok(Some(fast)), Ok(careful)) => {
-            assert!(
-                careful.warnings.is_empty(),
-                "the fast road took a file with warnings: {:?}\n{text}",
-                careful.warnings
-            );
-            assert_eq!(fast, &careful.briefing, "{text}");
-        }
-        (Ok(Some(_)), Err(d)) => panic!("only the fast road takes it: {d:?}\n{text}"),
-        (_, Ok(careful)) if careful.warnings.is_empty() => {
-            panic!("only the careful road takes it: {fast:?}\n{text}")
-        }
-        _ => {}
+    if let Some(how) = briefing::roads::disagreement(text) {
+        panic!("{how}\n{text}");
     }
 }
 

@@ -167,6 +167,28 @@ pub mod roads {
     pub fn careful(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
         on_big_stack(|| checked(text, "roads.yaml", Limits::default()))
     }
+
+    /// How the two roads differ on `text`, if they do. They must not: when the
+    /// fast road gives a briefing, the careful road gives the same one with no
+    /// diagnostic, and when the careful road gives one with no diagnostic, so
+    /// does the fast road. The property tests and the fuzzer ask.
+    pub fn disagreement(text: &str) -> Option<String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        match (fast(text), careful(text)) {
+            (Ok(Some(_)), Ok(careful)) if !careful.warnings.is_empty() => Some(format!(
+                "the fast road took a file with warnings: {:?}",
+                careful.warnings
+            )),
+            (Ok(Some(fast)), Ok(careful)) if fast != careful.briefing => {
+                Some(format!("fast {fast:?}\ncareful {:?}", careful.briefing))
+            }
+            (Ok(Some(_)), Err(d)) => Some(format!("only the fast road takes it: {d:?}")),
+            (fast, Ok(careful)) if careful.warnings.is_empty() && !matches!(fast, Ok(Some(_))) => {
+                Some(format!("only the careful road takes it: {fast:?}"))
+            }
+            _ => None,
+        }
+    }
 }
 
 fn parse_on_this_thread(text: &str, file: &str, limits: Limits) -> Result<Loaded, Vec<Diagnostic>> {
