@@ -65,7 +65,7 @@ pub struct Briefing {
 }
 
 /// The lines where text without a line of its own starts, for `file:line` output.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextLines {
     /// The title's line.
     pub title: u32,
@@ -76,7 +76,7 @@ pub struct TextLines {
 }
 
 /// Where the article came from; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Source {
     /// The publication's name.
     pub publication: Option<String>,
@@ -91,7 +91,7 @@ pub struct Source {
 }
 
 /// A member nation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Nation {
     /// The nation's name as the article gives it.
     pub name: String,
@@ -104,7 +104,7 @@ pub struct Nation {
 }
 
 /// A quote from the article.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// Given in the file, or `q<n>` from its position (from 1).
     pub id: String,
@@ -123,7 +123,7 @@ pub struct Quote {
 }
 
 /// A speaker and the quotes they gave, in file order.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
     /// The name, exactly as written.
     pub name: String,
@@ -134,7 +134,7 @@ pub struct Speaker {
 }
 
 /// One reader comment, as a row of the flattened tree.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
     /// Who wrote it, when the source says: kept once for all their comments.
     pub author: Option<Arc<str>>,
@@ -193,7 +193,7 @@ impl Briefing {
     pub fn comment_index(&self, id: &str) -> Option<usize> {
         self.comment_at_path(id)
             .filter(|&i| self.comment_id(i) == id)
-            .or_else(|| (0..self.comment_ids.len()).find(|&i| self.comment_id(i) == id))
+            .or_else(|| self.comment_ids.iter().position(|c| c == id))
     }
 
     /// The comment whose place is the path `id` (`c2.1.4`: the second thread,
