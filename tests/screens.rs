@@ -396,3 +396,21 @@ fn hints_that_do_not_fit_are_left_out_whole() {
         }
     }
 }
+
+#[test]
+fn a_comment_shows_when_it_was_posted_where_the_source_says() {
+    let yaml = "format: brief/1\nid: t\ntitle: T\nsummary: [s]\ncomments:\n  - {text: first words, author: Ann, posted: '2024-01-02 09:30'}\n  - {text: second words, author: Bo}\n  - {text: third words, author: Cy, posted: ''}\n";
+    let b = briefing(yaml);
+    let posted: Vec<Option<&str>> = (0..3).map(|i| b.comment_posted(i)).collect();
+    assert_eq!(posted, [Some("2024-01-02 09:30"), None, None]);
+    let text = screen(b, "4", (100, 30));
+    let header = |who: &str| {
+        text.lines()
+            .find(|l| l.contains(who))
+            .unwrap_or_else(|| panic!("{who} on screen:\n{text}"))
+            .to_owned()
+    };
+    assert!(header("Ann").contains("Ann · 2024-01-02 09:30"), "{text}");
+    assert!(!header("Bo").contains('·'), "{}", header("Bo"));
+    assert!(!header("Cy").contains('·'), "{}", header("Cy"));
+}

@@ -44,6 +44,7 @@ struct Rows {
     list: Vec<Comment>,
     texts: Texts,
     ids: Texts,
+    times: Texts,
 }
 
 impl Checker<'_> {
@@ -94,6 +95,7 @@ impl Checker<'_> {
             comments: comments.list,
             comment_texts: comments.texts,
             comment_ids: comments.ids,
+            comment_times: comments.times,
         })
     }
 
@@ -301,9 +303,10 @@ impl Checker<'_> {
             let index = rows.list.len();
             rows.texts.push(text.as_deref().unwrap_or_default());
             rows.ids.push(&id);
+            let posted = self.opt_string(&c, "posted");
+            rows.times.push(posted.as_deref().unwrap_or_default());
             rows.list.push(Comment {
                 author: self.opt_string(&c, "author").map(Into::into),
-                posted: self.opt_string(&c, "posted").map(Into::into),
                 depth,
                 parent,
                 subtree_end: index + 1,

@@ -60,6 +60,9 @@ pub struct Briefing {
     /// The comments' ids, given in the file or their position paths such as
     /// `c2.1.4`, in the same order: `comment_id(i)`.
     pub comment_ids: Texts,
+    /// When each comment was posted, as the source gives it, in the same
+    /// order; empty where it does not say: `comment_posted(i)`.
+    pub comment_times: Texts,
     /// Where the title, paragraphs and key points start in the file.
     pub lines: TextLines,
 }
@@ -138,8 +141,6 @@ pub struct Speaker {
 pub struct Comment {
     /// Who wrote it, when the source says: kept once for all their comments.
     pub author: Option<Arc<str>>,
-    /// When it was posted, as the source gives it.
-    pub posted: Option<Box<str>>,
     /// 0 for a top-level comment.
     pub depth: usize,
     /// Index of the comment this replies to.
@@ -170,6 +171,13 @@ impl Briefing {
         self.comment_ids
             .get(i)
             .unwrap_or_else(|| panic!("comment {i} of {}", self.comment_ids.len()))
+    }
+
+    /// When the `i`th comment was posted, if the source says.
+    pub fn comment_posted(&self, i: usize) -> Option<&str> {
+        self.comment_times
+            .get(i)
+            .filter(|posted| !posted.is_empty())
     }
 
     /// The quotes in the order the Quotes pane lists them: by speaker, speakers

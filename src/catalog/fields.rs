@@ -277,7 +277,7 @@ pub fn document(
     for (i, c) in b.comments.iter().enumerate() {
         add(f.comments, Some(b.comment_text(i)));
         add(f.authors, c.author.as_deref());
-        add(f.source, c.posted.as_deref());
+        add(f.source, b.comment_posted(i));
     }
     add(f.authors, b.source.author.as_deref());
     for n in &b.nations {

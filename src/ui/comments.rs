@@ -156,7 +156,7 @@ fn comment_lines(view: &PaneView, index: usize, width: usize, max: usize) -> Vec
     if c.depth > 0 {
         facts.push(format!("depth {}", c.depth));
     }
-    if let Some(posted) = &c.posted {
+    if let Some(posted) = app.briefing().comment_posted(index) {
         facts.push(posted.to_string());
     }
     if !facts.is_empty() {

@@ -208,7 +208,7 @@ fn content<'a>(app: &'a App, pane: Pane, width: usize, theme: Theme) -> (String,
             let c = &b.comments[i];
             let author = c.author.as_deref().unwrap_or("anonymous").to_owned();
             let mut head = vec![Span::styled(author, theme.heading())];
-            if let Some(posted) = &c.posted {
+            if let Some(posted) = b.comment_posted(i) {
                 head.push(Span::styled(format!(" · {posted}"), theme.dim()));
             }
             let depth = match c.depth {

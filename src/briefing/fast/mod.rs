@@ -14,7 +14,7 @@ mod thread;
 mod values;
 mod words;
 
-use thread::{Comments, Given, name_comments};
+use thread::{ByRow, Comments, name_comments, spread};
 use values::{AtLine, Count, Text};
 
 use super::rules::{self, FORMAT, is_briefing_id, is_date, is_known_code, is_nation_code};
@@ -184,7 +184,7 @@ pub fn parse_owned(
 }
 
 /// The comments' ids given in `raw`, taken out of it.
-fn given(raw: &mut RawBriefing<'_>) -> Given {
+fn given(raw: &mut RawBriefing<'_>) -> ByRow {
     raw.comments
         .as_mut()
         .map(|c| std::mem::take(&mut c.given))
@@ -194,7 +194,7 @@ fn given(raw: &mut RawBriefing<'_>) -> Given {
 /// `b` with its comments' words, and their ids: those `given`, the rest named
 /// by their place; `None` when two share an id. Done once the file's text is
 /// freed: on a deep thread the paths take as much memory as the rows.
-fn named(mut b: Briefing, texts: Texts, given: &Given) -> Option<Briefing> {
+fn named(mut b: Briefing, texts: Texts, given: &ByRow) -> Option<Briefing> {
     b.comment_ids = name_comments(&b.comments, given)?;
     b.comment_texts = texts;
     Some(b)
@@ -283,7 +283,13 @@ fn build(raw: RawBriefing<'_>) -> Option<Briefing> {
         });
     }
     let speakers = group_speakers(&mut quotes);
-    let comments = raw.comments.map(|c| c.rows).unwrap_or_default();
+    let (comments, comment_times) = match raw.comments {
+        Some(c) => {
+            let times = spread(c.rows.len(), &c.posted);
+            (c.rows, times)
+        }
+        None => (Vec::new(), Texts::default()),
+    };
     let (summary_lines, summary): (Vec<u32>, Vec<String>) = raw
         .summary
         .into_iter()
@@ -321,6 +327,7 @@ fn build(raw: RawBriefing<'_>) -> Option<Briefing> {
         comments,
         comment_texts: Texts::default(),
         comment_ids: Texts::default(),
+        comment_times,
     })
 }
 

@@ -20,15 +20,18 @@ use crate::briefing::{Comment, Texts, rules};
 /// way (on a 23 MB file that tree cost 25 ms of the 565 it took to open). Each
 /// row's words are where the parser left them, mostly slices of the file's
 /// text, until `Placed::lay_out` puts them end to end; the ids given are kept
-/// by row, for `name_comments` to name the rest by their place.
+/// by row, for `name_comments` to name the rest by their place, and so are the
+/// times given, for `spread` to lay out.
 pub(super) struct Comments<'a> {
     pub(super) rows: Vec<Comment>,
     pub(super) words: Words<'a>,
-    pub(super) given: Given,
+    pub(super) given: ByRow,
+    pub(super) posted: ByRow,
 }
 
-/// The ids given in the file, with the rows they name, in order.
-pub(super) type Given = Vec<(usize, String)>;
+/// Strings only some comments give (an id, when they were posted), each with
+/// its row, in order.
+pub(super) type ByRow = Vec<(usize, String)>;
 
 impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Comments<'a>, D::Error> {
@@ -43,10 +46,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
         rows.words.shrink_to_fit();
         // A comment's map ends after its replies': by row, the ids come in order.
         rows.given.sort_unstable_by_key(|(row, _)| *row);
+        rows.posted.sort_unstable_by_key(|(row, _)| *row);
         Ok(Comments {
             rows: rows.list,
             words: Words(rows.words),
             given: rows.given,
+            posted: rows.posted,
         })
     }
 }
@@ -57,7 +62,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
 struct Rows<'a> {
     list: Vec<Comment>,
     words: Vec<Cow<'a, str>>,
-    given: Given,
+    given: ByRow,
+    posted: ByRow,
     authors: HashSet<Arc<str>>,
 }
 
@@ -192,7 +198,6 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
         let index = self.rows.list.len();
         self.rows.list.push(Comment {
             author: None,
-            posted: None,
             depth: self.depth,
             parent: self.parent,
             subtree_end: index + 1,
@@ -220,10 +225,12 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
         if let Some(id) = opt(id).filter(|id| !id.is_empty()) {
             self.rows.given.push((index, id));
         }
+        if let Some(posted) = opt(posted).filter(|posted| !posted.is_empty()) {
+            self.rows.posted.push((index, posted));
+        }
         let row = &mut self.rows.list[index];
         row.line = text.line;
         row.author = author;
-        row.posted = opt(posted).map(Into::into);
         row.subtree_end = end;
         self.rows.words[index] = text.value.0;
         Ok(())
@@ -235,7 +242,7 @@ impl<'de: 'a, 'a> Visitor<'de> for One<'_, 'a> {
 ///
 /// Paths differ by construction, so only a given id can clash: with another given
 /// id or with a path. A thread with no ids given is named without hashing any.
-pub(super) fn name_comments(rows: &[Comment], given: &Given) -> Option<Texts> {
+pub(super) fn name_comments(rows: &[Comment], given: &ByRow) -> Option<Texts> {
     let mut seen = Seen::default();
     for (_, id) in given {
         if !seen.first(id) {
@@ -271,4 +278,15 @@ pub(super) fn name_comments(rows: &[Comment], given: &Given) -> Option<Texts> {
         }
     }
     Some(ids)
+}
+
+/// `count` texts, the `i`th the string `by_row` gives row `i`, else empty.
+pub(super) fn spread(count: usize, by_row: &ByRow) -> Texts {
+    let bytes = count + by_row.iter().map(|(_, s)| s.len()).sum::<usize>();
+    let mut texts = Texts::with_capacity(count, bytes);
+    let mut by_row = by_row.iter().peekable();
+    for i in 0..count {
+        texts.push(by_row.next_if(|(row, _)| *row == i).map_or("", |(_, s)| s));
+    }
+    texts
 }
