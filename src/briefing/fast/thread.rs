@@ -44,7 +44,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for Comments<'a> {
         // Grown by doubling, the rows may hold a third more room than they use.
         rows.list.shrink_to_fit();
         rows.words.shrink_to_fit();
-        // A comment's map ends after its replies': by row, the ids come in order.
+        // A comment's map ends after its replies', so its id and time arrive
+        // after theirs: put back in row order.
         rows.given.sort_unstable_by_key(|(row, _)| *row);
         rows.posted.sort_unstable_by_key(|(row, _)| *row);
         Ok(Comments {
