@@ -61,9 +61,7 @@ impl App {
             .iter()
             .map(|q| seen_q.contains(q.id.as_str()))
             .collect();
-        self.seen_comments = (0..b.comments.len())
-            .map(|i| seen_c.contains(b.comment_id(i)))
-            .collect();
+        self.seen_comments = b.comment_ids.iter().map(|id| seen_c.contains(id)).collect();
         // Only a state that recorded what it knew can say what is new.
         let had_known = !saved.known_quotes.is_empty() || !saved.known_comments.is_empty();
         self.new_quotes = b
@@ -71,8 +69,10 @@ impl App {
             .iter()
             .map(|q| had_known && !known_q.contains(q.id.as_str()))
             .collect();
-        self.new_comments = (0..b.comments.len())
-            .map(|i| had_known && !known_c.contains(b.comment_id(i)))
+        self.new_comments = b
+            .comment_ids
+            .iter()
+            .map(|id| had_known && !known_c.contains(id))
             .collect();
         // Notes come from a file too: one edited by hand must not drive the terminal.
         self.notes = saved.notes;

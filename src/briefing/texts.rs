@@ -95,7 +95,7 @@ impl Texts {
     }
 
     /// Each text, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 

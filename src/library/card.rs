@@ -116,7 +116,7 @@ impl Progress {
         );
         let had_known = !known_q.is_empty() || !known_c.is_empty();
         let quotes = b.quotes.iter().map(|q| q.id.as_str());
-        let comments = (0..b.comments.len()).map(|i| b.comment_id(i));
+        let comments = b.comment_ids.iter();
         let seen = quotes.clone().filter(|id| seen_q.contains(id)).count()
             + comments.clone().filter(|id| seen_c.contains(id)).count();
         let new = if had_known {

@@ -283,11 +283,12 @@ pub(super) fn name_comments(rows: &[Comment], given: &ByRow) -> Option<Texts> {
 
 /// `count` texts, the `i`th the string `by_row` gives row `i`, else empty.
 pub(super) fn spread(count: usize, by_row: &ByRow) -> Texts {
-    let bytes = count + by_row.iter().map(|(_, s)| s.len()).sum::<usize>();
-    let mut texts = Texts::with_capacity(count, bytes);
     let mut by_row = by_row.iter().peekable();
-    for i in 0..count {
-        texts.push(by_row.next_if(|(row, _)| *row == i).map_or("", |(_, s)| s));
-    }
-    texts
+    (0..count)
+        .map(|i| {
+            by_row
+                .next_if(|(row, _)| *row == i)
+                .map_or("", |(_, s)| s.as_str())
+        })
+        .collect()
 }

@@ -16,12 +16,7 @@ pub(super) struct Words<'de>(pub(super) Vec<Cow<'de, str>>);
 impl Words<'_> {
     /// The words copied end to end, leaving the file's text as it is.
     pub(super) fn copied(&self) -> Texts {
-        let bytes = self.0.iter().map(|w| w.len() + 1).sum();
-        let mut texts = Texts::with_capacity(self.0.len(), bytes);
-        for words in &self.0 {
-            texts.push(words);
-        }
-        texts
+        self.0.iter().map(|words| &**words).collect()
     }
 
     /// Where each comment's words are in `text`, the file's text they were
@@ -118,6 +113,8 @@ impl Placed {
         })
     }
 
+    /// The words copied end to end out of `text`, sized once: the file's text
+    /// is still held, and a buffer doubling as it fills would hold more.
     fn copied_from(&self, text: &str) -> Texts {
         let bytes = self.0.iter().map(|p| p.len() + 1).sum();
         let mut texts = Texts::with_capacity(self.0.len(), bytes);
